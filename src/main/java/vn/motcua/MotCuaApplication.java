@@ -1,0 +1,14 @@
+package vn.motcua;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point of Một Cửa, the electronic one-stop system for administrative procedures. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MotCuaApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(MotCuaApplication.class, args);
+  }
+}
