@@ -1,0 +1,120 @@
+package vn.motcua.dossier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import vn.motcua.calendar.WorkingCalendar;
+
+/**
+ * Moves a dossier's deadlines inside the engine: deadline variables, the due dates of open tasks and
+ * every pending timer, across the dossier's whole process tree (the procedure and its called blocks),
+ * so that Tasklist and Cockpit show the new dates.
+ */
+@Component
+public class DossierClock {
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final WorkingCalendar calendar;
+
+  public DossierClock(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      WorkingCalendar calendar) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.calendar = calendar;
+  }
+
+  /** The process instance and all instances it called, transitively. */
+  public List<String> tree(String rootProcessInstanceId) {
+    List<String> result = new ArrayList<>();
+    List<String> frontier = List.of(rootProcessInstanceId);
+    while (!frontier.isEmpty()) {
+      result.addAll(frontier);
+      List<String> next = new ArrayList<>();
+      for (String id : frontier) {
+        for (ProcessInstance sub : runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list()) {
+          next.add(sub.getId());
+        }
+      }
+      frontier = next;
+    }
+    return result;
+  }
+
+  /** Stops the timers of a paused dossier from firing while it waits. */
+  public void suspendTimers(String rootProcessInstanceId) {
+    for (String id : tree(rootProcessInstanceId)) {
+      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().active().list()) {
+        managementService.suspendJobById(job.getId());
+      }
+    }
+  }
+
+  /**
+   * Shifts every deadline of the dossier by the given working time: the deadline variables, the due
+   * dates of open tasks and the due dates of pending timers, which are re-activated.
+   */
+  public void shift(String rootProcessInstanceId, Duration workingTime) {
+    for (String id : tree(rootProcessInstanceId)) {
+      for (String name : DossierVariables.DEADLINES) {
+        Object value = runtimeService.getVariableLocal(id, name);
+        if (value instanceof Date date) {
+          runtimeService.setVariableLocal(id, name, Date.from(calendar.addWorkingTime(date.toInstant(), workingTime)));
+        }
+      }
+      for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
+        if (task.getDueDate() != null) {
+          task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), workingTime)));
+          taskService.saveTask(task);
+        }
+      }
+      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
+        if (job.getDuedate() != null) {
+          managementService.setJobDuedate(job.getId(),
+              Date.from(calendar.addWorkingTime(job.getDuedate().toInstant(), workingTime)));
+        }
+        if (job.isSuspended()) {
+          managementService.activateJobById(job.getId());
+        }
+      }
+    }
+  }
+
+  /**
+   * Sets new deadline variables (a restarted count) everywhere in the tree they exist, moves open tasks'
+   * due dates by the change of the appointment, and re-evaluates every pending timer's own expression.
+   */
+  public void reschedule(String rootProcessInstanceId, Map<String, Date> deadlines, Instant oldAppointment,
+      Instant newAppointment) {
+    Duration delta = oldAppointment == null ? Duration.ZERO : calendar.workingTimeBetween(oldAppointment, newAppointment);
+    for (String id : tree(rootProcessInstanceId)) {
+      for (Map.Entry<String, Date> e : deadlines.entrySet()) {
+        if (runtimeService.getVariableLocal(id, e.getKey()) != null) {
+          runtimeService.setVariableLocal(id, e.getKey(), e.getValue());
+        }
+      }
+      if (!delta.isZero()) {
+        for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
+          if (task.getDueDate() != null) {
+            task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), delta)));
+            taskService.saveTask(task);
+          }
+        }
+      }
+      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
+        managementService.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+  }
+}

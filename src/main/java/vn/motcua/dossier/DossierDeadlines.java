@@ -1,0 +1,58 @@
+package vn.motcua.dossier;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.procedure.Procedure;
+
+/**
+ * Computes a dossier's deadlines in working time.
+ *
+ * <p>The statutory time counts from the receipt of a complete, valid dossier (Decree 61/2018 Art. 15,
+ * 18): from the acceptance, or, after a supplement requested during appraisal, from the moment the
+ * complete dossier is back (the count restarts from zero). Same-day procedures (0 days) end at the
+ * close of the day counting starts, the next working day after the 15:00 cut-off (Decree 63/2024).
+ * Stage shares come from the model ({@code stage.appraisalHours}, {@code stage.approvalHours});
+ * without them appraisal gets 60% and approval 25% of the statutory time, the rest is for return.
+ */
+@Service
+public class DossierDeadlines {
+  private final WorkingCalendar calendar;
+
+  public DossierDeadlines(WorkingCalendar calendar) {
+    this.calendar = calendar;
+  }
+
+  public DeadlinePlan plan(Procedure procedure, Instant completeAt) {
+    if (procedure.statutoryDays() <= 0) {
+      Instant start = calendar.startOfCounting(completeAt);
+      Instant end = calendar.endOfSameDayDeadline(completeAt);
+      Duration total = calendar.workingTimeBetween(start, end);
+      Instant appraisal = calendar.addWorkingTime(start, total.multipliedBy(60).dividedBy(100));
+      Instant approval = calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100));
+      return new DeadlinePlan(start, appraisal, approval, end);
+    }
+    Instant appointment = calendar.addWorkingDays(completeAt, procedure.statutoryDays());
+    Instant start = calendar.subtractWorkingDays(appointment, procedure.statutoryDays());
+    int totalHours = procedure.statutoryDays() * 8;
+    int appraisalHours = procedure.stageHoursOf("appraisal", totalHours * 60 / 100);
+    int approvalHours = procedure.stageHoursOf("approval", totalHours * 25 / 100);
+    if (appraisalHours + approvalHours > totalHours) {
+      throw new IllegalStateException("Procedure " + procedure.key() + ": stage hours " + appraisalHours + "+"
+          + approvalHours + " exceed the statutory " + totalHours + " working hours");
+    }
+    Instant appraisal = calendar.addWorkingTime(start, Duration.ofHours(appraisalHours));
+    Instant approval = calendar.addWorkingTime(appraisal, Duration.ofHours(approvalHours));
+    return new DeadlinePlan(start, appraisal, approval, appointment);
+  }
+
+  /** Whether a supplement may still be requested during appraisal: within 3 working days of receipt. */
+  public boolean withinAppraisalSupplementWindow(Instant countingFrom, Instant now) {
+    return countingFrom != null && calendar.workingTimeBetween(countingFrom, now).compareTo(Duration.ofHours(24)) <= 0;
+  }
+
+  public WorkingCalendar calendar() {
+    return calendar;
+  }
+}

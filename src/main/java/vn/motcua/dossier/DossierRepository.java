@@ -1,0 +1,253 @@
+package vn.motcua.dossier;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Plain JDBC access to the dossier tables; no engine types. */
+@Repository
+public class DossierRepository {
+  private final JdbcTemplate jdbc;
+
+  public DossierRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  static OffsetDateTime ts(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  static Integer integer(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /** Inserts a new dossier and returns its id. */
+  public long insert(NewDossier d) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement(
+          "INSERT INTO dossier (code, procedure_key, procedure_code, procedure_name, receiving_unit,"
+              + " competent_unit, channel, applicant_name, applicant_id_number, applicant_phone,"
+              + " applicant_email, applicant_address, representative, request_summary, status, stage,"
+              + " current_unit, statutory_days, received_at, created_by, created_at, updated_at)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+          new String[] {"id"});
+      int i = 1;
+      ps.setString(i++, d.code());
+      ps.setString(i++, d.procedureKey());
+      ps.setString(i++, d.procedureCode());
+      ps.setString(i++, d.procedureName());
+      ps.setString(i++, d.receivingUnit());
+      ps.setString(i++, d.competentUnit());
+      ps.setString(i++, d.channel().name());
+      ps.setString(i++, d.applicant().name());
+      ps.setString(i++, d.applicant().idNumber());
+      ps.setString(i++, d.applicant().phone());
+      ps.setString(i++, d.applicant().email());
+      ps.setString(i++, d.applicant().address());
+      ps.setString(i++, d.applicant().representative());
+      ps.setString(i++, d.requestSummary());
+      ps.setInt(i++, DossierStatus.NEW.code());
+      ps.setString(i++, "Tiếp nhận hồ sơ");
+      ps.setString(i++, d.receivingUnit());
+      ps.setInt(i++, d.statutoryDays());
+      ps.setObject(i++, ts(d.receivedAt()));
+      ps.setString(i++, d.createdBy());
+      ps.setObject(i++, ts(d.receivedAt()));
+      ps.setObject(i, ts(d.receivedAt()));
+      return ps;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  /** The data of a dossier to be inserted. */
+  public record NewDossier(
+      String code, String procedureKey, String procedureCode, String procedureName, String receivingUnit,
+      String competentUnit, Channel channel, Applicant applicant, String requestSummary, int statutoryDays,
+      Instant receivedAt, String createdBy) {}
+
+  public void insertDocuments(long dossierId, List<NewDocument> documents) {
+    int position = 1;
+    for (NewDocument doc : documents) {
+      jdbc.update("INSERT INTO dossier_document (dossier_id, position, name, copies, state, note) VALUES (?,?,?,?,?,?)",
+          dossierId, position++, doc.name(), doc.copies(), DocumentState.RECEIVED.name(), doc.note());
+    }
+  }
+
+  public record NewDocument(String name, int copies, String note) {}
+
+  public Optional<Dossier> findById(long id) {
+    return jdbc.query("SELECT * FROM dossier WHERE id = ?", DOSSIER, id).stream().findFirst();
+  }
+
+  public Optional<Dossier> findByCode(String code) {
+    return jdbc.query("SELECT * FROM dossier WHERE code = ?", DOSSIER, code).stream().findFirst();
+  }
+
+  public List<DossierDocument> documents(long dossierId) {
+    return jdbc.query("SELECT * FROM dossier_document WHERE dossier_id = ? ORDER BY position",
+        (rs, n) -> new DossierDocument(rs.getLong("id"), rs.getInt("position"), rs.getString("name"),
+            rs.getInt("copies"), DocumentState.valueOf(rs.getString("state")), rs.getString("note")),
+        dossierId);
+  }
+
+  public void setDocumentState(long dossierId, int position, DocumentState state, String note) {
+    jdbc.update("UPDATE dossier_document SET state = ?, note = ? WHERE dossier_id = ? AND position = ?",
+        state.name(), note, dossierId, position);
+  }
+
+  public void markAllDocuments(long dossierId, DocumentState from, DocumentState to) {
+    jdbc.update("UPDATE dossier_document SET state = ? WHERE dossier_id = ? AND state = ?",
+        to.name(), dossierId, from.name());
+  }
+
+  public void setProcessInstance(long id, String processInstanceId) {
+    jdbc.update("UPDATE dossier SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public void updateStatus(long id, DossierStatus status, String stage, Instant at) {
+    jdbc.update("UPDATE dossier SET status = ?, stage = COALESCE(?, stage), updated_at = ? WHERE id = ?",
+        status.code(), stage, ts(at), id);
+  }
+
+  public void updateHolder(long id, String unit, String officer, String stage, Instant at) {
+    jdbc.update("UPDATE dossier SET current_unit = ?, current_officer = ?, stage = COALESCE(?, stage),"
+        + " updated_at = ? WHERE id = ?", unit, officer, stage, ts(at), id);
+  }
+
+  public void setDeadlines(long id, Instant countingFrom, Instant appointmentAt, Instant at) {
+    jdbc.update("UPDATE dossier SET counting_from = ?, appointment_at = ?, updated_at = ? WHERE id = ?",
+        ts(countingFrom), ts(appointmentAt), ts(at), id);
+  }
+
+  public void setAppointment(long id, Instant appointmentAt, Instant at) {
+    jdbc.update("UPDATE dossier SET appointment_at = ?, updated_at = ? WHERE id = ?", ts(appointmentAt), ts(at), id);
+  }
+
+  public void setPausedAt(long id, Instant pausedAt, Instant at) {
+    jdbc.update("UPDATE dossier SET paused_at = ?, updated_at = ? WHERE id = ?", ts(pausedAt), ts(at), id);
+  }
+
+  public void incrementSupplementCount(long id, Instant at) {
+    jdbc.update("UPDATE dossier SET supplement_count = supplement_count + 1, updated_at = ? WHERE id = ?", ts(at), id);
+  }
+
+  public void recordDecision(long id, String decision, String result, Instant at) {
+    jdbc.update("UPDATE dossier SET decision = ?, result = ?, resolved_at = ?, status = ?, updated_at = ?"
+            + " WHERE id = ?",
+        decision, result, ts(at), DossierStatus.RESOLVED.code(), ts(at), id);
+  }
+
+  public void recordReturn(long id, Instant returnedAt, String deliveryMethod, OutcomeClass outcome,
+      Integer workingHoursLate, String responsibleUnit, Integer rating, String ratingComment) {
+    jdbc.update("UPDATE dossier SET status = ?, returned_at = ?, delivery_method = ?, outcome = ?,"
+            + " working_hours_late = ?, responsible_unit = ?, rating = ?, rating_comment = ?, stage = ?,"
+            + " current_officer = NULL, updated_at = ? WHERE id = ?",
+        DossierStatus.RETURNED.code(), ts(returnedAt), deliveryMethod, outcome == null ? null : outcome.name(),
+        workingHoursLate, responsibleUnit, rating, ratingComment, "Đã trả kết quả", ts(returnedAt), id);
+  }
+
+  public void recordEvent(long dossierId, String type, Instant at, String actor, String reason, String details) {
+    jdbc.update("INSERT INTO dossier_event (dossier_id, event_type, occurred_at, actor, reason, details)"
+        + " VALUES (?,?,?,?,?,?)", dossierId, type, ts(at), actor, reason, details);
+  }
+
+  public List<DossierEvent> events(long dossierId) {
+    return jdbc.query("SELECT * FROM dossier_event WHERE dossier_id = ? ORDER BY occurred_at, id",
+        (rs, n) -> new DossierEvent(rs.getLong("id"), rs.getString("event_type"), instant(rs, "occurred_at"),
+            rs.getString("actor"), rs.getString("reason"), rs.getString("details")),
+        dossierId);
+  }
+
+  // ---- processing-control log ----
+
+  public long openControlStep(long dossierId, String stepKey, String stepName, String taskId, String fromUnit,
+      String fromOfficer, String toUnit, String toOfficer, Instant handedAt, Instant stageDueAt) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement(
+          "INSERT INTO dossier_control_log (dossier_id, step_key, step_name, task_id, from_unit, from_officer,"
+              + " to_unit, to_officer, handed_at, stage_due_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+          new String[] {"id"});
+      ps.setLong(1, dossierId);
+      ps.setString(2, stepKey);
+      ps.setString(3, stepName);
+      ps.setString(4, taskId);
+      ps.setString(5, fromUnit);
+      ps.setString(6, fromOfficer);
+      ps.setString(7, toUnit);
+      ps.setString(8, toOfficer);
+      ps.setObject(9, ts(handedAt));
+      ps.setObject(10, ts(stageDueAt));
+      return ps;
+    }, key);
+    return key.getKey().longValue();
+  }
+
+  public Optional<ControlLogEntry> controlStepOfTask(String taskId) {
+    return jdbc.query("SELECT * FROM dossier_control_log WHERE task_id = ?", CONTROL, taskId).stream().findFirst();
+  }
+
+  public void assignControlStep(String taskId, String officer) {
+    jdbc.update("UPDATE dossier_control_log SET to_officer = ? WHERE task_id = ?", officer, taskId);
+  }
+
+  public void setControlStepDue(String taskId, Instant due) {
+    jdbc.update("UPDATE dossier_control_log SET stage_due_at = ? WHERE task_id = ? AND done_at IS NULL",
+        ts(due), taskId);
+  }
+
+  public void closeControlStep(long entryId, Instant doneAt, String doneBy, OutcomeClass resultClass,
+      String outcome, String note) {
+    jdbc.update("UPDATE dossier_control_log SET done_at = ?, done_by = ?, result_class = ?, outcome = ?, note = ?"
+            + " WHERE id = ? AND done_at IS NULL",
+        ts(doneAt), doneBy, resultClass == null ? null : resultClass.name(), outcome, note, entryId);
+  }
+
+  public List<ControlLogEntry> controlLog(long dossierId) {
+    return jdbc.query("SELECT * FROM dossier_control_log WHERE dossier_id = ? ORDER BY handed_at, id",
+        CONTROL, dossierId);
+  }
+
+  private static final RowMapper<ControlLogEntry> CONTROL = (rs, n) -> new ControlLogEntry(
+      rs.getLong("id"), rs.getString("step_key"), rs.getString("step_name"), rs.getString("task_id"),
+      rs.getString("from_unit"), rs.getString("from_officer"), rs.getString("to_unit"), rs.getString("to_officer"),
+      instant(rs, "handed_at"), instant(rs, "stage_due_at"), instant(rs, "done_at"), rs.getString("done_by"),
+      rs.getString("result_class") == null ? null : OutcomeClass.valueOf(rs.getString("result_class")),
+      rs.getString("outcome"), rs.getString("note"));
+
+  private static final RowMapper<Dossier> DOSSIER = (rs, n) -> new Dossier(
+      rs.getLong("id"), rs.getString("code"), rs.getString("procedure_key"), rs.getString("procedure_code"),
+      rs.getString("procedure_name"), rs.getString("receiving_unit"), rs.getString("competent_unit"),
+      Channel.valueOf(rs.getString("channel")),
+      new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+          rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address"),
+          rs.getString("representative")),
+      rs.getString("request_summary"), DossierStatus.ofCode(rs.getInt("status")), rs.getString("stage"),
+      rs.getString("current_unit"), rs.getString("current_officer"), rs.getInt("statutory_days"),
+      instant(rs, "received_at"), instant(rs, "counting_from"), instant(rs, "appointment_at"),
+      instant(rs, "original_appointment_at"), instant(rs, "paused_at"), rs.getInt("supplement_count"),
+      rs.getInt("apology_count"), rs.getString("decision"), rs.getString("result"), instant(rs, "resolved_at"),
+      instant(rs, "returned_at"), rs.getString("delivery_method"),
+      rs.getString("outcome") == null ? null : OutcomeClass.valueOf(rs.getString("outcome")),
+      integer(rs, "working_hours_late"), rs.getString("responsible_unit"), integer(rs, "rating"),
+      rs.getString("rating_comment"), rs.getString("process_instance_id"), rs.getString("created_by"),
+      instant(rs, "created_at"), instant(rs, "updated_at"));
+
+}

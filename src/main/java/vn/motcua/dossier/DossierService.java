@@ -1,0 +1,331 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.DossierRepository.NewDocument;
+import vn.motcua.dossier.DossierRepository.NewDossier;
+import vn.motcua.organisation.Agency;
+import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.procedure.Procedure;
+import vn.motcua.web.ApiException;
+
+/**
+ * The rules of a dossier's life, on the project's own tables: registration, receipt, supplement,
+ * refusal, transfer, decision, return, withdrawal, clock restart and pause. Knows nothing of the
+ * engine; the delegates and {@link DossierWorkflow} call it.
+ */
+@Service
+@Transactional
+public class DossierService {
+  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+
+  private final DossierRepository repository;
+  private final DossierDeadlines deadlines;
+  private final OrganisationDirectory directory;
+  private final DossierCodeSequence sequence;
+  private final Clock clock;
+
+  public DossierService(DossierRepository repository, DossierDeadlines deadlines, OrganisationDirectory directory,
+      DossierCodeSequence sequence, EngineClock clock) {
+    this.repository = repository;
+    this.deadlines = deadlines;
+    this.directory = directory;
+    this.sequence = sequence;
+    this.clock = clock;
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  public Dossier get(long id) {
+    return repository.findById(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ."));
+  }
+
+  public Dossier getByCode(String code) {
+    return repository.findByCode(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ có mã " + code + "."));
+  }
+
+  /** The dossier code of Circular 01/2018 Art. 19: {@code <agency identifier>-<YYMMDD>-<XXXX>}. */
+  public String nextCode(Agency receivingAgency, Instant receivedAt) {
+    LocalDate day = receivedAt.atZone(ZONE).toLocalDate();
+    int n = sequence.next(receivingAgency.identifier(), day);
+    if (n > 9999) {
+      throw new IllegalStateException("More than 9999 dossiers in one day at " + receivingAgency.identifier());
+    }
+    return receivingAgency.identifier() + "-" + YYMMDD.format(day) + "-" + String.format("%04d", n);
+  }
+
+  /** A validated registration, ready to be recorded. */
+  public record Registration(Procedure procedure, Agency receivingUnit, Agency competentUnit, Channel channel,
+      Applicant applicant, String requestSummary, List<NewDocument> documents) {}
+
+  /** Records a new dossier (status 1) and returns it. */
+  public Dossier register(Registration r, String actor) {
+    Instant at = now();
+    String code = nextCode(r.receivingUnit(), at);
+    List<NewDocument> docs = r.documents();
+    if (docs == null || docs.isEmpty()) {
+      docs = r.procedure().documents().stream().map(name -> new NewDocument(name, 1, null)).toList();
+    }
+    long id = repository.insert(new NewDossier(code, r.procedure().key(), r.procedure().code(), r.procedure().name(),
+        r.receivingUnit().key(), r.competentUnit().key(), r.channel(), r.applicant(), r.requestSummary(),
+        r.procedure().statutoryDays(), at, actor));
+    repository.insertDocuments(id, docs);
+    repository.recordEvent(id, "REGISTERED", at, actor, null,
+        "Kênh: " + r.channel().label() + "; thủ tục: " + r.procedure().name());
+    return get(id);
+  }
+
+  public void linkProcess(long id, String processInstanceId) {
+    repository.setProcessInstance(id, processInstanceId);
+  }
+
+  /** The complete dossier is accepted: the receipt (form 01) with its appointment date. */
+  public DeadlinePlan accept(long id, Procedure procedure, String actor) {
+    Dossier d = get(id);
+    Instant at = now();
+    DeadlinePlan plan = deadlines.plan(procedure, at);
+    repository.setDeadlines(id, plan.countingFrom(), plan.appointmentAt(), at);
+    repository.updateStatus(id, DossierStatus.ACCEPTED, "Đã tiếp nhận, chờ chuyển xử lý", at);
+    repository.markAllDocuments(id, DocumentState.MISSING, DocumentState.SUPPLEMENTED);
+    repository.recordEvent(id, "RECEIPT_ISSUED", at, actor, null,
+        "Giấy tiếp nhận hồ sơ và hẹn trả kết quả; hẹn trả: " + Format.dateTime(plan.appointmentAt()));
+    return plan;
+  }
+
+  /**
+   * The one supplement request (form 02) a dossier may get, listing every missing or wrong item
+   * "once, fully and accurately" (Decree 61/2018 Art. 15(2)(b)). A second request is refused.
+   */
+  public void requestSupplement(long id, String stage, String items, String actor) {
+    Dossier d = get(id);
+    String reason = supplementRefusal(d, stage);
+    if (reason != null) {
+      throw ApiException.conflict(reason);
+    }
+    if (items == null || items.isBlank()) {
+      throw ApiException.invalid("Phiếu yêu cầu bổ sung phải nêu đầy đủ các nội dung cần bổ sung.",
+          Map.of("items", "Cần nêu các thành phần hồ sơ còn thiếu hoặc chưa hợp lệ và lý do."));
+    }
+    Instant at = now();
+    repository.incrementSupplementCount(id, at);
+    repository.updateStatus(id, DossierStatus.SUPPLEMENT_REQUESTED, "Chờ công dân bổ sung hồ sơ", at);
+    repository.updateHolder(id, d.receivingUnit(), null, "Chờ công dân bổ sung hồ sơ", at);
+    repository.recordEvent(id, "SUPPLEMENT_REQUESTED", at, actor, items.strip(),
+        "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (giai đoạn: " + stage + ")");
+  }
+
+  /** Why a supplement may not be requested now, in Vietnamese, or {@code null} when it may. */
+  public String supplementRefusal(Dossier d, String stage) {
+    if (d.supplementCount() > 0) {
+      return "Hồ sơ đã được yêu cầu bổ sung một lần. Theo Nghị định 61/2018/NĐ-CP, yêu cầu bổ sung chỉ được "
+          + "đưa ra một lần, đầy đủ và chính xác; không thể yêu cầu bổ sung lần nữa.";
+    }
+    if ("appraisal".equals(stage) && !deadlines.withinAppraisalSupplementWindow(d.countingFrom(), now())) {
+      return "Đã quá 3 ngày làm việc kể từ khi tiếp nhận hồ sơ: không thể yêu cầu bổ sung ở bước thẩm định.";
+    }
+    if (d.status().isFinal()) {
+      return "Hồ sơ đã kết thúc xử lý (" + d.status().label() + ").";
+    }
+    return null;
+  }
+
+  /** The applicant has brought the requested supplement. */
+  public void supplementReceived(long id, String note, String actor) {
+    Dossier d = get(id);
+    if (d.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+      throw ApiException.conflict("Hồ sơ không ở trạng thái chờ bổ sung (trạng thái hiện tại: " + d.status().label() + ").");
+    }
+    Instant at = now();
+    repository.updateStatus(id, d.countingFrom() == null ? DossierStatus.NEW : DossierStatus.IN_PROGRESS,
+        "Đã nhận hồ sơ bổ sung", at);
+    repository.markAllDocuments(id, DocumentState.MISSING, DocumentState.SUPPLEMENTED);
+    repository.markAllDocuments(id, DocumentState.INVALID, DocumentState.SUPPLEMENTED);
+    repository.recordEvent(id, "SUPPLEMENT_RECEIVED", at, actor, note, null);
+  }
+
+  /** Written refusal of reception (form 03). */
+  public void refuseReception(long id, String reason, String actor) {
+    requireReason(reason);
+    Instant at = now();
+    repository.updateStatus(id, DossierStatus.NOT_ACCEPTED, "Từ chối tiếp nhận", at);
+    repository.updateHolder(id, get(id).receivingUnit(), null, "Từ chối tiếp nhận", at);
+    repository.recordEvent(id, "RECEPTION_REFUSED", at, actor, reason.strip(), "Phiếu từ chối tiếp nhận hồ sơ");
+  }
+
+  /**
+   * Transfer from the One-Stop Division to the competent agency (Decree 61/2018 Art. 17): one control
+   * log row, due by the end of the working day (the next one after the cut-off hour).
+   */
+  public void transfer(long id, Instant transferDue, String actor) {
+    Dossier d = get(id);
+    Instant at = now();
+    long row = repository.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
+        d.receivingUnit(), actor, d.competentUnit(), null, d.receivedAt(), transferDue);
+    repository.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, ZONE), "TRANSFERRED", null);
+    repository.updateStatus(id, DossierStatus.IN_PROGRESS, "Đang giải quyết", at);
+    repository.updateHolder(id, d.competentUnit(), null, "Đang giải quyết", at);
+    repository.recordEvent(id, "TRANSFERRED", at, actor, null, "Chuyển đến " + unitName(d.competentUnit()));
+  }
+
+  /**
+   * Restarts the count from zero after a supplement requested during appraisal (Decree 61/2018
+   * Art. 16(2)(b)): the full statutory time counts again from the moment the dossier is complete.
+   */
+  public DeadlinePlan restartClock(long id, Procedure procedure, String actor) {
+    Dossier d = get(id);
+    Instant at = now();
+    DeadlinePlan plan = deadlines.plan(procedure, at);
+    repository.setDeadlines(id, plan.countingFrom(), plan.appointmentAt(), at);
+    repository.recordEvent(id, "CLOCK_RESTARTED", at, actor, "Hồ sơ đã được bổ sung đầy đủ",
+        "Thời hạn tính lại từ đầu; hẹn trả cũ: " + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: "
+            + Format.dateTime(plan.appointmentAt()));
+    return plan;
+  }
+
+  /** Starts a pause of the clock (financial obligations or another statutory wait). */
+  public Instant pause(long id, DossierStatus waitStatus, String reason, String actor) {
+    Dossier d = get(id);
+    requireReason(reason);
+    if (d.pausedAt() != null) {
+      throw ApiException.conflict("Hồ sơ đang tạm dừng tính thời hạn từ " + Format.dateTime(d.pausedAt()) + ".");
+    }
+    if (d.appointmentAt() == null || d.status().isFinal()) {
+      throw ApiException.conflict("Chỉ tạm dừng được hồ sơ đang giải quyết.");
+    }
+    Instant at = now();
+    repository.setPausedAt(id, at, at);
+    repository.updateStatus(id, waitStatus, null, at);
+    repository.recordEvent(id, "CLOCK_PAUSED", at, actor, reason.strip(), waitStatus.label());
+    return at;
+  }
+
+  /** Ends the pause: the deadlines move by the working time the dossier waited. */
+  public Duration resume(long id, String reason, String actor) {
+    Dossier d = get(id);
+    if (d.pausedAt() == null) {
+      throw ApiException.conflict("Hồ sơ không ở trạng thái tạm dừng tính thời hạn.");
+    }
+    Instant at = now();
+    Duration paused = deadlines.calendar().workingTimeBetween(d.pausedAt(), at);
+    Instant appointment = deadlines.calendar().addWorkingTime(d.appointmentAt(), paused);
+    repository.setPausedAt(id, null, at);
+    repository.setAppointment(id, appointment, at);
+    repository.updateStatus(id, DossierStatus.IN_PROGRESS, null, at);
+    repository.recordEvent(id, "CLOCK_RESUMED", at, actor, reason == null ? null : reason.strip(),
+        "Tạm dừng " + Format.hours(paused) + " giờ làm việc; hẹn trả mới: " + Format.dateTime(appointment));
+    return paused;
+  }
+
+  /** The decision after approval: approved (result issued) or refused in writing with reasons. */
+  public void recordDecision(long id, String decision, String text, String actor) {
+    if (!DossierVariables.APPROVED.equals(decision) && !DossierVariables.REFUSED.equals(decision)) {
+      throw new IllegalArgumentException("Unknown decision " + decision);
+    }
+    if (DossierVariables.REFUSED.equals(decision)) {
+      requireReason(text);
+    }
+    Instant at = now();
+    repository.recordDecision(id, decision, text == null ? null : text.strip(), at);
+    Dossier d = get(id);
+    repository.updateHolder(id, d.receivingUnit(), null, "Chờ trả kết quả", at);
+    repository.recordEvent(id, DossierVariables.APPROVED.equals(decision) ? "APPROVED" : "REFUSED_AFTER_APPRAISAL",
+        at, actor, text, null);
+  }
+
+  /**
+   * The result is handed over (trả kết quả). The outcome class compares when the result was ready with
+   * the appointment date; a late dossier is charged to the unit of the last late stage.
+   */
+  public Dossier recordReturn(long id, String deliveryMethod, Integer rating, String ratingComment, String actor) {
+    Dossier d = get(id);
+    if (d.status() != DossierStatus.RESOLVED) {
+      throw ApiException.conflict("Hồ sơ chưa có kết quả giải quyết để trả.");
+    }
+    if (rating != null && (rating < 1 || rating > 3)) {
+      throw ApiException.invalid("Mức đánh giá không hợp lệ.", Map.of("rating", "Chọn 1, 2 hoặc 3."));
+    }
+    Instant at = now();
+    Instant ready = d.resolvedAt() == null ? at : d.resolvedAt();
+    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), ZONE);
+    Integer hoursLate = null;
+    String responsible = null;
+    if (outcome == OutcomeClass.LATE) {
+      hoursLate = (int) deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready).toHours();
+      responsible = repository.controlLog(id).stream()
+          .filter(e -> e.resultClass() == OutcomeClass.LATE && e.toUnit() != null)
+          .reduce((a, b) -> b).map(ControlLogEntry::toUnit).orElse(d.competentUnit());
+    }
+    repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, responsible, rating,
+        ratingComment == null || ratingComment.isBlank() ? null : ratingComment.strip());
+    repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
+        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryMethod));
+    return get(id);
+  }
+
+  /** Why a dossier may not be withdrawn or stopped now, or {@code null}. */
+  public String stopRefusal(Dossier d) {
+    if (d.status().isFinal() || d.decision() != null) {
+      return "Hồ sơ đã có quyết định hoặc đã kết thúc (" + d.status().label() + "): không thể rút hoặc dừng giải quyết.";
+    }
+    return null;
+  }
+
+  /**
+   * The applicant withdraws the dossier or asks to stop processing before a decision (Decree 118/2025
+   * Art. 21), recorded with the notice.
+   */
+  public void recordStop(long id, DossierStatus kind, String reason, String actor) {
+    requireReason(reason);
+    Instant at = now();
+    repository.updateStatus(id, kind, kind.label(), at);
+    repository.updateHolder(id, get(id).receivingUnit(), null, kind.label(), at);
+    repository.recordEvent(id, kind == DossierStatus.WITHDRAWN ? "WITHDRAWN" : "STOPPED", at, actor, reason.strip(),
+        "Thông báo dừng giải quyết hồ sơ");
+  }
+
+  public List<DossierDocument> documents(long id) {
+    return repository.documents(id);
+  }
+
+  public List<ControlLogEntry> controlLog(long id) {
+    return repository.controlLog(id);
+  }
+
+  public List<DossierEvent> events(long id) {
+    return repository.events(id);
+  }
+
+  public String unitName(String key) {
+    return directory.find(key).map(Agency::name).orElse(key);
+  }
+
+  /** A short description of a dossier for forms: documents as lines. */
+  public String documentList(long id) {
+    List<String> lines = new ArrayList<>();
+    for (DossierDocument doc : repository.documents(id)) {
+      lines.add(doc.position() + ". " + doc.name() + " (" + doc.copies() + " bản) — " + doc.state().label());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("reason", "Cần ghi rõ lý do.");
+      throw ApiException.invalid("Cần ghi rõ lý do bằng văn bản.", fields);
+    }
+  }
+}

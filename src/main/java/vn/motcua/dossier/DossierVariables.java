@@ -1,0 +1,82 @@
+package vn.motcua.dossier;
+
+/**
+ * The names of the process variables of the dossier processes, in one place. The BPMN models,
+ * the forms, the delegates and the tests all use these names.
+ */
+public final class DossierVariables {
+  private DossierVariables() {}
+
+  // set at registration
+  public static final String DOSSIER_ID = "dossierId";
+  public static final String DOSSIER_CODE = "dossierCode";
+  public static final String PROCEDURE_KEY = "procedureKey";
+  public static final String PROCEDURE_NAME = "procedureName";
+  public static final String RECEIVING_UNIT = "receivingUnit";
+  public static final String COMPETENT_UNIT = "competentUnit";
+  public static final String CHANNEL = "channel";
+  public static final String RECEIVED_AT = "receivedAt";
+  public static final String STATUTORY_DAYS = "statutoryDays";
+  public static final String APPLICANT_NAME = "applicantName";
+  public static final String APPLICANT_ID_NUMBER = "applicantIdNumber";
+  public static final String APPLICANT_PHONE = "applicantPhone";
+  public static final String APPLICANT_ADDRESS = "applicantAddress";
+  public static final String REQUEST_SUMMARY = "requestSummary";
+  public static final String DOCUMENT_LIST = "documentList";
+
+  // deadlines (java.util.Date), set at the receipt and moved by pause, restart and apology
+  public static final String COUNTING_FROM = "countingFrom";
+  public static final String APPOINTMENT_AT = "appointmentAt";
+  public static final String APPRAISAL_DUE_AT = "appraisalDueAt";
+  public static final String APPROVAL_DUE_AT = "approvalDueAt";
+  public static final String TRANSFER_DUE_AT = "transferDueAt";
+  public static final String RECEPTION_DUE_AT = "receptionDueAt";
+  /** The deadline variables a clock pause shifts. */
+  public static final String[] DEADLINES = {APPOINTMENT_AT, APPRAISAL_DUE_AT, APPROVAL_DUE_AT};
+
+  // reception check (form-reception-check)
+  public static final String RECEPTION_DECISION = "receptionDecision";
+  public static final String MISSING_ITEMS = "missingItems";
+  public static final String REFUSAL_REASON = "refusalReason";
+  public static final String SUPPLEMENT_COUNT = "supplementCount";
+  public static final String RECEPTION_OUTCOME = "receptionOutcome";
+
+  // appraisal (form-appraisal)
+  public static final String APPRAISAL_CONCLUSION = "appraisalConclusion";
+  public static final String APPRAISAL_OPINION = "appraisalOpinion";
+  public static final String SUPPLEMENT_ITEMS = "supplementItems";
+
+  // approval (form-approval)
+  public static final String APPROVAL_DECISION = "approvalDecision";
+  public static final String APPROVAL_COMMENT = "approvalComment";
+  public static final String SEND_BACK_REASON = "sendBackReason";
+  public static final String DECISION = "decision";
+  public static final String RESULT_TEXT = "resultText";
+
+  // return (form-return)
+  public static final String DELIVERY_METHOD = "deliveryMethod";
+  public static final String RECEIVER_NAME = "receiverName";
+  public static final String RATING = "rating";
+  public static final String RATING_COMMENT = "ratingComment";
+
+  // withdrawal
+  public static final String STOP_REASON = "stopReason";
+  public static final String STOP_KIND = "stopKind";
+
+  // values
+  public static final String COMPLETE = "COMPLETE";
+  public static final String INCOMPLETE = "INCOMPLETE";
+  public static final String REFUSE = "REFUSE";
+  public static final String ACCEPTED = "ACCEPTED";
+  public static final String REFUSED = "REFUSED";
+  public static final String PROPOSE_APPROVAL = "PROPOSE_APPROVAL";
+  public static final String PROPOSE_REFUSAL = "PROPOSE_REFUSAL";
+  public static final String SUPPLEMENT = "SUPPLEMENT";
+  public static final String APPROVE = "APPROVE";
+  public static final String SEND_BACK = "SEND_BACK";
+  public static final String APPROVED = "APPROVED";
+
+  // messages
+  public static final String MESSAGE_SUPPLEMENT_RECEIVED = "SupplementReceived";
+  public static final String MESSAGE_STOP_REQUESTED = "StopRequested";
+}

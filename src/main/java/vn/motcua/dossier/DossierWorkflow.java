@@ -1,0 +1,236 @@
+package vn.motcua.dossier;
+
+import static vn.motcua.dossier.DossierVariables.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.DossierRepository.NewDocument;
+import vn.motcua.organisation.Agency;
+import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.organisation.Role;
+import vn.motcua.procedure.Procedure;
+import vn.motcua.procedure.ProcedureCatalogue;
+import vn.motcua.security.Officer;
+import vn.motcua.web.ApiException;
+
+/**
+ * Where the dossier rules meet the engine: registering a dossier starts its procedure's process in the
+ * same transaction; a supplement or a stop request is a message to the waiting process; a pause moves
+ * the deadlines inside the engine. Each call is one transaction: all of it happens, or none.
+ */
+@Service
+@Transactional
+public class DossierWorkflow {
+  private final DossierService dossiers;
+  private final ProcedureCatalogue catalogue;
+  private final OrganisationDirectory directory;
+  private final RuntimeService runtimeService;
+  private final DossierClock clock;
+
+  public DossierWorkflow(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationDirectory directory,
+      RuntimeService runtimeService, DossierClock clock) {
+    this.dossiers = dossiers;
+    this.catalogue = catalogue;
+    this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  /** What an officer submits to register a dossier received at the counter or by post. */
+  public record RegisterCommand(String procedureKey, String receivingUnit, Channel channel, Applicant applicant,
+      String requestSummary, List<NewDocument> documents) {}
+
+  /** Validates everything first; an invalid registration stores nothing and starts no process. */
+  public Dossier register(RegisterCommand c, Officer officer) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Procedure procedure = null;
+    if (c.procedureKey() == null || c.procedureKey().isBlank()) {
+      errors.put("procedureKey", "Cần chọn thủ tục hành chính.");
+    } else {
+      procedure = catalogue.find(c.procedureKey()).orElse(null);
+      if (procedure == null) {
+        errors.put("procedureKey", "Không có thủ tục hành chính '" + c.procedureKey() + "' đang áp dụng.");
+      }
+    }
+    Agency receiving = receivingUnit(c.receivingUnit(), officer, errors);
+    Agency competent = null;
+    if (procedure != null && receiving != null) {
+      if (Procedure.RECEIVING_UNIT.equals(procedure.competentAgency())) {
+        if (receiving.level() != Agency.Level.COMMUNE) {
+          errors.put("receivingUnit", "Thủ tục cấp xã phải được tiếp nhận tại Ủy ban nhân dân cấp xã.");
+        } else {
+          competent = receiving;
+        }
+      } else {
+        competent = directory.find(procedure.competentAgency()).orElse(null);
+        if (competent == null) {
+          throw new IllegalStateException("Procedure " + procedure.key() + " names unknown agency "
+              + procedure.competentAgency());
+        }
+      }
+    }
+    Channel channel = c.channel() == null ? Channel.DIRECT : c.channel();
+    if (channel == Channel.ONLINE) {
+      errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
+    }
+    ApplicantValidator.Result applicant = ApplicantValidator.validate(c.applicant());
+    errors.putAll(applicant.errors());
+    String summary = ApplicantValidator.clean(c.requestSummary());
+    if (summary != null && summary.length() > 2000) {
+      errors.put("requestSummary", "Nội dung yêu cầu dài quá 2000 ký tự.");
+    }
+    if (c.documents() != null) {
+      for (int i = 0; i < c.documents().size(); i++) {
+        NewDocument doc = c.documents().get(i);
+        if (doc == null || ApplicantValidator.clean(doc.name()) == null) {
+          errors.put("documents[" + i + "].name", "Cần ghi tên thành phần hồ sơ.");
+        } else if (doc.copies() < 1 || doc.copies() > 20) {
+          errors.put("documents[" + i + "].copies", "Số bản từ 1 đến 20.");
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
+    }
+    Dossier d = dossiers.register(new DossierService.Registration(procedure, receiving, competent, channel,
+        applicant.applicant(), summary, c.documents()), officer.userId());
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DOSSIER_ID, d.id());
+    vars.put(DOSSIER_CODE, d.code());
+    vars.put(PROCEDURE_KEY, procedure.key());
+    vars.put(PROCEDURE_NAME, procedure.name());
+    vars.put(RECEIVING_UNIT, receiving.key());
+    vars.put(COMPETENT_UNIT, competent.key());
+    vars.put(CHANNEL, channel.name());
+    vars.put(RECEIVED_AT, Date.from(d.receivedAt()));
+    vars.put(STATUTORY_DAYS, procedure.statutoryDays());
+    vars.put(APPLICANT_NAME, d.applicant().name());
+    vars.put(APPLICANT_ID_NUMBER, d.applicant().idNumber());
+    vars.put(APPLICANT_PHONE, d.applicant().phone());
+    vars.put(APPLICANT_ADDRESS, d.applicant().address());
+    vars.put(REQUEST_SUMMARY, d.requestSummary() == null ? "" : d.requestSummary());
+    vars.put(DOCUMENT_LIST, dossiers.documentList(d.id()));
+    vars.put(SUPPLEMENT_COUNT, 0);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(procedure.key(), d.code(), vars);
+    dossiers.linkProcess(d.id(), pi.getId());
+    return dossiers.get(d.id());
+  }
+
+  private Agency receivingUnit(String requested, Officer officer, Map<String, String> errors) {
+    var units = officer.agenciesWithRole(Role.RECEPTION);
+    if (requested != null && !requested.isBlank()) {
+      Agency a = directory.find(requested).orElse(null);
+      if (a == null) {
+        errors.put("receivingUnit", "Không có đơn vị '" + requested + "'.");
+        return null;
+      }
+      if (!officer.isAdmin() && !units.contains(a.key())) {
+        throw ApiException.forbidden("Bạn không phải cán bộ tiếp nhận của " + a.name() + ".");
+      }
+      return a;
+    }
+    if (units.size() == 1) {
+      return directory.get(units.iterator().next());
+    }
+    if (units.isEmpty()) {
+      throw ApiException.forbidden("Chỉ cán bộ tiếp nhận của Bộ phận Một cửa được đăng ký hồ sơ.");
+    }
+    errors.put("receivingUnit", "Cần chọn đơn vị tiếp nhận.");
+    return null;
+  }
+
+  /** The applicant brought the requested supplement: the waiting process goes on. */
+  public Dossier supplementReceived(String code, String note, Officer officer) {
+    Dossier d = dossiers.getByCode(code);
+    requireReception(d, officer);
+    dossiers.supplementReceived(d.id(), note, officer.userId());
+    runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
+        .processInstanceVariableEquals(DOSSIER_ID, d.id())
+        .correlateWithResult();
+    return dossiers.get(d.id());
+  }
+
+  /** The applicant withdraws the dossier or asks to stop processing (Decree 118/2025 Art. 21). */
+  public Dossier stop(String code, DossierStatus kind, String reason, Officer officer) {
+    Dossier d = dossiers.getByCode(code);
+    requireReception(d, officer);
+    if (kind != DossierStatus.WITHDRAWN && kind != DossierStatus.STOPPED) {
+      throw ApiException.invalid("Loại yêu cầu không hợp lệ.", Map.of("kind", "WITHDRAWN hoặc STOPPED."));
+    }
+    String refusal = dossiers.stopRefusal(d);
+    if (refusal != null) {
+      throw ApiException.conflict(refusal);
+    }
+    if (reason == null || reason.isBlank()) {
+      throw ApiException.invalid("Cần ghi rõ lý do dừng giải quyết.", Map.of("reason", "Cần ghi rõ lý do."));
+    }
+    runtimeService.createMessageCorrelation(MESSAGE_STOP_REQUESTED)
+        .processInstanceId(d.processInstanceId())
+        .setVariable(STOP_REASON, reason.strip())
+        .setVariable(STOP_KIND, kind.name())
+        .correlateWithResult();
+    return dossiers.get(d.id());
+  }
+
+  /** Pauses the clock while the dossier waits on the applicant (financial obligations, ...). */
+  public Dossier pause(String code, DossierStatus waitStatus, String reason, Officer officer) {
+    Dossier d = dossiers.getByCode(code);
+    requireCompetent(d, officer);
+    dossiers.pause(d.id(), waitStatus == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : waitStatus, reason,
+        officer.userId());
+    clock.suspendTimers(d.processInstanceId());
+    return dossiers.get(d.id());
+  }
+
+  /** Resumes the clock: every deadline moves by the working time the dossier waited. */
+  public Dossier resume(String code, String reason, Officer officer) {
+    Dossier d = dossiers.getByCode(code);
+    requireCompetent(d, officer);
+    Duration paused = dossiers.resume(d.id(), reason, officer.userId());
+    clock.shift(d.processInstanceId(), paused);
+    return dossiers.get(d.id());
+  }
+
+  /** Called by the restart delegate: new deadlines everywhere in the dossier's process tree. */
+  public DeadlinePlan restartClock(long dossierId, String rootProcessInstanceId, String actor) {
+    Dossier before = dossiers.get(dossierId);
+    Procedure procedure = catalogue.find(before.procedureKey())
+        .orElseThrow(() -> new IllegalStateException("Procedure " + before.procedureKey() + " is not deployed"));
+    DeadlinePlan plan = dossiers.restartClock(dossierId, procedure, actor);
+    Map<String, Date> vars = new LinkedHashMap<>();
+    vars.put(COUNTING_FROM, Date.from(plan.countingFrom()));
+    vars.put(APPOINTMENT_AT, Date.from(plan.appointmentAt()));
+    vars.put(APPRAISAL_DUE_AT, Date.from(plan.appraisalDueAt()));
+    vars.put(APPROVAL_DUE_AT, Date.from(plan.approvalDueAt()));
+    clock.reschedule(rootProcessInstanceId, vars, before.appointmentAt(), plan.appointmentAt());
+    return plan;
+  }
+
+  private void requireReception(Dossier d, Officer officer) {
+    if (!officer.isAdmin() && !officer.agenciesWithRole(Role.RECEPTION).contains(d.receivingUnit())) {
+      throw ApiException.forbidden("Chỉ Bộ phận Một cửa đã tiếp nhận hồ sơ được thực hiện thao tác này.");
+    }
+  }
+
+  private void requireCompetent(Dossier d, Officer officer) {
+    boolean ok = officer.isAdmin()
+        || officer.hasRoleIn(Role.SPECIALIST, d.competentUnit())
+        || officer.hasRoleIn(Role.LEADER, d.competentUnit());
+    if (!ok) {
+      throw ApiException.forbidden("Chỉ cơ quan giải quyết hồ sơ được tạm dừng hoặc tiếp tục tính thời hạn.");
+    }
+  }
+
+  public static Instant instantOf(Object value) {
+    return value instanceof Date date ? date.toInstant() : null;
+  }
+}

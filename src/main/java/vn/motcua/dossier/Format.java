@@ -1,0 +1,28 @@
+package vn.motcua.dossier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Vietnamese date formats used on slips and messages (hh:mm dd/MM/yyyy, form 05). */
+public final class Format {
+  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private Format() {}
+
+  public static String dateTime(Instant instant) {
+    return instant == null ? "—" : DATE_TIME.format(instant.atZone(ZONE));
+  }
+
+  public static String date(Instant instant) {
+    return instant == null ? "—" : DATE.format(instant.atZone(ZONE));
+  }
+
+  public static String hours(Duration d) {
+    long minutes = d.toMinutes();
+    return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.format("%.1f", minutes / 60.0);
+  }
+}

@@ -1,0 +1,56 @@
+package vn.motcua.organisation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The roles inside an agency that the one-stop work needs. Each (agency, role) pair is one Camunda
+ * group named {@code <agencyKey>.<role id>}, for example {@code tq-stp.specialist}.
+ */
+public enum Role {
+  /** One-stop reception officer (cán bộ tiếp nhận và trả kết quả, Bộ phận Một cửa). */
+  RECEPTION("reception", "Tiếp nhận và trả kết quả"),
+  /** Specialist who appraises dossiers (chuyên viên thụ lý). */
+  SPECIALIST("specialist", "Chuyên viên thụ lý"),
+  /** Unit leader who approves and signs (lãnh đạo). */
+  LEADER("leader", "Lãnh đạo"),
+  /** Supervisor who watches deadlines and reports (giám sát). */
+  SUPERVISOR("supervisor", "Giám sát"),
+  /** Process administrator who changes and deploys procedures (quản trị quy trình). */
+  PROCESS_ADMIN("processadmin", "Quản trị quy trình");
+
+  private final String id;
+  private final String label;
+
+  Role(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  /** The suffix of the Camunda group id. */
+  @JsonValue
+  public String id() {
+    return id;
+  }
+
+  /** Vietnamese label shown to officers. */
+  public String label() {
+    return label;
+  }
+
+  @JsonCreator
+  static Role ofId(String id) {
+    return fromId(id).orElseThrow(() -> new IllegalArgumentException("Unknown role '" + id + "'"));
+  }
+
+  public static Optional<Role> fromId(String id) {
+    return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+  }
+
+  /** The Camunda group id of this role in the given agency. */
+  public String groupOf(String agencyKey) {
+    return agencyKey + "." + id;
+  }
+}

@@ -1,0 +1,109 @@
+package vn.motcua.procedure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Service;
+
+/**
+ * The procedures the system runs, read from the latest deployed process models. A process is a
+ * procedure when it declares {@code procedure.code}; its other facts come from the same extension
+ * properties (see docs/procedures.md).
+ */
+@Service
+public class ProcedureCatalogue {
+  private final RepositoryService repositoryService;
+  private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
+
+  public ProcedureCatalogue(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** Every active procedure (latest version, not suspended), by name. */
+  public List<Procedure> list() {
+    List<Procedure> result = new ArrayList<>();
+    for (ProcessDefinition def :
+        repositoryService.createProcessDefinitionQuery().latestVersion().active().list()) {
+      procedureOf(def).ifPresent(result::add);
+    }
+    result.sort(Comparator.comparing(Procedure::name));
+    return result;
+  }
+
+  /** The latest active version of a procedure. */
+  public Optional<Procedure> find(String key) {
+    if (key == null || key.isBlank()) {
+      return Optional.empty();
+    }
+    ProcessDefinition def =
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    if (def == null || def.isSuspended()) {
+      return Optional.empty();
+    }
+    return procedureOf(def);
+  }
+
+  private Optional<Procedure> procedureOf(ProcessDefinition def) {
+    return byDefinitionId.computeIfAbsent(def.getId(), id -> read(def));
+  }
+
+  private Optional<Procedure> read(ProcessDefinition def) {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(def.getId());
+    Process process = model.getModelElementById(def.getKey());
+    Map<String, List<String>> props = properties(process);
+    if (!props.containsKey("procedure.code")) {
+      return Optional.empty();
+    }
+    Map<String, Integer> stages = new LinkedHashMap<>();
+    props.forEach((name, values) -> {
+      if (name.startsWith("stage.") && name.endsWith("Hours")) {
+        stages.put(name.substring(6, name.length() - 5), Integer.parseInt(values.get(0).trim()));
+      }
+    });
+    return Optional.of(new Procedure(
+        def.getKey(),
+        def.getName(),
+        one(props, "procedure.code", ""),
+        one(props, "procedure.level", "PROVINCE"),
+        one(props, "procedure.competentAgency", Procedure.RECEIVING_UNIT),
+        Integer.parseInt(one(props, "procedure.statutoryDays", "0").trim()),
+        Long.parseLong(one(props, "procedure.fee", "0").trim()),
+        one(props, "procedure.feeNote", null),
+        one(props, "procedure.field", null),
+        List.copyOf(props.getOrDefault("procedure.document", List.of())),
+        Map.copyOf(stages),
+        def.getVersionTag(),
+        def.getId()));
+  }
+
+  private static String one(Map<String, List<String>> props, String name, String fallback) {
+    List<String> values = props.get(name);
+    return values == null || values.isEmpty() ? fallback : values.get(0);
+  }
+
+  /** The {@code camunda:property} entries of a process, in order; a name may repeat. */
+  static Map<String, List<String>> properties(Process process) {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    ExtensionElements ext = process == null ? null : process.getExtensionElements();
+    if (ext == null) {
+      return result;
+    }
+    for (CamundaProperties props : ext.getChildElementsByType(CamundaProperties.class)) {
+      for (CamundaProperty p : props.getCamundaProperties()) {
+        result.computeIfAbsent(p.getCamundaName(), k -> new ArrayList<>()).add(p.getCamundaValue());
+      }
+    }
+    return result;
+  }
+}

@@ -1,0 +1,53 @@
+package vn.motcua.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.organisation.OrganisationDirectory;
+
+/**
+ * Authentication in front of the two HTTP APIs.
+ *
+ * <ul>
+ *   <li>{@code /engine-rest/*}: Camunda's own {@link ProcessEngineAuthenticationFilter} with HTTP Basic
+ *       against the engine's identity service, as Camunda documents it. A request without valid
+ *       credentials gets 401; with them, the engine's authorization checks apply to that user.
+ *   <li>{@code /api/*} (the project's API): {@link ApiAuthenticationFilter}, same credentials, plus
+ *       role checks per path; {@code /api/public/*} stays open for citizens and the national portal.
+ * </ul>
+ */
+@Configuration
+public class RestApiSecurity {
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.setInitParameters(
+        Map.of(
+            ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            HttpBasicAuthenticationProvider.class.getName()));
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(
+      IdentityService identityService, OrganisationDirectory directory) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, directory));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns("/api/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(11);
+    return registration;
+  }
+}
