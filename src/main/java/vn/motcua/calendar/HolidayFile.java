@@ -1,5 +1,6 @@
 package vn.motcua.calendar;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -56,8 +57,12 @@ public record HolidayFile(StatutoryRules rules, Map<Integer, List<CalendarDay>> 
     JsonNode root;
     try {
       root = MAPPER.readTree(content);
+    } catch (JsonProcessingException e) {
+      throw malformed(location, "invalid JSON: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+              + ", column " + e.getLocation().getColumnNr()), e);
     } catch (IOException e) {
-      throw malformed(location, "invalid JSON: " + e.getOriginalMessage(), e);
+      throw malformed(location, "cannot read: " + e.getMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw malformed(location, "the top level must be a JSON object", null);
