@@ -57,7 +57,7 @@ public record StatutoryRules(
             new FixedDay(MonthDay.of(4, 30), "Ngày Chiến thắng", null),
             new FixedDay(MonthDay.of(5, 1), "Ngày Quốc tế Lao động", null),
             new FixedDay(MonthDay.of(9, 1), "Quốc khánh (ngày liền kề)",
-                "Ngày liền kề Quốc khánh: mặc định 01/9, chưa xác nhận, có thể cấu hình"),
+                "Ngày liền kề Quốc khánh: mặc định 01/9, chưa xác nhận, có thể cấu hình (đổi thành 09-03)"),
             new FixedDay(MonthDay.of(9, 2), "Quốc khánh", null)),
         List.of(new LunarDay(3, 10, "Giỗ Tổ Hùng Vương", "Ngày 10 tháng 3 âm lịch")),
         new TetRule("Tết Nguyên đán", 1, 4),
