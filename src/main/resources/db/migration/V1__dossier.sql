@@ -97,7 +97,7 @@ CREATE INDEX ix_dossier_event_dossier ON dossier_event (dossier_id, occurred_at)
 -- Per agency and day sequence of dossier codes (<agency identifier>-<YYMMDD>-<XXXX>).
 CREATE TABLE dossier_code_sequence (
     agency_identifier VARCHAR(20) NOT NULL,
-    day               DATE        NOT NULL,
+    seq_day           DATE        NOT NULL,
     last_value        INT         NOT NULL,
-    PRIMARY KEY (agency_identifier, day)
+    PRIMARY KEY (agency_identifier, seq_day)
 );

@@ -18,6 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * controller on purpose; the application may replace it with a shared handler later.
  */
 @RestControllerAdvice(assignableTypes = CalendarAdminController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class CalendarAdminExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CalendarAdminExceptionHandler.class);

@@ -26,20 +26,20 @@ public class DossierCodeSequence {
 
   public int next(String agencyIdentifier, LocalDate day) {
     Integer exists = jdbc.queryForObject(
-        "SELECT COUNT(*) FROM dossier_code_sequence WHERE agency_identifier = ? AND day = ?",
+        "SELECT COUNT(*) FROM dossier_code_sequence WHERE agency_identifier = ? AND seq_day = ?",
         Integer.class, agencyIdentifier, day);
     if (exists == null || exists == 0) {
       try {
         newTransaction.executeWithoutResult(s -> jdbc.update(
-            "INSERT INTO dossier_code_sequence (agency_identifier, day, last_value) VALUES (?,?,0)",
+            "INSERT INTO dossier_code_sequence (agency_identifier, seq_day, last_value) VALUES (?,?,0)",
             agencyIdentifier, day));
       } catch (DuplicateKeyException raced) {
         // another registration created the day's row first
       }
     }
-    jdbc.update("UPDATE dossier_code_sequence SET last_value = last_value + 1 WHERE agency_identifier = ? AND day = ?",
+    jdbc.update("UPDATE dossier_code_sequence SET last_value = last_value + 1 WHERE agency_identifier = ? AND seq_day = ?",
         agencyIdentifier, day);
-    return jdbc.queryForObject("SELECT last_value FROM dossier_code_sequence WHERE agency_identifier = ? AND day = ?",
+    return jdbc.queryForObject("SELECT last_value FROM dossier_code_sequence WHERE agency_identifier = ? AND seq_day = ?",
         Integer.class, agencyIdentifier, day);
   }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import vn.motcua.organisation.Role;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
 import vn.motcua.security.Officer;
+import vn.motcua.security.SystemAccess;
 import vn.motcua.web.ApiException;
 
 /**
@@ -35,9 +37,11 @@ public class DossierWorkflow {
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
   private final DossierClock clock;
+  private final IdentityService identityService;
 
   public DossierWorkflow(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationDirectory directory,
-      RuntimeService runtimeService, DossierClock clock) {
+      RuntimeService runtimeService, DossierClock clock, IdentityService identityService) {
+    this.identityService = identityService;
     this.dossiers = dossiers;
     this.catalogue = catalogue;
     this.directory = directory;
@@ -120,7 +124,9 @@ public class DossierWorkflow {
     vars.put(REQUEST_SUMMARY, d.requestSummary() == null ? "" : d.requestSummary());
     vars.put(DOCUMENT_LIST, dossiers.documentList(d.id()));
     vars.put(SUPPLEMENT_COUNT, 0);
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(procedure.key(), d.code(), vars);
+    String key = procedure.key();
+    ProcessInstance pi = SystemAccess.run(identityService,
+        () -> runtimeService.startProcessInstanceByKey(key, d.code(), vars));
     dossiers.linkProcess(d.id(), pi.getId());
     return dossiers.get(d.id());
   }
@@ -153,9 +159,9 @@ public class DossierWorkflow {
     Dossier d = dossiers.getByCode(code);
     requireReception(d, officer);
     dossiers.supplementReceived(d.id(), note, officer.userId());
-    runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
+    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
-        .correlateWithResult();
+        .correlateWithResult());
     return dossiers.get(d.id());
   }
 
@@ -173,11 +179,11 @@ public class DossierWorkflow {
     if (reason == null || reason.isBlank()) {
       throw ApiException.invalid("Cần ghi rõ lý do dừng giải quyết.", Map.of("reason", "Cần ghi rõ lý do."));
     }
-    runtimeService.createMessageCorrelation(MESSAGE_STOP_REQUESTED)
+    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_STOP_REQUESTED)
         .processInstanceId(d.processInstanceId())
         .setVariable(STOP_REASON, reason.strip())
         .setVariable(STOP_KIND, kind.name())
-        .correlateWithResult();
+        .correlateWithResult());
     return dossiers.get(d.id());
   }
 
@@ -187,7 +193,7 @@ public class DossierWorkflow {
     requireCompetent(d, officer);
     dossiers.pause(d.id(), waitStatus == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : waitStatus, reason,
         officer.userId());
-    clock.suspendTimers(d.processInstanceId());
+    SystemAccess.run(identityService, () -> clock.suspendTimers(d.processInstanceId()));
     return dossiers.get(d.id());
   }
 
@@ -196,7 +202,7 @@ public class DossierWorkflow {
     Dossier d = dossiers.getByCode(code);
     requireCompetent(d, officer);
     Duration paused = dossiers.resume(d.id(), reason, officer.userId());
-    clock.shift(d.processInstanceId(), paused);
+    SystemAccess.run(identityService, () -> clock.shift(d.processInstanceId(), paused));
     return dossiers.get(d.id());
   }
 
@@ -211,7 +217,8 @@ public class DossierWorkflow {
     vars.put(APPOINTMENT_AT, Date.from(plan.appointmentAt()));
     vars.put(APPRAISAL_DUE_AT, Date.from(plan.appraisalDueAt()));
     vars.put(APPROVAL_DUE_AT, Date.from(plan.approvalDueAt()));
-    clock.reschedule(rootProcessInstanceId, vars, before.appointmentAt(), plan.appointmentAt());
+    SystemAccess.run(identityService,
+        () -> clock.reschedule(rootProcessInstanceId, vars, before.appointmentAt(), plan.appointmentAt()));
     return plan;
   }
 

@@ -1,0 +1,110 @@
+package vn.motcua.dossier.engine;
+
+import static vn.motcua.dossier.DossierVariables.DOSSIER_ID;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.ControlLogEntry;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.OutcomeClass;
+import vn.motcua.organisation.OrganisationDirectory;
+
+/**
+ * Writes the processing-control log (phiếu kiểm soát, form 05) from the engine's own task events,
+ * published by the Camunda Spring Boot eventing bridge inside the engine's transaction: every user task
+ * of a dossier process is a handoff to the unit of its candidate group, so no model can forget a row.
+ * It also keeps the dossier's current unit, officer and stage up to date.
+ */
+@Component
+public class ControlLogRecorder {
+  private final DossierRepository repository;
+  private final DossierService dossiers;
+  private final OrganisationDirectory directory;
+  private final EngineClock clock;
+
+  public ControlLogRecorder(DossierRepository repository, DossierService dossiers, OrganisationDirectory directory,
+      EngineClock clock) {
+    this.repository = repository;
+    this.dossiers = dossiers;
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  @EventListener
+  public void onTaskEvent(DelegateTask task) {
+    Object id = task.getVariable(DOSSIER_ID);
+    if (!(id instanceof Number number)) {
+      return;
+    }
+    long dossierId = number.longValue();
+    Instant now = clock.instant();
+    switch (task.getEventName()) {
+      case TaskListener.EVENTNAME_CREATE -> created(dossierId, task, now);
+      case TaskListener.EVENTNAME_ASSIGNMENT -> {
+        repository.assignControlStep(task.getId(), task.getAssignee());
+        Dossier d = dossiers.get(dossierId);
+        repository.updateHolder(dossierId, d.currentUnit(), task.getAssignee(), null, now);
+      }
+      case TaskListener.EVENTNAME_UPDATE -> repository.setControlStepDue(task.getId(),
+          task.getDueDate() == null ? null : task.getDueDate().toInstant());
+      case TaskListener.EVENTNAME_COMPLETE -> closed(task, now, outcomeOf(task));
+      case TaskListener.EVENTNAME_DELETE -> closed(task, now, "CANCELLED");
+      default -> { }
+    }
+  }
+
+  private void created(long dossierId, DelegateTask task, Instant now) {
+    Dossier d = dossiers.get(dossierId);
+    String toUnit = candidateUnit(task).orElse(d.currentUnit());
+    Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    String fromOfficer = repository.controlLog(dossierId).stream()
+        .filter(e -> e.doneAt() != null).reduce((a, b) -> b).map(ControlLogEntry::doneBy).orElse(d.createdBy());
+    repository.openControlStep(dossierId, task.getTaskDefinitionKey(), task.getName(), task.getId(),
+        d.currentUnit(), fromOfficer, toUnit, task.getAssignee(), now, due);
+    repository.updateHolder(dossierId, toUnit, task.getAssignee(), task.getName(), now);
+  }
+
+  private void closed(DelegateTask task, Instant now, String outcome) {
+    repository.controlStepOfTask(task.getId()).ifPresent(step -> {
+      String by = task.getAssignee();
+      if (by == null) {
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        by = auth == null ? "system" : auth.getUserId();
+      }
+      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
+      repository.closeControlStep(step.id(), now, by, result, outcome, null);
+    });
+  }
+
+  /** The outcome a task records: the value of the variable its model names in {@code control.outcomeVariable}. */
+  private static String outcomeOf(DelegateTask task) {
+    String variable = task.getBpmnModelElementInstance() == null ? null
+        : ModelProperties.userTaskProperty(task.getBpmnModelElementInstance(), "control.outcomeVariable");
+    if (variable == null) {
+      return "DONE";
+    }
+    Object value = task.getVariable(variable);
+    return value == null ? "DONE" : value.toString();
+  }
+
+  private Optional<String> candidateUnit(DelegateTask task) {
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        Optional<String> unit = directory.parseGroup(link.getGroupId()).map(ur -> ur.agency().key());
+        if (unit.isPresent()) {
+          return unit;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,34 @@
+package vn.motcua.dossier.engine;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+
+/** Small helpers shared by the thin delegates and task listeners. */
+final class Delegates {
+  private Delegates() {}
+
+  /** The officer whose action drives the engine now, or {@code system} for timers and jobs. */
+  static String actor(DelegateExecution execution) {
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
+  }
+
+  static long dossierId(VariableScope scope) {
+    Object id = scope.getVariable(vn.motcua.dossier.DossierVariables.DOSSIER_ID);
+    if (id instanceof Number n) {
+      return n.longValue();
+    }
+    throw new IllegalStateException("Process variable dossierId is missing or not a number: " + id);
+  }
+
+  static String string(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  static Date date(java.time.Instant instant) {
+    return instant == null ? null : Date.from(instant);
+  }
+}

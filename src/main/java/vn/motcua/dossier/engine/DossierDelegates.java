@@ -1,0 +1,131 @@
+package vn.motcua.dossier.engine;
+
+import static vn.motcua.dossier.DossierVariables.*;
+import static vn.motcua.dossier.engine.Delegates.actor;
+import static vn.motcua.dossier.engine.Delegates.date;
+import static vn.motcua.dossier.engine.Delegates.dossierId;
+import static vn.motcua.dossier.engine.Delegates.string;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DeadlinePlan;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierWorkflow;
+import vn.motcua.procedure.Procedure;
+import vn.motcua.procedure.ProcedureCatalogue;
+
+/**
+ * The thin delegates of the shared building blocks, wired in the models by
+ * {@code camunda:delegateExpression="${name}"} (element templates in processes/.camunda). Each reads
+ * typed variables, calls one service method and writes the result back.
+ */
+@Configuration
+public class DossierDelegates {
+
+  private static Procedure procedure(ProcedureCatalogue catalogue, DelegateExecution execution) {
+    String key = string(execution, PROCEDURE_KEY);
+    return catalogue.find(key).orElseThrow(() -> new IllegalStateException("Procedure " + key + " is not deployed"));
+  }
+
+  /** Receipt with appointment date (form 01): sets the deadline variables. */
+  @Bean
+  JavaDelegate issueReceiptDelegate(DossierService dossiers, ProcedureCatalogue catalogue) {
+    return execution -> {
+      DeadlinePlan plan = dossiers.accept(dossierId(execution), procedure(catalogue, execution), actor(execution));
+      setPlan(execution, plan);
+      execution.setVariable(RECEPTION_OUTCOME, ACCEPTED);
+    };
+  }
+
+  static void setPlan(DelegateExecution execution, DeadlinePlan plan) {
+    execution.setVariable(COUNTING_FROM, date(plan.countingFrom()));
+    execution.setVariable(APPOINTMENT_AT, date(plan.appointmentAt()));
+    execution.setVariable(APPRAISAL_DUE_AT, date(plan.appraisalDueAt()));
+    execution.setVariable(APPROVAL_DUE_AT, date(plan.approvalDueAt()));
+  }
+
+  /** The one supplement request (form 02); the stage comes from the input parameter supplementStage. */
+  @Bean
+  JavaDelegate requestSupplementDelegate(DossierService dossiers) {
+    return execution -> {
+      String stage = string(execution, "supplementStage");
+      String items = "appraisal".equals(stage) ? string(execution, SUPPLEMENT_ITEMS) : string(execution, MISSING_ITEMS);
+      dossiers.requestSupplement(dossierId(execution), stage == null ? "reception" : stage, items, actor(execution));
+      Object count = execution.getVariable(SUPPLEMENT_COUNT);
+      execution.setVariable(SUPPLEMENT_COUNT, (count instanceof Number n ? n.intValue() : 0) + 1);
+    };
+  }
+
+  /** Written refusal of reception (form 03). */
+  @Bean
+  JavaDelegate refuseReceptionDelegate(DossierService dossiers) {
+    return execution -> {
+      dossiers.refuseReception(dossierId(execution), string(execution, REFUSAL_REASON), actor(execution));
+      execution.setVariable(RECEPTION_OUTCOME, REFUSED);
+    };
+  }
+
+  /** Transfer to the competent agency, due the same working day or the next one after the cut-off. */
+  @Bean
+  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar) {
+    return execution -> {
+      long id = dossierId(execution);
+      Instant received = dossiers.get(id).receivedAt();
+      Instant due = calendar.transferDeadline(received);
+      execution.setVariable(TRANSFER_DUE_AT, date(due));
+      dossiers.transfer(id, due, actor(execution));
+    };
+  }
+
+  /** The count restarts from zero once the supplemented dossier is complete. */
+  @Bean
+  JavaDelegate restartClockDelegate(DossierWorkflow workflow) {
+    return execution -> {
+      DelegateExecution top = execution;
+      while (top.getSuperExecution() != null) {
+        top = top.getSuperExecution();
+      }
+      DeadlinePlan plan = workflow.restartClock(dossierId(execution), top.getProcessInstanceId(), actor(execution));
+      setPlan(execution, plan);
+    };
+  }
+
+  /** The decision: approved, or refused in writing with reasons. */
+  @Bean
+  JavaDelegate recordDecisionDelegate(DossierService dossiers) {
+    return execution -> {
+      String conclusion = string(execution, APPRAISAL_CONCLUSION);
+      String decision = PROPOSE_REFUSAL.equals(conclusion) ? REFUSED : APPROVED;
+      String text = REFUSED.equals(decision) ? string(execution, APPRAISAL_OPINION) : string(execution, RESULT_TEXT);
+      dossiers.recordDecision(dossierId(execution), decision, text, actor(execution));
+      execution.setVariable(DECISION, decision);
+    };
+  }
+
+  /** Return of the result and the citizen's evaluation. */
+  @Bean
+  JavaDelegate recordReturnDelegate(DossierService dossiers) {
+    return execution -> {
+      String rating = string(execution, RATING);
+      dossiers.recordReturn(dossierId(execution), string(execution, DELIVERY_METHOD),
+          rating == null || rating.isBlank() ? null : Integer.valueOf(rating), string(execution, RATING_COMMENT),
+          actor(execution));
+    };
+  }
+
+  /** Withdrawal or stop at the applicant's request, with the notice. */
+  @Bean
+  JavaDelegate recordStopDelegate(DossierService dossiers) {
+    return execution -> {
+      String kind = string(execution, STOP_KIND);
+      dossiers.recordStop(dossierId(execution),
+          kind == null ? DossierStatus.WITHDRAWN : DossierStatus.valueOf(kind), string(execution, STOP_REASON),
+          actor(execution));
+    };
+  }
+}

@@ -1,0 +1,103 @@
+package vn.motcua.dossier.engine;
+
+import static vn.motcua.dossier.DossierVariables.*;
+import static vn.motcua.dossier.engine.Delegates.dossierId;
+import static vn.motcua.dossier.engine.Delegates.string;
+
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+
+/**
+ * Server-side validation of the officers' forms, as {@code complete} task listeners: Camunda Forms are
+ * validated only in the browser, so each user task checks its decision here too. A refusal keeps the
+ * task open and shows the Vietnamese reason in Tasklist (HTTP 400 through the REST API).
+ */
+@Configuration
+public class TaskValidators {
+  static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "ONLINE");
+
+  static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new BadUserRequestException(message);
+    }
+  }
+
+  static boolean text(DelegateTask task, String name, int minLength) {
+    String value = string(task, name);
+    return value != null && value.strip().length() >= minLength;
+  }
+
+  /** Reception check: a decision, the full list of missing items once, or the reason of a refusal. */
+  @Bean
+  TaskListener receptionCheckValidator(DossierService dossiers) {
+    return task -> {
+      String decision = string(task, RECEPTION_DECISION);
+      require(Set.of(COMPLETE, INCOMPLETE, REFUSE).contains(decision),
+          "Cần chọn kết quả kiểm tra hồ sơ: tiếp nhận, yêu cầu bổ sung hoặc từ chối.");
+      if (INCOMPLETE.equals(decision)) {
+        Dossier d = dossiers.get(dossierId(task));
+        String refusal = dossiers.supplementRefusal(d, "reception");
+        require(refusal == null, refusal);
+        require(text(task, MISSING_ITEMS, 10),
+            "Cần liệt kê đầy đủ các thành phần hồ sơ cần bổ sung, hoàn thiện và lý do (ít nhất 10 ký tự).");
+      }
+      if (REFUSE.equals(decision)) {
+        require(text(task, REFUSAL_REASON, 10), "Cần ghi rõ lý do từ chối tiếp nhận (ít nhất 10 ký tự).");
+      }
+    };
+  }
+
+  /** The One-Stop Division confirms the supplement request was sent to the applicant. */
+  @Bean
+  TaskListener supplementRequestValidator() {
+    return task -> require(Boolean.TRUE.equals(task.getVariable("supplementSent")),
+        "Cần xác nhận đã gửi phiếu yêu cầu bổ sung, hoàn thiện hồ sơ cho người nộp.");
+  }
+
+  /** Appraisal: a conclusion with an opinion; a supplement only once and within 3 working days. */
+  @Bean
+  TaskListener appraisalValidator(DossierService dossiers) {
+    return task -> {
+      String conclusion = string(task, APPRAISAL_CONCLUSION);
+      require(Set.of(PROPOSE_APPROVAL, PROPOSE_REFUSAL, SUPPLEMENT).contains(conclusion),
+          "Cần chọn kết luận thẩm định.");
+      require(text(task, APPRAISAL_OPINION, 10), "Cần ghi ý kiến thẩm định (ít nhất 10 ký tự).");
+      if (SUPPLEMENT.equals(conclusion)) {
+        String refusal = dossiers.supplementRefusal(dossiers.get(dossierId(task)), "appraisal");
+        require(refusal == null, refusal);
+        require(text(task, SUPPLEMENT_ITEMS, 10), "Cần nêu đầy đủ các nội dung cần bổ sung và lý do.");
+      }
+    };
+  }
+
+  /** Approval: agree with the proposal, or send back with a reason. */
+  @Bean
+  TaskListener approvalValidator() {
+    return task -> {
+      String decision = string(task, APPROVAL_DECISION);
+      require(APPROVE.equals(decision) || SEND_BACK.equals(decision),
+          "Cần chọn: đồng ý ký duyệt hoặc trả lại chuyên viên.");
+      if (SEND_BACK.equals(decision)) {
+        require(text(task, SEND_BACK_REASON, 10), "Cần ghi rõ lý do trả lại (ít nhất 10 ký tự).");
+      }
+    };
+  }
+
+  /** Return: how the result was handed over, to whom, and an optional rating 1–3. */
+  @Bean
+  TaskListener returnValidator() {
+    return task -> {
+      require(DELIVERY_METHODS.contains(string(task, DELIVERY_METHOD)), "Cần chọn hình thức trả kết quả.");
+      require(text(task, RECEIVER_NAME, 2), "Cần ghi họ tên người nhận kết quả.");
+      String rating = string(task, RATING);
+      require(rating == null || rating.isBlank() || Set.of("1", "2", "3").contains(rating),
+          "Mức đánh giá phải là 1, 2 hoặc 3.");
+    };
+  }
+}

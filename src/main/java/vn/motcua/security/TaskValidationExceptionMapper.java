@@ -1,0 +1,73 @@
+package vn.motcua.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine wraps an exception thrown by a task listener into a generic engine error, which the REST
+ * API reports as 500. The officers' form validators throw {@link BadUserRequestException} with a
+ * Vietnamese message; this mapper unwraps it so Tasklist and API clients get 400 and that message
+ * alone. Every other error is left to Camunda's own handler.
+ */
+@Priority(1)
+public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+  private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+  @Override
+  public Response toResponse(ProcessEngineException exception) {
+    Response unwrapped = validationResponse(exception);
+    return unwrapped != null ? unwrapped : camunda.toResponse(exception);
+  }
+
+  /** 400 with the validator's message when a {@link BadUserRequestException} is inside, else null. */
+  static Response validationResponse(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t instanceof BadUserRequestException bad && t != exception) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "BadUserRequestException");
+        body.put("message", bad.getMessage());
+        body.put("code", bad.getCode());
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The REST API wraps a failed task completion into a RestException (500); unwrap it the same way. */
+  @Priority(1)
+  public static class RestExceptionMapper implements ExceptionMapper<RestException> {
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      Response unwrapped = validationResponse(exception);
+      return unwrapped != null ? unwrapped : camunda.toResponse(exception);
+    }
+  }
+
+  @Configuration
+  static class Registration {
+    @Bean
+    ResourceConfigCustomizer taskValidationExceptionMapper() {
+      return config -> {
+        config.register(TaskValidationExceptionMapper.class);
+        config.register(RestExceptionMapper.class);
+      };
+    }
+  }
+}
