@@ -1,0 +1,80 @@
+package vn.motcua.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model a process admin opens in Camunda Modeler is readable: ids after Camunda's naming guide
+ * (no generated {@code Activity_0x1y2z}), a Vietnamese name in NFC on every element, a diagram shape for
+ * every node, history time to live and a version tag, and no inline scripts.
+ */
+class ModelQualityTest {
+  private static final Pattern GENERATED = Pattern.compile(".*_[0-9a-z]{7}$");
+  private static final Pattern READABLE = Pattern.compile("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]+");
+  private static final Pattern VIETNAMESE = Pattern.compile(".*[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ].*",
+      Pattern.CASE_INSENSITIVE);
+
+  static Stream<Path> models() throws IOException {
+    return Files.walk(Path.of("processes")).filter(p -> p.toString().endsWith(".bpmn")).sorted();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void every_model_is_readable_in_modeler(Path file) throws IOException {
+    String xml = Files.readString(file);
+    assertThat(Normalizer.isNormalized(xml, Normalizer.Form.NFC)).as("NFC text in " + file).isTrue();
+    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+    List<String> problems = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.getCamundaHistoryTimeToLiveString() == null) {
+        problems.add(process.getId() + ": no historyTimeToLive");
+      }
+      if (process.getCamundaVersionTag() == null) {
+        problems.add(process.getId() + ": no versionTag");
+      }
+      if (process.getName() == null || !VIETNAMESE.matcher(process.getName()).matches()) {
+        problems.add(process.getId() + ": process needs a Vietnamese name");
+      }
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      String id = node.getId();
+      if (GENERATED.matcher(id).matches() || !READABLE.matcher(id).matches()) {
+        problems.add(id + ": not a readable id (e.g. Task_Appraise)");
+      }
+      if (node.getName() == null || node.getName().isBlank()) {
+        problems.add(id + ": no name");
+      } else if (!VIETNAMESE.matcher(node.getName()).matches()) {
+        problems.add(id + ": name '" + node.getName() + "' is not Vietnamese with diacritics");
+      }
+      if (node instanceof ScriptTask) {
+        problems.add(id + ": script task (put the logic in a delegate)");
+      }
+      if (!(node instanceof SubProcess) && model.getModelElementsByType(BpmnShape.class).stream()
+          .noneMatch(s -> s.getBpmnElement() == node)) {
+        problems.add(id + ": no diagram shape");
+      }
+    }
+    if (!model.getModelElementsByType(CamundaScript.class).isEmpty()) {
+      problems.add("inline camunda:script found");
+    }
+    assertThat(problems).as(file.toString()).isEmpty();
+  }
+}
