@@ -94,7 +94,6 @@ public class DossierService {
 
   /** The complete dossier is accepted: the receipt (form 01) with its appointment date. */
   public DeadlinePlan accept(long id, Procedure procedure, String actor) {
-    Dossier d = get(id);
     Instant at = now();
     DeadlinePlan plan = deadlines.plan(procedure, at);
     repository.setDeadlines(id, plan.countingFrom(), plan.appointmentAt(), at);

@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import static vn.motcua.dossier.DossierVariables.*;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -235,9 +234,5 @@ public class DossierWorkflow {
     if (!ok) {
       throw ApiException.forbidden("Chỉ cơ quan giải quyết hồ sơ được tạm dừng hoặc tiếp tục tính thời hạn.");
     }
-  }
-
-  public static Instant instantOf(Object value) {
-    return value instanceof Date date ? date.toInstant() : null;
   }
 }
