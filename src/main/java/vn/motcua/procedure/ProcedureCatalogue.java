@@ -10,10 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,7 +58,7 @@ public class ProcedureCatalogue {
   private Optional<Procedure> read(ProcessDefinition def) {
     BpmnModelInstance model = repositoryService.getBpmnModelInstance(def.getId());
     Process process = model.getModelElementById(def.getKey());
-    Map<String, List<String>> props = properties(process);
+    Map<String, List<String>> props = ModelProperties.of(process);
     if (!props.containsKey("procedure.code")) {
       return Optional.empty();
     }
@@ -90,20 +87,5 @@ public class ProcedureCatalogue {
   private static String one(Map<String, List<String>> props, String name, String fallback) {
     List<String> values = props.get(name);
     return values == null || values.isEmpty() ? fallback : values.get(0);
-  }
-
-  /** The {@code camunda:property} entries of a process, in order; a name may repeat. */
-  static Map<String, List<String>> properties(Process process) {
-    Map<String, List<String>> result = new LinkedHashMap<>();
-    ExtensionElements ext = process == null ? null : process.getExtensionElements();
-    if (ext == null) {
-      return result;
-    }
-    for (CamundaProperties props : ext.getChildElementsByType(CamundaProperties.class)) {
-      for (CamundaProperty p : props.getCamundaProperties()) {
-        result.computeIfAbsent(p.getCamundaName(), k -> new ArrayList<>()).add(p.getCamundaValue());
-      }
-    }
-    return result;
   }
 }

@@ -17,6 +17,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.OutcomeClass;
 import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.procedure.ModelProperties;
 
 /**
  * Writes the processing-control log (phiếu kiểm soát, form 05) from the engine's own task events,
@@ -88,7 +89,7 @@ public class ControlLogRecorder {
   /** The outcome a task records: the value of the variable its model names in {@code control.outcomeVariable}. */
   private static String outcomeOf(DelegateTask task) {
     String variable = task.getBpmnModelElementInstance() == null ? null
-        : ModelProperties.userTaskProperty(task.getBpmnModelElementInstance(), "control.outcomeVariable");
+        : ModelProperties.first(task.getBpmnModelElementInstance(), "control.outcomeVariable");
     if (variable == null) {
       return "DONE";
     }
