@@ -33,8 +33,8 @@ public class DossierDeadlines {
       Instant approval = calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100));
       return new DeadlinePlan(start, appraisal, approval, end);
     }
-    Instant appointment = calendar.addWorkingDays(completeAt, procedure.statutoryDays());
-    Instant start = calendar.subtractWorkingDays(appointment, procedure.statutoryDays());
+    Instant start = openOrNext(completeAt);
+    Instant appointment = calendar.addWorkingDays(start, procedure.statutoryDays());
     int totalHours = procedure.statutoryDays() * 8;
     int appraisalHours = procedure.stageHoursOf("appraisal", totalHours * 60 / 100);
     int approvalHours = procedure.stageHoursOf("approval", totalHours * 25 / 100);
@@ -45,6 +45,32 @@ public class DossierDeadlines {
     Instant appraisal = calendar.addWorkingTime(start, Duration.ofHours(appraisalHours));
     Instant approval = calendar.addWorkingTime(appraisal, Duration.ofHours(approvalHours));
     return new DeadlinePlan(start, appraisal, approval, appointment);
+  }
+
+  /**
+   * Where working time starts for an instant: the instant itself during office hours, the afternoon
+   * opening during the lunch break, otherwise the next opening of a working day.
+   */
+  public Instant openOrNext(Instant t) {
+    var props = calendar.properties();
+    var local = t.atZone(props.zone());
+    var date = local.toLocalDate();
+    var time = local.toLocalTime();
+    if (calendar.isWorkingDay(date)) {
+      if (time.isBefore(props.morningStart())) {
+        return calendar.openingOf(date);
+      }
+      if (time.isBefore(props.morningEnd())) {
+        return t;
+      }
+      if (time.isBefore(props.afternoonStart())) {
+        return date.atTime(props.afternoonStart()).atZone(props.zone()).toInstant();
+      }
+      if (time.isBefore(props.afternoonEnd())) {
+        return t;
+      }
+    }
+    return calendar.openingOf(calendar.nextWorkingDay(date));
   }
 
   /** Whether a supplement may still be requested during appraisal: within 3 working days of receipt. */

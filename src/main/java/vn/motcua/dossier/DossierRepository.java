@@ -221,7 +221,7 @@ public class DossierRepository {
   }
 
   public List<ControlLogEntry> controlLog(long dossierId) {
-    return jdbc.query("SELECT * FROM dossier_control_log WHERE dossier_id = ? ORDER BY handed_at, id",
+    return jdbc.query("SELECT * FROM dossier_control_log WHERE dossier_id = ? ORDER BY id",
         CONTROL, dossierId);
   }
 

@@ -240,8 +240,11 @@ public class DossierService {
     repository.recordDecision(id, decision, text == null ? null : text.strip(), at);
     Dossier d = get(id);
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ trả kết quả", at);
-    repository.recordEvent(id, DossierVariables.APPROVED.equals(decision) ? "APPROVED" : "REFUSED_AFTER_APPRAISAL",
-        at, actor, text, null);
+    if (DossierVariables.APPROVED.equals(decision)) {
+      repository.recordEvent(id, "APPROVED", at, actor, null, text);
+    } else {
+      repository.recordEvent(id, "REFUSED_AFTER_APPRAISAL", at, actor, text, null);
+    }
   }
 
   /**
@@ -270,8 +273,17 @@ public class DossierService {
     repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, responsible, rating,
         ratingComment == null || ratingComment.isBlank() ? null : ratingComment.strip());
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
-        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryMethod));
+        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));
     return get(id);
+  }
+
+  static String deliveryLabel(String method) {
+    return switch (method) {
+      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
+      case "POST" -> "qua dịch vụ bưu chính";
+      case "ONLINE" -> "kết quả điện tử";
+      default -> method;
+    };
   }
 
   /** Why a dossier may not be withdrawn or stopped now, or {@code null}. */
