@@ -162,7 +162,8 @@ public class CalendarAdminController {
     }
   }
 
-  static HttpStatus statusOf(CalendarException e) {
+  /** 404 for a missing admin day, 400 for every other calendar error. */
+  public static HttpStatus statusOf(CalendarException e) {
     return e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
   }
 }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
+import vn.motcua.calendar.CalendarAdminController;
+import vn.motcua.calendar.CalendarException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +41,13 @@ public class ApiExceptionHandler {
     return ResponseEntity.status(e.status()).body(body(e.status(), e.code(), e.getMessage(), e.fields()));
   }
 
+  /** Bad calendar input anywhere (admin endpoints, deadline expressions): 4xx with its Vietnamese text. */
+  @ExceptionHandler(CalendarException.class)
+  ResponseEntity<Map<String, Object>> calendar(CalendarException e) {
+    HttpStatus status = CalendarAdminController.statusOf(e);
+    return ResponseEntity.status(status).body(body(status, e.getMessage(), e.userMessage(), e.fields()));
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
     Map<String, String> fields = new LinkedHashMap<>();
@@ -50,7 +59,7 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "unreadable",
-        "Nội dung yêu cầu không đọc được: sai định dạng JSON hoặc sai kiểu dữ liệu.", null));
+        "Nội dung yêu cầu không đọc được: không phải JSON hợp lệ hoặc sai kiểu dữ liệu.", null));
   }
 
   @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
