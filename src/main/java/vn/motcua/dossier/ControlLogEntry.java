@@ -18,4 +18,5 @@ public record ControlLogEntry(
     String doneBy,
     OutcomeClass resultClass,
     String outcome,
-    String note) {}
+    String note,
+    Instant overdueAt) {}

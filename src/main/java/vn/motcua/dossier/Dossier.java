@@ -2,7 +2,10 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 
-/** A dossier (hồ sơ) as recorded in the project's own tables. */
+/**
+ * A dossier (hồ sơ) as recorded in the project's own tables. The statistics fields at the end are kept
+ * for the reports: working days late, when and where it first ran late, how many stages ran late.
+ */
 public record Dossier(
     long id,
     String code,
@@ -39,4 +42,8 @@ public record Dossier(
     String processInstanceId,
     String createdBy,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Integer workingDaysLate,
+    Instant overdueAt,
+    String overdueUnit,
+    int lateStageCount) {}

@@ -117,4 +117,41 @@ public class DossierClock {
       }
     }
   }
+
+  /**
+   * Re-appoints the dossier after an apology letter: the appointment variable takes the new date, the
+   * stage deadlines and the due dates of open tasks move by the working time between the two dates, and
+   * every pending timer re-evaluates its own expression against the moved deadlines.
+   */
+  public void reappoint(String rootProcessInstanceId, Instant oldAppointment, Instant newAppointment) {
+    Duration delta = calendar.workingTimeBetween(oldAppointment, newAppointment);
+    for (String id : tree(rootProcessInstanceId)) {
+      for (String name : DossierVariables.DEADLINES) {
+        Object value = runtimeService.getVariableLocal(id, name);
+        if (value instanceof Date date) {
+          Instant moved = DossierVariables.APPOINTMENT_AT.equals(name) ? newAppointment
+              : calendar.addWorkingTime(date.toInstant(), delta);
+          runtimeService.setVariableLocal(id, name, Date.from(moved));
+        }
+      }
+      for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
+        if (task.getDueDate() != null) {
+          task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), delta)));
+          taskService.saveTask(task);
+        }
+      }
+      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
+        managementService.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+  }
+
+  /** The root of a dossier's process tree, from any execution in it. */
+  public static String rootOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    var top = execution;
+    while (top.getSuperExecution() != null) {
+      top = top.getSuperExecution();
+    }
+    return top.getProcessInstanceId();
+  }
 }

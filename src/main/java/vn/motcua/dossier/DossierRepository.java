@@ -155,12 +155,40 @@ public class DossierRepository {
   }
 
   public void recordReturn(long id, Instant returnedAt, String deliveryMethod, OutcomeClass outcome,
-      Integer workingHoursLate, String responsibleUnit, Integer rating, String ratingComment) {
+      Integer workingHoursLate, Integer workingDaysLate, String responsibleUnit, Integer rating,
+      String ratingComment) {
     jdbc.update("UPDATE dossier SET status = ?, returned_at = ?, delivery_method = ?, outcome = ?,"
-            + " working_hours_late = ?, responsible_unit = ?, rating = ?, rating_comment = ?, stage = ?,"
-            + " current_officer = NULL, updated_at = ? WHERE id = ?",
+            + " working_hours_late = ?, working_days_late = ?, responsible_unit = ?, rating = ?, rating_comment = ?,"
+            + " stage = ?, current_officer = NULL, updated_at = ? WHERE id = ?",
         DossierStatus.RETURNED.code(), ts(returnedAt), deliveryMethod, outcome == null ? null : outcome.name(),
-        workingHoursLate, responsibleUnit, rating, ratingComment, "Đã trả kết quả", ts(returnedAt), id);
+        workingHoursLate, workingDaysLate, responsibleUnit, rating, ratingComment, "Đã trả kết quả",
+        ts(returnedAt), id);
+  }
+
+  /** Locks the dossier's row until the end of the transaction: timers of one dossier run one at a time. */
+  public void lock(long id) {
+    jdbc.query("SELECT id FROM dossier WHERE id = ? FOR UPDATE", (rs, n) -> rs.getLong(1), id);
+  }
+
+  /**
+   * A stage ran past its deadline: the control log row of its task is marked, the dossier remembers the
+   * first unit and time it ran late and counts its late stages.
+   */
+  public void markStageOverdue(long id, String taskId, String unit, Instant at) {
+    if (taskId != null) {
+      jdbc.update("UPDATE dossier_control_log SET overdue_at = ?, result_class = ? WHERE task_id = ?"
+          + " AND done_at IS NULL AND overdue_at IS NULL", ts(at), OutcomeClass.LATE.name(), taskId);
+    }
+    jdbc.update("UPDATE dossier SET overdue_at = COALESCE(overdue_at, ?), overdue_unit = COALESCE(overdue_unit, ?),"
+        + " responsible_unit = COALESCE(responsible_unit, ?), late_stage_count = late_stage_count + 1,"
+        + " updated_at = ? WHERE id = ?", ts(at), unit, unit, ts(at), id);
+  }
+
+  /** The dossier is re-appointed by an apology letter: the first appointment is kept for the record. */
+  public void reappoint(long id, Instant newAppointment, Instant at) {
+    jdbc.update("UPDATE dossier SET original_appointment_at = COALESCE(original_appointment_at, appointment_at),"
+        + " appointment_at = ?, apology_count = apology_count + 1, updated_at = ? WHERE id = ?",
+        ts(newAppointment), ts(at), id);
   }
 
   public void recordEvent(long dossierId, String type, Instant at, String actor, String reason, String details) {
@@ -230,7 +258,7 @@ public class DossierRepository {
       rs.getString("from_unit"), rs.getString("from_officer"), rs.getString("to_unit"), rs.getString("to_officer"),
       instant(rs, "handed_at"), instant(rs, "stage_due_at"), instant(rs, "done_at"), rs.getString("done_by"),
       rs.getString("result_class") == null ? null : OutcomeClass.valueOf(rs.getString("result_class")),
-      rs.getString("outcome"), rs.getString("note"));
+      rs.getString("outcome"), rs.getString("note"), instant(rs, "overdue_at"));
 
   private static final RowMapper<Dossier> DOSSIER = (rs, n) -> new Dossier(
       rs.getLong("id"), rs.getString("code"), rs.getString("procedure_key"), rs.getString("procedure_code"),
@@ -248,6 +276,7 @@ public class DossierRepository {
       rs.getString("outcome") == null ? null : OutcomeClass.valueOf(rs.getString("outcome")),
       integer(rs, "working_hours_late"), rs.getString("responsible_unit"), integer(rs, "rating"),
       rs.getString("rating_comment"), rs.getString("process_instance_id"), rs.getString("created_by"),
-      instant(rs, "created_at"), instant(rs, "updated_at"));
+      instant(rs, "created_at"), instant(rs, "updated_at"), integer(rs, "working_days_late"),
+      instant(rs, "overdue_at"), rs.getString("overdue_unit"), rs.getInt("late_stage_count"));
 
 }

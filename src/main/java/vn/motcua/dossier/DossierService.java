@@ -28,6 +28,7 @@ import vn.motcua.web.ApiException;
 @Transactional
 public class DossierService {
   public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final long WORKING_DAY_MINUTES = 8 * 60;
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
   private final DossierRepository repository;
@@ -249,7 +250,8 @@ public class DossierService {
 
   /**
    * The result is handed over (trả kết quả). The outcome class compares when the result was ready with
-   * the appointment date; a late dossier is charged to the unit of the last late stage.
+   * the appointment date (the new one after an apology); a late dossier is charged to the unit of the last
+   * late stage and its lateness is kept in working hours and started working days.
    */
   public Dossier recordReturn(long id, String deliveryMethod, Integer rating, String ratingComment, String actor) {
     Dossier d = get(id);
@@ -263,14 +265,17 @@ public class DossierService {
     Instant ready = d.resolvedAt() == null ? at : d.resolvedAt();
     OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), ZONE);
     Integer hoursLate = null;
-    String responsible = null;
+    Integer daysLate = null;
+    String responsible = d.responsibleUnit();
     if (outcome == OutcomeClass.LATE) {
-      hoursLate = (int) deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready).toHours();
+      Duration late = deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready);
+      hoursLate = (int) late.toHours();
+      daysLate = (int) Math.max(1, (late.toMinutes() + WORKING_DAY_MINUTES - 1) / WORKING_DAY_MINUTES);
       responsible = repository.controlLog(id).stream()
           .filter(e -> e.resultClass() == OutcomeClass.LATE && e.toUnit() != null)
           .reduce((a, b) -> b).map(ControlLogEntry::toUnit).orElse(d.competentUnit());
     }
-    repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, responsible, rating,
+    repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, daysLate, responsible, rating,
         ratingComment == null || ratingComment.isBlank() ? null : ratingComment.strip());
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
         + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));

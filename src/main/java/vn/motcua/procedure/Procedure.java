@@ -19,6 +19,8 @@ import java.util.Map;
  * @param field field (lĩnh vực)
  * @param documents documents the applicant submits (thành phần hồ sơ)
  * @param stageHours working hours allotted to each stage, by stage name
+ * @param overdueSettings the model's {@code overdue.*} properties (warning lead, apology lead), by name
+ *     without the prefix
  * @param versionTag the model's version tag
  * @param definitionId the deployed process definition
  */
@@ -34,11 +36,17 @@ public record Procedure(
     String field,
     List<String> documents,
     Map<String, Integer> stageHours,
+    Map<String, String> overdueSettings,
     String versionTag,
     String definitionId) {
   public static final String RECEIVING_UNIT = "RECEIVING_UNIT";
 
   public int stageHoursOf(String stage, int fallback) {
     return stageHours.getOrDefault(stage, fallback);
+  }
+
+  /** An {@code overdue.*} setting of the model, e.g. {@code warningBefore}, or {@code null}. */
+  public String overdueSetting(String name) {
+    return overdueSettings.get(name);
   }
 }

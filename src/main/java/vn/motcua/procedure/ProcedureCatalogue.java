@@ -63,9 +63,13 @@ public class ProcedureCatalogue {
       return Optional.empty();
     }
     Map<String, Integer> stages = new LinkedHashMap<>();
+    Map<String, String> overdue = new LinkedHashMap<>();
     props.forEach((name, values) -> {
       if (name.startsWith("stage.") && name.endsWith("Hours")) {
         stages.put(name.substring(6, name.length() - 5), Integer.parseInt(values.get(0).trim()));
+      }
+      if (name.startsWith("overdue.")) {
+        overdue.put(name.substring(8), values.get(0).trim());
       }
     });
     return Optional.of(new Procedure(
@@ -80,6 +84,7 @@ public class ProcedureCatalogue {
         one(props, "procedure.field", null),
         List.copyOf(props.getOrDefault("procedure.document", List.of())),
         Map.copyOf(stages),
+        Map.copyOf(overdue),
         def.getVersionTag(),
         def.getId()));
   }

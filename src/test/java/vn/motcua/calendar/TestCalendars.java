@@ -12,26 +12,26 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Shared fixtures for the calendar tests. */
-final class TestCalendars {
+public final class TestCalendars {
 
   private static WorkingCalendar defaultCalendar;
 
   private TestCalendars() {}
 
   /** Calendar with the bundled holiday file and no database (shared, read-only). */
-  static synchronized WorkingCalendar defaultCalendar() {
+  public static synchronized WorkingCalendar defaultCalendar() {
     if (defaultCalendar == null) {
       defaultCalendar = calendar(CalendarProperties.defaults());
     }
     return defaultCalendar;
   }
 
-  static WorkingCalendar calendar(CalendarProperties props) {
+  public static WorkingCalendar calendar(CalendarProperties props) {
     return new WorkingCalendar(props, new DefaultResourceLoader(), (CalendarDayRepository) null);
   }
 
   /** Instant of an ISO local date-time in Vietnam, e.g. "2026-02-13T15:30". */
-  static Instant vn(String localDateTime) {
+  public static Instant vn(String localDateTime) {
     return OffsetDateTime.parse(localDateTime + "+07:00").toInstant();
   }
 

@@ -22,7 +22,8 @@ import vn.motcua.procedure.ModelProperties;
 /**
  * Writes the processing-control log (phiếu kiểm soát, form 05) from the engine's own task events,
  * published by the Camunda Spring Boot eventing bridge inside the engine's transaction: every user task
- * of a dossier process is a handoff to the unit of its candidate group, so no model can forget a row.
+ * of a dossier process is a handoff to the unit of its candidate group, so no model can forget a row
+ * (tasks marked {@code control.handoff=false} are not handoffs: reminders, escalations, apologies).
  * It also keeps the dossier's current unit, officer and stage up to date.
  */
 @Component
@@ -44,6 +45,9 @@ public class ControlLogRecorder {
   public void onTaskEvent(DelegateTask task) {
     Object id = task.getVariable(DOSSIER_ID);
     if (!(id instanceof Number number)) {
+      return;
+    }
+    if (!isHandoff(task)) {
       return;
     }
     long dossierId = number.longValue();
@@ -84,6 +88,15 @@ public class ControlLogRecorder {
       OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
       repository.closeControlStep(step.id(), now, by, result, outcome, null);
     });
+  }
+
+  /**
+   * Whether a task hands the dossier over. Reminders, escalations and the apology tasks say
+   * {@code control.handoff=false} in the model: they are about the dossier, it does not move to them.
+   */
+  private static boolean isHandoff(DelegateTask task) {
+    return task.getBpmnModelElementInstance() == null
+        || !"false".equals(ModelProperties.first(task.getBpmnModelElementInstance(), "control.handoff"));
   }
 
   /** The outcome a task records: the value of the variable its model names in {@code control.outcomeVariable}. */

@@ -6,16 +6,16 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Small helpers shared by the thin delegates and task listeners. */
-final class Delegates {
+public final class Delegates {
   private Delegates() {}
 
   /** The officer whose action drives the engine now, or {@code system} for timers and jobs. */
-  static String actor(DelegateExecution execution) {
+  public static String actor(DelegateExecution execution) {
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
   }
 
-  static long dossierId(VariableScope scope) {
+  public static long dossierId(VariableScope scope) {
     Object id = scope.getVariable(vn.motcua.dossier.DossierVariables.DOSSIER_ID);
     if (id instanceof Number n) {
       return n.longValue();
@@ -23,12 +23,12 @@ final class Delegates {
     throw new IllegalStateException("Process variable dossierId is missing or not a number: " + id);
   }
 
-  static String string(VariableScope scope, String name) {
+  public static String string(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();
   }
 
-  static Date date(java.time.Instant instant) {
+  public static Date date(java.time.Instant instant) {
     return instant == null ? null : Date.from(instant);
   }
 }

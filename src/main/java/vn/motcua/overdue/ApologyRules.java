@@ -1,0 +1,94 @@
+package vn.motcua.overdue;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.motcua.calendar.DayInfo;
+import vn.motcua.calendar.WorkingCalendar;
+
+/**
+ * The rules of an apology letter with a new appointment date (Decree 61/2018 Art. 19(3)): a dossier is
+ * re-appointed once only; the letter gives the reason; the new date is a working day after today and
+ * after the old appointment date. Pure: no database, no engine.
+ */
+public final class ApologyRules {
+  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final String ONCE_ONLY = "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần. Theo Nghị định"
+      + " 61/2018/NĐ-CP, mỗi hồ sơ chỉ được hẹn lại một lần; hồ sơ trễ hạn mới sẽ được tính là trễ hạn.";
+
+  private ApologyRules() {}
+
+  /**
+   * Why a letter may not be issued, by field ({@code apologyReason}, {@code newAppointmentDate}, or
+   * {@code dossier} for the once-only rule); empty when it may.
+   */
+  public static Map<String, String> check(WorkingCalendar calendar, Instant now, Instant oldAppointment,
+      int apologyCount, String reason, String newDate) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (apologyCount > 0) {
+      errors.put("dossier", ONCE_ONLY);
+    }
+    if (reason == null || reason.strip().length() < 10) {
+      errors.put("apologyReason", "Cần nêu rõ lý do chậm trễ (ít nhất 10 ký tự).");
+    }
+    LocalDate date = parseDate(newDate);
+    if (date == null) {
+      errors.put("newAppointmentDate", newDate == null || newDate.isBlank()
+          ? "Cần chọn ngày hẹn trả kết quả mới."
+          : "Ngày hẹn trả kết quả mới không hợp lệ: '" + newDate + "'.");
+      return errors;
+    }
+    var zone = calendar.properties().zone();
+    LocalDate today = now.atZone(zone).toLocalDate();
+    LocalDate old = oldAppointment == null ? null : oldAppointment.atZone(zone).toLocalDate();
+    if (!date.isAfter(today)) {
+      errors.put("newAppointmentDate", "Ngày hẹn mới (" + DMY.format(date) + ") phải sau ngày hôm nay ("
+          + DMY.format(today) + ").");
+    } else if (old != null && !date.isAfter(old)) {
+      errors.put("newAppointmentDate", "Ngày hẹn mới (" + DMY.format(date) + ") phải sau ngày hẹn trả cũ ("
+          + DMY.format(old) + ").");
+    } else if (!calendar.isWorkingDay(date)) {
+      DayInfo info = calendar.dayInfo(date);
+      String why = info.entry() != null ? info.entry().name() : info.weekend() ? "ngày nghỉ cuối tuần" : "ngày nghỉ";
+      errors.put("newAppointmentDate", "Ngày " + DMY.format(date) + " không phải ngày làm việc (" + why
+          + "); cần chọn một ngày làm việc.");
+    }
+    return errors;
+  }
+
+  /** A date from a form: {@code 2026-03-10}, {@code 2026-03-10T00:00:00[offset]} or {@code 10/03/2026}. */
+  public static LocalDate parseDate(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    try {
+      if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        return LocalDate.parse(t);
+      }
+      if (t.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+        return LocalDate.parse(t, DateTimeFormatter.ofPattern("d/M/yyyy"));
+      }
+      if (t.length() > 10 && t.charAt(10) == 'T') {
+        try {
+          return OffsetDateTime.parse(t).toLocalDate();
+        } catch (DateTimeException e) {
+          return LocalDateTime.parse(t).toLocalDate();
+        }
+      }
+    } catch (DateTimeException e) {
+      return null;
+    }
+    return null;
+  }
+
+  /** The appointment a new date gives: the close of office hours that day. */
+  public static Instant appointmentOn(WorkingCalendar calendar, LocalDate date) {
+    return calendar.closingOf(date);
+  }
+}

@@ -1,0 +1,276 @@
+package vn.motcua.overdue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.Format;
+import vn.motcua.organisation.Agency;
+import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.organisation.Role;
+import vn.motcua.web.ApiException;
+
+/**
+ * The rules of late dossiers, on the project's own tables: stage warnings, escalation of a late stage
+ * and the one apology letter with a new appointment date. Knows nothing of the engine; the delegates of
+ * the shared blocks call it.
+ *
+ * <p>Every raise is idempotent: the dossier's row is locked, and an alert of the same kind for the same
+ * stage and deadline that already exists is not raised again, whichever node or retry fires the timer.
+ */
+@Service
+@Transactional
+public class OverdueService {
+  private final DossierRepository dossierRepository;
+  private final DossierService dossiers;
+  private final OverdueRepository repository;
+  private final OrganisationDirectory directory;
+  private final OverdueProperties properties;
+  private final WorkingCalendar calendar;
+  private final EngineClock clock;
+
+  public OverdueService(DossierRepository dossierRepository, DossierService dossiers, OverdueRepository repository,
+      OrganisationDirectory directory, OverdueProperties properties, WorkingCalendar calendar, EngineClock clock) {
+    this.dossierRepository = dossierRepository;
+    this.dossiers = dossiers;
+    this.repository = repository;
+    this.directory = directory;
+    this.properties = properties;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** What came of a timer. */
+  public enum Outcome {
+    /** A new alert: its tasks are created. */
+    NEW,
+    /** The same alert was raised before (a timer fired twice): nothing new. */
+    DUPLICATE,
+    /** Nothing to raise: the dossier is resolved, or the stage is already past its deadline. */
+    SKIPPED,
+    /** An apology the law does not allow: the dossier was re-appointed once already. */
+    NOT_ALLOWED
+  }
+
+  /**
+   * Who is told: the first recipients (users or groups), the second recipients (groups), and the text
+   * they read.
+   */
+  public record Raised(Outcome outcome, Alert alert, List<String> firstUsers, List<String> firstGroups,
+      List<String> secondGroups, String message) {
+    static Raised nothing(Outcome outcome, String message) {
+      return new Raised(outcome, null, List.of(), List.of(), List.of(), message);
+    }
+  }
+
+  /** A timer of a stage fired. */
+  public Raised raise(AlertKind kind, long dossierId, Stage stage, String processInstanceId) {
+    dossierRepository.lock(dossierId);
+    Dossier d = dossiers.get(dossierId);
+    Instant now = clock.instant();
+    if (d.status().isFinal() || d.decision() != null) {
+      return Raised.nothing(Outcome.SKIPPED, "Hồ sơ đã có kết quả giải quyết.");
+    }
+    return switch (kind) {
+      case WARNING -> warning(d, stage, now, processInstanceId);
+      case OVERDUE -> overdue(d, stage, now, processInstanceId);
+      case APOLOGY -> apology(d, stage, now, processInstanceId);
+    };
+  }
+
+  private Raised warning(Dossier d, Stage stage, Instant now, String pid) {
+    if (stage.dueAt() == null || !stage.dueAt().isAfter(now)) {
+      return Raised.nothing(Outcome.SKIPPED, "Giai đoạn đã đến hạn; cảnh báo quá hạn thay cho nhắc hạn.");
+    }
+    if (!repository.alertsFor(d.id(), AlertKind.WARNING, stage.key(), stage.dueAt()).isEmpty()) {
+      return Raised.nothing(Outcome.DUPLICATE, "Đã nhắc hạn giai đoạn này.");
+    }
+    long id = repository.insertAlert(d.id(), AlertKind.WARNING, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
+    String left = Format.hours(calendar.workingTimeBetween(now, stage.dueAt()));
+    String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") sắp đến hạn bước \"" + stage.name()
+        + "\" tại " + dossiers.unitName(stage.unit()) + ": hạn " + Format.dateTime(stage.dueAt()) + ", còn " + left
+        + " giờ làm việc.";
+    dossierRepository.recordEvent(d.id(), "STAGE_WARNING", now, "system", null, message);
+    List<String> users = stage.officer() == null ? List.of() : List.of(stage.officer());
+    List<String> groups = stage.officer() != null ? List.of()
+        : List.of(stage.group() != null ? stage.group() : Role.SPECIALIST.groupOf(stage.unit()));
+    return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), users, groups, leaders(stage.unit()), message);
+  }
+
+  private Raised overdue(Dossier d, Stage stage, Instant now, String pid) {
+    if (!repository.alertsFor(d.id(), AlertKind.OVERDUE, stage.key(), stage.dueAt()).isEmpty()) {
+      return Raised.nothing(Outcome.DUPLICATE, "Đã báo quá hạn giai đoạn này.");
+    }
+    long id = repository.insertAlert(d.id(), AlertKind.OVERDUE, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
+    dossierRepository.markStageOverdue(d.id(), stage.taskId(), stage.unit(), now);
+    String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") đã quá hạn bước \"" + stage.name()
+        + "\" tại " + dossiers.unitName(stage.unit()) + (stage.officer() == null ? "" : " (cán bộ " + stage.officer() + ")")
+        + ": hạn " + Format.dateTime(stage.dueAt()) + "; hẹn trả kết quả " + Format.dateTime(d.appointmentAt()) + ".";
+    dossierRepository.recordEvent(d.id(), "STAGE_OVERDUE", now, "system", null, message);
+    return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(), leaders(stage.unit()),
+        supervisors(stage.unit()), message);
+  }
+
+  private Raised apology(Dossier d, Stage stage, Instant now, String pid) {
+    Instant appointment = d.appointmentAt();
+    List<Alert> earlier = repository.alertsFor(d.id(), AlertKind.APOLOGY, null, appointment);
+    if (earlier.stream().anyMatch(a -> a.status() != AlertStatus.CANCELLED)) {
+      return Raised.nothing(Outcome.DUPLICATE, "Đã yêu cầu lập phiếu xin lỗi cho hồ sơ này.");
+    }
+    if (d.apologyCount() > 0) {
+      repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.REFUSED, appointment, now, pid);
+      dossierRepository.recordEvent(d.id(), "APOLOGY_NOT_ALLOWED", now, "system", ApologyRules.ONCE_ONLY,
+          "Hồ sơ có nguy cơ trễ hẹn lần hai tại " + dossiers.unitName(stage.unit()) + "; hẹn trả "
+              + Format.dateTime(appointment) + ".");
+      return Raised.nothing(Outcome.NOT_ALLOWED, ApologyRules.ONCE_ONLY);
+    }
+    long id = repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.OPEN, appointment, now, pid);
+    String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") có nguy cơ trễ hẹn trả kết quả ("
+        + Format.dateTime(appointment) + ") ở bước \"" + stage.name() + "\". " + dossiers.unitName(stage.unit())
+        + " lập phiếu xin lỗi và hẹn lại ngày trả kết quả, gửi Bộ phận Một cửa chậm nhất "
+        + Format.dateTime(calendar.subtractWorkingTime(appointment, java.time.Duration.ofHours(8))) + ".";
+    dossierRepository.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
+    return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(),
+        List.of(Role.SPECIALIST.groupOf(stage.unit())), leaders(stage.unit()), message);
+  }
+
+  /** The alert's task was done; the note (a leader's instruction on a late dossier) goes on record. */
+  public void alertDone(long alertId, String actor, String note) {
+    Alert alert = repository.alert(alertId).orElseThrow();
+    Instant now = clock.instant();
+    if (repository.closeAlert(alertId, AlertStatus.DONE, now) && note != null && !note.isBlank()) {
+      dossierRepository.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
+          : "WARNING_ACKNOWLEDGED", now, actor, note.strip(), alert.stageName());
+    }
+  }
+
+  /** The stage completed before the alert's task was done: the alert closes with it. */
+  public void alertCancelled(long alertId) {
+    Alert alert = repository.alert(alertId).orElse(null);
+    if (alert == null) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (repository.closeAlert(alertId, AlertStatus.CANCELLED, now) && alert.kind() == AlertKind.APOLOGY) {
+      dossierRepository.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
+          "Bước \"" + alert.stageName() + "\" đã hoàn thành trước khi ký phiếu xin lỗi; không lập phiếu.");
+    }
+  }
+
+  /** Why an apology letter may not be drafted or signed as it stands, by field; empty when it may. */
+  public Map<String, String> apologyErrors(long dossierId, String reason, String newDate) {
+    Dossier d = dossiers.get(dossierId);
+    return ApologyRules.check(calendar, clock.instant(), d.appointmentAt(), d.apologyCount(), reason, newDate);
+  }
+
+  /**
+   * The head of the responsible agency signed the apology letter: it is numbered for the agency, the
+   * dossier gets its new appointment (the first one is kept) and the alert is issued.
+   */
+  public ApologyLetter issueApology(long alertId, long dossierId, String unit, String reason, String newDate,
+      String draftedBy, String signedBy) {
+    dossierRepository.lock(dossierId);
+    Dossier d = dossiers.get(dossierId);
+    Map<String, String> errors = apologyErrors(dossierId, reason, newDate);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Không thể phát hành phiếu xin lỗi: " + String.join(" ", errors.values()), errors);
+    }
+    Instant now = clock.instant();
+    LocalDate date = ApologyRules.parseDate(newDate);
+    Instant appointment = ApologyRules.appointmentOn(calendar, date);
+    Agency agency = directory.get(unit);
+    int year = now.atZone(calendar.properties().zone()).getYear();
+    int seq = repository.nextLetterSeq(unit, year);
+    String number = String.format("%04d/%d/PXL-%s", seq, year, agency.identifier());
+    long id = repository.insertLetter(dossierId, unit, year, seq, number, d.appointmentAt(), appointment,
+        reason.strip(), draftedBy, signedBy, now);
+    dossierRepository.reappoint(dossierId, appointment, now);
+    if (alertId > 0) {
+      repository.closeAlert(alertId, AlertStatus.ISSUED, now);
+    }
+    dossierRepository.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
+        "Phiếu xin lỗi và hẹn lại ngày trả kết quả số " + number + " của " + agency.name() + "; hẹn trả cũ: "
+            + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment));
+    return repository.letter(id).orElseThrow();
+  }
+
+  /** The One-Stop Division handed the letter to the applicant. */
+  public void recordApologyDelivery(long letterId, String method, String note, String actor) {
+    ApologyLetter letter = repository.letter(letterId).orElseThrow(() -> ApiException.notFound("Không có phiếu xin lỗi."));
+    Instant now = clock.instant();
+    repository.recordDelivery(letterId, now, actor, method, note == null || note.isBlank() ? null : note.strip());
+    dossierRepository.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
+        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + deliveryLabel(method) + ")");
+  }
+
+  public List<ApologyLetter> letters(long dossierId) {
+    return repository.letters(dossierId);
+  }
+
+  public List<Alert> alerts(long dossierId) {
+    return repository.alerts(dossierId);
+  }
+
+  /** How a letter reaches the applicant, in Vietnamese. */
+  public static String deliveryLabel(String method) {
+    if (method == null) {
+      return "chưa ghi hình thức";
+    }
+    return switch (method) {
+      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
+      case "POST" -> "qua dịch vụ bưu chính";
+      case "EMAIL" -> "qua thư điện tử";
+      case "SMS" -> "qua tin nhắn";
+      case "PHONE" -> "qua điện thoại";
+      case "ONLINE" -> "qua cổng dịch vụ công";
+      default -> method;
+    };
+  }
+
+  public static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "EMAIL", "SMS", "PHONE", "ONLINE");
+
+  /** The leader group of a unit. */
+  List<String> leaders(String unit) {
+    Agency a = directory.find(unit).orElse(null);
+    if (a == null || !a.hasRole(Role.LEADER)) {
+      return supervisors(unit);
+    }
+    return List.of(a.groupId(Role.LEADER));
+  }
+
+  /**
+   * The supervisors told of a late stage: the unit's own, its parent agency's, and the configured
+   * groups, by default those of the provincial service centre(s).
+   */
+  List<String> supervisors(String unit) {
+    Set<String> groups = new LinkedHashSet<>();
+    directory.find(unit).ifPresent(a -> {
+      if (a.hasRole(Role.SUPERVISOR)) {
+        groups.add(a.groupId(Role.SUPERVISOR));
+      }
+      if (a.parent() != null) {
+        directory.find(a.parent()).filter(p -> p.hasRole(Role.SUPERVISOR)).ifPresent(p -> groups.add(p.groupId(Role.SUPERVISOR)));
+      }
+    });
+    if (properties.supervisorGroups().isEmpty()) {
+      for (Agency a : directory.agencies()) {
+        if (a.type() == Agency.Type.SERVICE_CENTRE && a.hasRole(Role.SUPERVISOR)) {
+          groups.add(a.groupId(Role.SUPERVISOR));
+        }
+      }
+    } else {
+      groups.addAll(properties.supervisorGroups());
+    }
+    return new ArrayList<>(groups);
+  }
+}

@@ -1,0 +1,48 @@
+package vn.motcua.overdue;
+
+/** Process variables of the shared overdue blocks (Block_StageAlert, Block_Apology, Block_ApologyDelivery). */
+public final class OverdueVariables {
+  private OverdueVariables() {}
+
+  /** Input of the alert blocks: WARNING or OVERDUE (Block_StageAlert), APOLOGY (Block_Apology). */
+  public static final String ALERT_KIND = "alertKind";
+  /** Optional inputs for a stage that is not a user task: the unit that holds it and its deadline. */
+  public static final String STAGE_UNIT = "stageUnit";
+  public static final String STAGE_DUE_AT = "stageDueAt";
+
+  // set by the raise delegate, local to the block instance
+  public static final String ALERT_ID = "alertId";
+  public static final String ALERT_OUTCOME = "alertOutcome";
+  public static final String ALERT_MESSAGE = "alertMessage";
+  public static final String ALERT_STAGE_NAME = "alertStageName";
+  public static final String ALERT_UNIT = "alertUnit";
+  public static final String ALERT_UNIT_NAME = "alertUnitName";
+  public static final String ALERT_DUE_TEXT = "alertDueText";
+  public static final String ALERT_DUE_AT = "alertDueAt";
+  public static final String ALERT_FIRST_USERS = "alertFirstUsers";
+  public static final String ALERT_FIRST_GROUPS = "alertFirstGroups";
+  public static final String ALERT_SECOND_GROUPS = "alertSecondGroups";
+  public static final String OVERDUE_INSTRUCTION = "overdueInstruction";
+
+  // apology (form-apology-draft, form-apology-sign)
+  public static final String APPOINTMENT_TEXT = "appointmentText";
+  public static final String APOLOGY_DRAFT_DUE_AT = "apologyDraftDueAt";
+  public static final String APOLOGY_SIGN_DUE_AT = "apologySignDueAt";
+  public static final String APOLOGY_REASON = "apologyReason";
+  public static final String NEW_APPOINTMENT_DATE = "newAppointmentDate";
+  public static final String APOLOGY_DRAFTED_BY = "apologyDraftedBy";
+  public static final String APOLOGY_SIGN_DECISION = "apologySignDecision";
+  public static final String APOLOGY_SIGN_COMMENT = "apologySignComment";
+  public static final String SIGN = "SIGN";
+  public static final String SEND_BACK = "SEND_BACK";
+
+  // delivery (form-apology-delivery)
+  public static final String APOLOGY_LETTER_ID = "apologyLetterId";
+  public static final String APOLOGY_NUMBER = "apologyNumber";
+  public static final String NEW_APPOINTMENT_TEXT = "newAppointmentText";
+  public static final String APOLOGY_DELIVER_BY = "apologyDeliverBy";
+  public static final String APOLOGY_DELIVERY_METHOD = "apologyDeliveryMethod";
+  public static final String APOLOGY_DELIVERY_NOTE = "apologyDeliveryNote";
+
+  public static final String MESSAGE_APOLOGY_ISSUED = "ApologyIssued";
+}

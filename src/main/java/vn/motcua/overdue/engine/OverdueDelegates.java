@@ -1,0 +1,220 @@
+package vn.motcua.overdue.engine;
+
+import static vn.motcua.dossier.engine.Delegates.actor;
+import static vn.motcua.dossier.engine.Delegates.dossierId;
+import static vn.motcua.dossier.engine.Delegates.string;
+import static vn.motcua.overdue.OverdueVariables.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierClock;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierVariables;
+import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.Format;
+import vn.motcua.overdue.AlertKind;
+import vn.motcua.overdue.ApologyLetter;
+import vn.motcua.overdue.OverdueService;
+import vn.motcua.overdue.OverdueService.Outcome;
+import vn.motcua.overdue.OverdueService.Raised;
+import vn.motcua.overdue.OverdueTimers;
+import vn.motcua.overdue.Stage;
+import vn.motcua.security.SystemAccess;
+
+/**
+ * The thin delegates and listeners of the shared overdue blocks (processes/blocks/stage-alert.bpmn,
+ * apology.bpmn, apology-delivery.bpmn). The rules are in {@link OverdueService}.
+ */
+@Configuration
+public class OverdueDelegates {
+  /** Priority of a stage task after a warning and after its deadline (Camunda's default is 50). */
+  static final int WARNED_PRIORITY = 75;
+  static final int OVERDUE_PRIORITY = 100;
+
+  /**
+   * A stage timer fired: records the alert once and tells the block who gets its tasks. The kind comes
+   * from the input {@code alertKind}.
+   */
+  @Bean
+  JavaDelegate raiseAlertDelegate(OverdueService overdue, StageLocator locator, TaskService taskService,
+      IdentityService identityService, DossierService dossiers, OverdueTimers timers, WorkingCalendar calendar,
+      EngineClock clock) {
+    return execution -> {
+      AlertKind kind = AlertKind.valueOf(string(execution, ALERT_KIND));
+      Stage stage = locator.locate(execution);
+      Raised raised = overdue.raise(kind, dossierId(execution), stage, execution.getProcessInstanceId());
+      execution.setVariableLocal(ALERT_OUTCOME, raised.outcome().name());
+      execution.setVariableLocal(ALERT_MESSAGE, raised.message());
+      if (raised.outcome() != Outcome.NEW) {
+        return;
+      }
+      execution.setVariableLocal(ALERT_ID, raised.alert().id());
+      execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
+      execution.setVariableLocal(ALERT_UNIT, stage.unit());
+      execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
+      execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
+      execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+      execution.setVariableLocal(ALERT_FIRST_USERS, String.join(",", raised.firstUsers()));
+      execution.setVariableLocal(ALERT_FIRST_GROUPS, String.join(",", raised.firstGroups()));
+      execution.setVariableLocal(ALERT_SECOND_GROUPS, String.join(",", raised.secondGroups()));
+      if (kind == AlertKind.APOLOGY) {
+        Dossier d = dossiers.get(dossierId(execution));
+        Instant now = clock.instant();
+        Instant latest = timers.latestApologyAt(d.appointmentAt());
+        Instant signBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, Duration.ofHours(2));
+        Instant draftBy = calendar.addWorkingTime(now, calendar.workingTimeBetween(now, signBy).dividedBy(2));
+        execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
+        execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(draftBy));
+        execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(signBy));
+      } else if (stage.taskId() != null) {
+        int priority = kind == AlertKind.WARNING ? WARNED_PRIORITY : OVERDUE_PRIORITY;
+        SystemAccess.run(identityService, () -> taskService.setPriority(stage.taskId(), priority));
+      }
+    };
+  }
+
+  /** The alert's tasks are done; a leader's instruction on a late stage goes on record. */
+  @Bean
+  JavaDelegate closeAlertDelegate(OverdueService overdue) {
+    return execution -> {
+      Object id = execution.getVariable(ALERT_ID);
+      if (id instanceof Number n) {
+        overdue.alertDone(n.longValue(), actor(execution), string(execution, OVERDUE_INSTRUCTION));
+      }
+    };
+  }
+
+  /**
+   * End listener of the alert blocks: when the stage completes first, the engine cancels the block, and
+   * the open alert is closed as cancelled. After a normal end the alert is already closed: no change.
+   */
+  @Bean
+  ExecutionListener alertClosedListener(OverdueService overdue) {
+    return execution -> {
+      Object id = execution.getVariable(ALERT_ID);
+      if (id instanceof Number n) {
+        overdue.alertCancelled(n.longValue());
+      }
+    };
+  }
+
+  /**
+   * The head of the agency signed: the letter is numbered and recorded, the dossier's deadlines, task due
+   * dates and timers move to the new date, and the One-Stop Division gets the letter to hand over.
+   */
+  @Bean
+  JavaDelegate issueApologyDelegate(OverdueService overdue, DossierService dossiers, DossierClock clock,
+      RuntimeService runtimeService, IdentityService identityService, OverdueTimers timers, WorkingCalendar calendar,
+      EngineClock engineClock) {
+    return execution -> {
+      long dossierId = dossierId(execution);
+      Dossier before = dossiers.get(dossierId);
+      Object alertId = execution.getVariable(ALERT_ID);
+      String signedBy = actor(execution);
+      String draftedBy = string(execution, APOLOGY_DRAFTED_BY);
+      ApologyLetter letter = overdue.issueApology(alertId instanceof Number n ? n.longValue() : 0, dossierId,
+          string(execution, ALERT_UNIT), string(execution, APOLOGY_REASON), string(execution, NEW_APPOINTMENT_DATE),
+          draftedBy == null ? signedBy : draftedBy, signedBy);
+      String root = DossierClock.rootOf(execution);
+      Instant now = engineClock.instant();
+      Instant latest = timers.latestApologyAt(before.appointmentAt());
+      Instant deliverBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, Duration.ofHours(2));
+      SystemAccess.run(identityService, () -> {
+        clock.reappoint(root, letter.originalAppointmentAt(), letter.newAppointmentAt());
+        runtimeService.createMessageCorrelation(MESSAGE_APOLOGY_ISSUED)
+            .processInstanceBusinessKey(before.code())
+            .setVariables(Variables.createVariables()
+                .putValue(DossierVariables.DOSSIER_ID, dossierId)
+                .putValue(DossierVariables.DOSSIER_CODE, before.code())
+                .putValue(DossierVariables.PROCEDURE_NAME, before.procedureName())
+                .putValue(DossierVariables.APPLICANT_NAME, before.applicant().name())
+                .putValue(DossierVariables.APPLICANT_PHONE, before.applicant().phone())
+                .putValue(DossierVariables.RECEIVING_UNIT, before.receivingUnit())
+                .putValue(APOLOGY_LETTER_ID, letter.id())
+                .putValue(APOLOGY_NUMBER, letter.number())
+                .putValue(APOLOGY_REASON, letter.reason())
+                .putValue(APPOINTMENT_TEXT, Format.dateTime(letter.originalAppointmentAt()))
+                .putValue(NEW_APPOINTMENT_TEXT, Format.dateTime(letter.newAppointmentAt()))
+                .putValue(ALERT_UNIT_NAME, dossiers.unitName(letter.agency()))
+                .putValue(APOLOGY_DELIVER_BY, Date.from(deliverBy)))
+            .correlateStartMessage();
+      });
+      execution.setVariableLocal(APOLOGY_LETTER_ID, letter.id());
+      execution.setVariableLocal(APOLOGY_NUMBER, letter.number());
+    };
+  }
+
+  /** The One-Stop Division handed the letter over. */
+  @Bean
+  JavaDelegate apologyDeliveredDelegate(OverdueService overdue) {
+    return execution -> {
+      Object id = execution.getVariable(APOLOGY_LETTER_ID);
+      overdue.recordApologyDelivery(((Number) id).longValue(), string(execution, APOLOGY_DELIVERY_METHOD),
+          string(execution, APOLOGY_DELIVERY_NOTE), actor(execution));
+    };
+  }
+
+  // ---------- form validators (complete task listeners) ----------
+
+  private static void refuseUnless(Map<String, String> errors) {
+    if (!errors.isEmpty()) {
+      throw new BadUserRequestException(String.join(" ", errors.values()));
+    }
+  }
+
+  /** The draft: a reason, and a new date that is a working day after today and after the old date; once only. */
+  @Bean
+  TaskListener apologyDraftValidator(OverdueService overdue) {
+    return task -> {
+      refuseUnless(overdue.apologyErrors(dossierId(task), string(task, APOLOGY_REASON), string(task, NEW_APPOINTMENT_DATE)));
+      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      task.setVariable(APOLOGY_DRAFTED_BY, auth == null ? task.getAssignee() : auth.getUserId());
+    };
+  }
+
+  /** The signature: sign (the date is checked again, it may have passed) or send back with a reason. */
+  @Bean
+  TaskListener apologySignValidator(OverdueService overdue) {
+    return (DelegateTask task) -> {
+      String decision = string(task, APOLOGY_SIGN_DECISION);
+      if (SEND_BACK.equals(decision)) {
+        String comment = string(task, APOLOGY_SIGN_COMMENT);
+        if (comment == null || comment.strip().length() < 10) {
+          throw new BadUserRequestException("Cần ghi rõ lý do trả lại dự thảo phiếu xin lỗi (ít nhất 10 ký tự).");
+        }
+        return;
+      }
+      if (!SIGN.equals(decision)) {
+        throw new BadUserRequestException("Cần chọn: ký phiếu xin lỗi hoặc trả lại để soạn lại.");
+      }
+      refuseUnless(overdue.apologyErrors(dossierId(task), string(task, APOLOGY_REASON), string(task, NEW_APPOINTMENT_DATE)));
+    };
+  }
+
+  /** The delivery: how the letter reached the applicant. */
+  @Bean
+  TaskListener apologyDeliveryValidator() {
+    return task -> {
+      String method = string(task, APOLOGY_DELIVERY_METHOD);
+      if (method == null || !OverdueService.DELIVERY_METHODS.contains(method)) {
+        throw new BadUserRequestException("Cần chọn hình thức gửi phiếu xin lỗi cho người nộp hồ sơ.");
+      }
+    };
+  }
+}
