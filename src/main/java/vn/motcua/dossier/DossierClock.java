@@ -146,12 +146,15 @@ public class DossierClock {
     }
   }
 
-  /** The root of a dossier's process tree, from any execution in it. */
+  /**
+   * The root of a dossier's process tree, from any execution in it. Only a process instance knows the
+   * call activity that called it, so the walk goes from process instance to process instance.
+   */
   public static String rootOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
-    var top = execution;
-    while (top.getSuperExecution() != null) {
-      top = top.getSuperExecution();
+    var instance = execution.getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
     }
-    return top.getProcessInstanceId();
+    return instance.getId();
   }
 }

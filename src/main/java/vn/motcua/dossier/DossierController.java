@@ -16,6 +16,9 @@ import vn.motcua.dossier.DossierWorkflow.RegisterCommand;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
+import vn.motcua.overdue.Alert;
+import vn.motcua.overdue.ApologyLetter;
+import vn.motcua.overdue.OverdueService;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
@@ -30,11 +33,14 @@ public class DossierController {
   private final DossierWorkflow workflow;
   private final DossierService dossiers;
   private final OrganisationDirectory directory;
+  private final OverdueService overdue;
 
-  public DossierController(DossierWorkflow workflow, DossierService dossiers, OrganisationDirectory directory) {
+  public DossierController(DossierWorkflow workflow, DossierService dossiers, OrganisationDirectory directory,
+      OverdueService overdue) {
     this.workflow = workflow;
     this.dossiers = dossiers;
     this.directory = directory;
+    this.overdue = overdue;
   }
 
   static Officer officer(HttpServletRequest request) {
@@ -115,8 +121,9 @@ public class DossierController {
       int statutoryDays, Instant receivedAt, Instant countingFrom, Instant appointmentAt, Instant pausedAt,
       int supplementCount, int apologyCount, String decision, String result, Instant resolvedAt, Instant returnedAt,
       String deliveryMethod, OutcomeClass outcome, Integer workingHoursLate, String responsibleUnit, Integer rating,
-      String processInstanceId, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
-      List<DossierEvent> events) {}
+      String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
+      String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
+      List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events) {}
 
   DossierView view(Dossier d) {
     return new DossierView(d.code(), d.procedureKey(), d.procedureCode(), d.procedureName(), d.receivingUnit(),
@@ -125,6 +132,8 @@ public class DossierController {
         d.currentOfficer(), d.statutoryDays(), d.receivedAt(), d.countingFrom(), d.appointmentAt(), d.pausedAt(),
         d.supplementCount(), d.apologyCount(), d.decision(), d.result(), d.resolvedAt(), d.returnedAt(),
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
-        d.processInstanceId(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), dossiers.events(d.id()));
+        d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
+        d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), overdue.letters(d.id()),
+        overdue.alerts(d.id()), dossiers.events(d.id()));
   }
 }

@@ -144,14 +144,16 @@ public class OverdueService {
         List.of(Role.SPECIALIST.groupOf(stage.unit())), leaders(stage.unit()), message);
   }
 
-  /** The alert's task was done; the note (a leader's instruction on a late dossier) goes on record. */
-  public void alertDone(long alertId, String actor, String note) {
+  /** The alert's tasks are done. */
+  public void alertDone(long alertId) {
+    repository.closeAlert(alertId, AlertStatus.DONE, clock.instant());
+  }
+
+  /** A leader's instruction or a supervisor's note on a late stage goes on the dossier's record. */
+  public void alertNote(long alertId, String actor, String note) {
     Alert alert = repository.alert(alertId).orElseThrow();
-    Instant now = clock.instant();
-    if (repository.closeAlert(alertId, AlertStatus.DONE, now) && note != null && !note.isBlank()) {
-      dossierRepository.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
-          : "WARNING_ACKNOWLEDGED", now, actor, note.strip(), alert.stageName());
-    }
+    dossierRepository.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
+        : "WARNING_NOTE", clock.instant(), actor, note.strip(), alert.stageName());
   }
 
   /** The stage completed before the alert's task was done: the alert closes with it. */

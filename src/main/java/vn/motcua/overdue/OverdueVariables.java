@@ -23,6 +23,7 @@ public final class OverdueVariables {
   public static final String ALERT_FIRST_GROUPS = "alertFirstGroups";
   public static final String ALERT_SECOND_GROUPS = "alertSecondGroups";
   public static final String OVERDUE_INSTRUCTION = "overdueInstruction";
+  public static final String ALERT_NOTE_RECORDED = "alertNoteRecorded";
 
   // apology (form-apology-draft, form-apology-sign)
   public static final String APPOINTMENT_TEXT = "appointmentText";

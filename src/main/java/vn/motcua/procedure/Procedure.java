@@ -45,6 +45,28 @@ public record Procedure(
     return stageHours.getOrDefault(stage, fallback);
   }
 
+  /**
+   * What is wrong with the procedure's declared facts, in English for the log and the model tests: stage
+   * shares that exceed the statutory time, or an overdue lead that is not a working duration.
+   */
+  public java.util.List<String> problems() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    int total = statutoryDays * 8;
+    int sum = stageHours.values().stream().mapToInt(Integer::intValue).sum();
+    if (statutoryDays > 0 && sum > total) {
+      problems.add("stage shares " + stageHours + " sum to " + sum + " working hours, more than the statutory "
+          + statutoryDays + " days (" + total + " h)");
+    }
+    for (var e : overdueSettings.entrySet()) {
+      try {
+        vn.motcua.calendar.WorkingDuration.parse(e.getValue(), java.time.Duration.ofHours(8));
+      } catch (IllegalArgumentException ex) {
+        problems.add("overdue." + e.getKey() + ": " + ex.getMessage());
+      }
+    }
+    return problems;
+  }
+
   /** An {@code overdue.*} setting of the model, e.g. {@code warningBefore}, or {@code null}. */
   public String overdueSetting(String name) {
     return overdueSettings.get(name);

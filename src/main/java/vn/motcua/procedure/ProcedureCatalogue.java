@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProcedureCatalogue {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcedureCatalogue.class);
   private final RepositoryService repositoryService;
   private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
 
@@ -72,7 +73,7 @@ public class ProcedureCatalogue {
         overdue.put(name.substring(8), values.get(0).trim());
       }
     });
-    return Optional.of(new Procedure(
+    Procedure procedure = new Procedure(
         def.getKey(),
         def.getName(),
         one(props, "procedure.code", ""),
@@ -86,7 +87,14 @@ public class ProcedureCatalogue {
         Map.copyOf(stages),
         Map.copyOf(overdue),
         def.getVersionTag(),
-        def.getId()));
+        def.getId());
+    List<String> problems = procedure.problems();
+    if (!problems.isEmpty()) {
+      LOG.error("Procedure {} (version {}) is not offered for registration: {}", def.getKey(), def.getVersion(),
+          String.join("; ", problems));
+      return Optional.empty();
+    }
+    return Optional.of(procedure);
   }
 
   private static String one(Map<String, List<String>> props, String name, String fallback) {

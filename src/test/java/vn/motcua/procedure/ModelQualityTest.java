@@ -72,9 +72,37 @@ class ModelQualityTest {
         problems.add(id + ": no diagram shape");
       }
     }
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      var props = ModelProperties.of(process);
+      if (props.containsKey("procedure.code")) {
+        java.util.Map<String, Integer> stages = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> overdue = new java.util.LinkedHashMap<>();
+        props.forEach((name, values) -> {
+          if (name.startsWith("stage.") && name.endsWith("Hours")) {
+            stages.put(name, Integer.parseInt(values.get(0).trim()));
+          }
+          if (name.startsWith("overdue.")) {
+            overdue.put(name.substring(8), values.get(0).trim());
+          }
+        });
+        int days = Integer.parseInt(props.getOrDefault("procedure.statutoryDays", List.of("0")).get(0).trim());
+        Procedure p = new Procedure(process.getId(), process.getName(), "", "", "", days, 0, null, null, List.of(),
+            stages, overdue, null, null);
+        p.problems().forEach(problem -> problems.add(process.getId() + ": " + problem));
+      }
+    }
     if (!model.getModelElementsByType(CamundaScript.class).isEmpty()) {
       problems.add("inline camunda:script found");
     }
     assertThat(problems).as(file.toString()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void stage_shares_beyond_the_statutory_time_and_malformed_leads_are_reported() {
+    Procedure p = new Procedure("Procedure_X", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+        java.util.Map.of("appraisal", 20, "approval", 6), java.util.Map.of("warningBefore", "PT4H"), null, null);
+    assertThat(p.problems()).hasSize(2);
+    assertThat(p.problems().get(0)).contains("sum to 26 working hours", "3 days (24 h)");
+    assertThat(p.problems().get(1)).contains("overdue.warningBefore");
   }
 }

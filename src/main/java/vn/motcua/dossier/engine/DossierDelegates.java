@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DeadlinePlan;
+import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierWorkflow;
@@ -86,11 +87,7 @@ public class DossierDelegates {
   @Bean
   JavaDelegate restartClockDelegate(DossierWorkflow workflow) {
     return execution -> {
-      DelegateExecution top = execution;
-      while (top.getSuperExecution() != null) {
-        top = top.getSuperExecution();
-      }
-      DeadlinePlan plan = workflow.restartClock(dossierId(execution), top.getProcessInstanceId(), actor(execution));
+      DeadlinePlan plan = workflow.restartClock(dossierId(execution), DossierClock.rootOf(execution), actor(execution));
       setPlan(execution, plan);
     };
   }

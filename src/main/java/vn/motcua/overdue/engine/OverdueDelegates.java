@@ -89,14 +89,32 @@ public class OverdueDelegates {
     };
   }
 
-  /** The alert's tasks are done; a leader's instruction on a late stage goes on record. */
+  /** The alert's tasks are done. */
   @Bean
   JavaDelegate closeAlertDelegate(OverdueService overdue) {
     return execution -> {
       Object id = execution.getVariable(ALERT_ID);
       if (id instanceof Number n) {
-        overdue.alertDone(n.longValue(), actor(execution), string(execution, OVERDUE_INSTRUCTION));
+        overdue.alertDone(n.longValue());
       }
+    };
+  }
+
+  /**
+   * Complete listener of the alert tasks: a note (a leader's instruction on a late stage) goes on the
+   * dossier's record when it is given, once, even though the next task's form shows it again.
+   */
+  @Bean
+  TaskListener alertNoteListener(OverdueService overdue) {
+    return task -> {
+      String note = string(task, OVERDUE_INSTRUCTION);
+      Object id = task.getVariable(ALERT_ID);
+      if (note == null || note.isBlank() || !(id instanceof Number n) || note.equals(string(task, ALERT_NOTE_RECORDED))) {
+        return;
+      }
+      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      overdue.alertNote(n.longValue(), auth == null ? task.getAssignee() : auth.getUserId(), note);
+      task.getExecution().getProcessInstance().setVariableLocal(ALERT_NOTE_RECORDED, note);
     };
   }
 
