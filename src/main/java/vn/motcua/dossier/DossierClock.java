@@ -52,6 +52,20 @@ public class DossierClock {
     return result;
   }
 
+  /** The names of the dossier's deadline variables: the appointment and one per stage of its procedure. */
+  public List<String> deadlineNames(String rootProcessInstanceId) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(DossierVariables.DEADLINES));
+    Object declared = runtimeService.getVariable(rootProcessInstanceId, DossierVariables.DEADLINE_VARIABLES);
+    if (declared != null) {
+      for (String name : declared.toString().split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.strip());
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
   /** Stops the timers of a paused dossier from firing while it waits. */
   public void suspendTimers(String rootProcessInstanceId) {
     for (String id : tree(rootProcessInstanceId)) {
@@ -66,8 +80,9 @@ public class DossierClock {
    * dates of open tasks and the due dates of pending timers, which are re-activated.
    */
   public void shift(String rootProcessInstanceId, Duration workingTime) {
+    List<String> names = deadlineNames(rootProcessInstanceId);
     for (String id : tree(rootProcessInstanceId)) {
-      for (String name : DossierVariables.DEADLINES) {
+      for (String name : names) {
         Object value = runtimeService.getVariableLocal(id, name);
         if (value instanceof Date date) {
           runtimeService.setVariableLocal(id, name, Date.from(calendar.addWorkingTime(date.toInstant(), workingTime)));
@@ -95,11 +110,11 @@ public class DossierClock {
    * Sets new deadline variables (a restarted count) everywhere in the tree they exist, moves open tasks'
    * due dates by the change of the appointment, and re-evaluates every pending timer's own expression.
    */
-  public void reschedule(String rootProcessInstanceId, Map<String, Date> deadlines, Instant oldAppointment,
+  public void reschedule(String rootProcessInstanceId, Map<String, ?> deadlines, Instant oldAppointment,
       Instant newAppointment) {
     Duration delta = oldAppointment == null ? Duration.ZERO : calendar.workingTimeBetween(oldAppointment, newAppointment);
     for (String id : tree(rootProcessInstanceId)) {
-      for (Map.Entry<String, Date> e : deadlines.entrySet()) {
+      for (Map.Entry<String, ?> e : deadlines.entrySet()) {
         if (runtimeService.getVariableLocal(id, e.getKey()) != null) {
           runtimeService.setVariableLocal(id, e.getKey(), e.getValue());
         }
@@ -125,8 +140,9 @@ public class DossierClock {
    */
   public void reappoint(String rootProcessInstanceId, Instant oldAppointment, Instant newAppointment) {
     Duration delta = calendar.workingTimeBetween(oldAppointment, newAppointment);
+    List<String> names = deadlineNames(rootProcessInstanceId);
     for (String id : tree(rootProcessInstanceId)) {
-      for (String name : DossierVariables.DEADLINES) {
+      for (String name : names) {
         Object value = runtimeService.getVariableLocal(id, name);
         if (value instanceof Date date) {
           Instant moved = DossierVariables.APPOINTMENT_AT.equals(name) ? newAppointment

@@ -2,6 +2,9 @@ package vn.motcua.dossier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.procedure.Procedure;
@@ -13,8 +16,9 @@ import vn.motcua.procedure.Procedure;
  * 18): from the acceptance, or, after a supplement requested during appraisal, from the moment the
  * complete dossier is back (the count restarts from zero). Same-day procedures (0 days) end at the
  * close of the day counting starts, the next working day after the 15:00 cut-off (Decree 63/2024).
- * Stage shares come from the model ({@code stage.appraisalHours}, {@code stage.approvalHours});
- * without them appraisal gets 60% and approval 25% of the statutory time, the rest is for return.
+ * Stage shares come from the model ({@code stage.<name>Hours}) in the order of {@code procedure.stages}
+ * (parallel stages share a start); without them appraisal gets 60% and approval 25% of the statutory
+ * time, and the rest is for return.
  */
 @Service
 public class DossierDeadlines {
@@ -25,26 +29,35 @@ public class DossierDeadlines {
   }
 
   public DeadlinePlan plan(Procedure procedure, Instant completeAt) {
+    Map<String, Instant> due = new LinkedHashMap<>();
     if (procedure.statutoryDays() <= 0) {
       Instant start = calendar.startOfCounting(completeAt);
       Instant end = calendar.endOfSameDayDeadline(completeAt);
       Duration total = calendar.workingTimeBetween(start, end);
       Instant appraisal = calendar.addWorkingTime(start, total.multipliedBy(60).dividedBy(100));
-      Instant approval = calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100));
-      return new DeadlinePlan(start, appraisal, approval, end);
+      due.put("appraisal", appraisal);
+      due.put("approval", calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100)));
+      return new DeadlinePlan(start, due, end);
     }
     Instant start = openOrNext(completeAt);
     Instant appointment = calendar.addWorkingDays(start, procedure.statutoryDays());
-    int totalHours = procedure.statutoryDays() * 8;
-    int appraisalHours = procedure.stageHoursOf("appraisal", totalHours * 60 / 100);
-    int approvalHours = procedure.stageHoursOf("approval", totalHours * 25 / 100);
-    if (appraisalHours + approvalHours > totalHours) {
-      throw new IllegalStateException("Procedure " + procedure.key() + ": stage hours " + appraisalHours + "+"
-          + approvalHours + " exceed the statutory " + totalHours + " working hours");
+    List<String> problems = procedure.problems();
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Procedure " + procedure.key() + ": " + String.join("; ", problems));
     }
-    Instant appraisal = calendar.addWorkingTime(start, Duration.ofHours(appraisalHours));
-    Instant approval = calendar.addWorkingTime(appraisal, Duration.ofHours(approvalHours));
-    return new DeadlinePlan(start, appraisal, approval, appointment);
+    Instant cursor = start;
+    for (List<String> group : procedure.stageOrder()) {
+      Instant groupEnd = cursor;
+      for (String stage : group) {
+        Instant stageDue = calendar.addWorkingTime(cursor, Duration.ofHours(procedure.hoursOf(stage)));
+        due.put(stage, stageDue);
+        if (stageDue.isAfter(groupEnd)) {
+          groupEnd = stageDue;
+        }
+      }
+      cursor = groupEnd;
+    }
+    return new DeadlinePlan(start, due, appointment);
   }
 
   /**

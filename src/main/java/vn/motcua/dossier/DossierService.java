@@ -249,6 +249,39 @@ public class DossierService {
   }
 
   /**
+   * The competent agency approved its part of an inter-agency procedure (liên thông): recorded, but the
+   * dossier is not resolved until the partner agencies have done theirs.
+   */
+  public void recordStageApproval(long id, String text, String actor) {
+    Instant at = now();
+    repository.recordEvent(id, "STAGE_APPROVED", at, actor, null,
+        "Cơ quan chủ trì đã phê duyệt phần việc của mình" + (text == null || text.isBlank() ? "" : ": " + text.strip()));
+  }
+
+  /** A partner agency receives its part of an inter-agency dossier. */
+  public void interAgencySent(long id, String partnerUnit, String task, Instant due, String actor) {
+    Dossier d = get(id);
+    Instant at = now();
+    repository.updateStatus(id, DossierStatus.IN_PROGRESS, null, at);
+    repository.recordEvent(id, "INTER_AGENCY_SENT", at, actor, null, "Chuyển hồ sơ liên thông đến "
+        + unitName(partnerUnit) + ": " + task + "; hạn " + Format.dateTime(due)
+        + (d.currentUnit() == null ? "" : "; cơ quan gửi: " + unitName(d.currentUnit())));
+  }
+
+  /** A partner agency finished its part, or sent the dossier back with a reason. */
+  public void interAgencyDone(long id, String partnerUnit, String task, boolean returned, String text, String actor) {
+    Instant at = now();
+    if (returned) {
+      requireReason(text);
+      repository.recordEvent(id, "INTER_AGENCY_RETURNED", at, actor, text.strip(),
+          unitName(partnerUnit) + " trả lại hồ sơ liên thông (" + task + ")");
+    } else {
+      repository.recordEvent(id, "INTER_AGENCY_DONE", at, actor, null,
+          unitName(partnerUnit) + " đã xử lý xong: " + task + (text == null || text.isBlank() ? "" : "; " + text.strip()));
+    }
+  }
+
+  /**
    * The result is handed over (trả kết quả). The outcome class compares when the result was ready with
    * the appointment date (the new one after an apology); a late dossier is charged to the unit of the last
    * late stage and its lateness is kept in working hours and started working days.

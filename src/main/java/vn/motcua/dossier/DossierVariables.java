@@ -31,8 +31,10 @@ public final class DossierVariables {
   public static final String APPROVAL_DUE_AT = "approvalDueAt";
   public static final String TRANSFER_DUE_AT = "transferDueAt";
   public static final String RECEPTION_DUE_AT = "receptionDueAt";
-  /** The deadline variables a clock pause shifts. */
+  /** The deadline variables a clock pause shifts, at least. */
   public static final String[] DEADLINES = {APPOINTMENT_AT, APPRAISAL_DUE_AT, APPROVAL_DUE_AT};
+  /** The names of all deadline variables of the dossier (one per stage of its procedure), comma-separated. */
+  public static final String DEADLINE_VARIABLES = "deadlineVariables";
 
   // reception check (form-reception-check)
   public static final String RECEPTION_DECISION = "receptionDecision";
@@ -52,6 +54,22 @@ public final class DossierVariables {
   public static final String SEND_BACK_REASON = "sendBackReason";
   public static final String DECISION = "decision";
   public static final String RESULT_TEXT = "resultText";
+
+  // inter-agency (Block_InterAgency, form-partner-process, form-inter-agency-fix)
+  /** Input of an inter-agency call: {@code false} defers the resolution until the partners are done. */
+  public static final String FINAL_DECISION = "finalDecision";
+  public static final String PARTNER_UNIT = "partnerUnit";
+  public static final String PARTNER_STAGE = "partnerStage";
+  public static final String PARTNER_TASK = "partnerTask";
+  public static final String PARTNER_DUE_AT = "partnerDueAt";
+  public static final String PARTNER_UNIT_NAME = "partnerUnitName";
+  public static final String PARTNER_DECISION = "partnerDecision";
+  public static final String PARTNER_RESULT = "partnerResult";
+  public static final String PARTNER_RETURN_REASON = "partnerReturnReason";
+  public static final String PARTNER_DONE = "DONE";
+  public static final String PARTNER_RETURN = "RETURN";
+  public static final String FIX_NOTE = "fixNote";
+  public static final String PAYMENT_CONFIRMED = "paymentConfirmed";
 
   // return (form-return)
   public static final String DELIVERY_METHOD = "deliveryMethod";

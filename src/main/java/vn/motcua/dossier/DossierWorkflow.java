@@ -211,14 +211,28 @@ public class DossierWorkflow {
     Procedure procedure = catalogue.find(before.procedureKey())
         .orElseThrow(() -> new IllegalStateException("Procedure " + before.procedureKey() + " is not deployed"));
     DeadlinePlan plan = dossiers.restartClock(dossierId, procedure, actor);
-    Map<String, Date> vars = new LinkedHashMap<>();
-    vars.put(COUNTING_FROM, Date.from(plan.countingFrom()));
-    vars.put(APPOINTMENT_AT, Date.from(plan.appointmentAt()));
-    vars.put(APPRAISAL_DUE_AT, Date.from(plan.appraisalDueAt()));
-    vars.put(APPROVAL_DUE_AT, Date.from(plan.approvalDueAt()));
+    Map<String, Object> vars = deadlineVariables(plan);
     SystemAccess.run(identityService,
         () -> clock.reschedule(rootProcessInstanceId, vars, before.appointmentAt(), plan.appointmentAt()));
     return plan;
+  }
+
+  /**
+   * The process variables of a deadline plan: {@code countingFrom}, {@code appointmentAt}, one
+   * {@code <stage>DueAt} per stage, and {@code deadlineVariables}, the list of the names that move when
+   * the dossier's deadlines move (pause, restart, apology).
+   */
+  public static Map<String, Object> deadlineVariables(DeadlinePlan plan) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put(COUNTING_FROM, Date.from(plan.countingFrom()));
+    vars.put(APPOINTMENT_AT, Date.from(plan.appointmentAt()));
+    List<String> names = new java.util.ArrayList<>(List.of(APPOINTMENT_AT));
+    plan.stageDue().forEach((stage, due) -> {
+      vars.put(DeadlinePlan.variableOf(stage), Date.from(due));
+      names.add(DeadlinePlan.variableOf(stage));
+    });
+    vars.put(DEADLINE_VARIABLES, String.join(",", names));
+    return vars;
   }
 
   private void requireReception(Dossier d, Officer officer) {

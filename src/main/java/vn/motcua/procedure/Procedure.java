@@ -19,6 +19,8 @@ import java.util.Map;
  * @param field field (lĩnh vực)
  * @param documents documents the applicant submits (thành phần hồ sơ)
  * @param stageHours working hours allotted to each stage, by stage name
+ * @param stageOrder the order of the stages ({@code procedure.stages}, e.g. {@code verification,
+ *     appraisal, approval}); stages in one group run in parallel ({@code residence|insurance})
  * @param overdueSettings the model's {@code overdue.*} properties (warning lead, apology lead), by name
  *     without the prefix
  * @param versionTag the model's version tag
@@ -36,6 +38,7 @@ public record Procedure(
     String field,
     List<String> documents,
     Map<String, Integer> stageHours,
+    List<List<String>> stageOrder,
     Map<String, String> overdueSettings,
     String versionTag,
     String definitionId) {
@@ -45,6 +48,34 @@ public record Procedure(
     return stageHours.getOrDefault(stage, fallback);
   }
 
+  /** The default order: appraisal, then approval. */
+  public static final List<List<String>> DEFAULT_STAGES = List.of(List.of("appraisal"), List.of("approval"));
+
+  /** Parses {@code procedure.stages}: stages separated by commas, parallel ones by {@code |}. */
+  public static List<List<String>> parseStages(String text) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_STAGES;
+    }
+    List<List<String>> groups = new java.util.ArrayList<>();
+    for (String group : text.split(",")) {
+      List<String> names = java.util.Arrays.stream(group.split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+      if (!names.isEmpty()) {
+        groups.add(names);
+      }
+    }
+    return List.copyOf(groups);
+  }
+
+  /** The working hours of a stage: declared, or 60% (appraisal) and 25% (approval) of the statutory time. */
+  public int hoursOf(String stage) {
+    int total = statutoryDays * 8;
+    return switch (stage) {
+      case "appraisal" -> stageHoursOf(stage, total * 60 / 100);
+      case "approval" -> stageHoursOf(stage, total * 25 / 100);
+      default -> stageHoursOf(stage, 0);
+    };
+  }
+
   /**
    * What is wrong with the procedure's declared facts, in English for the log and the model tests: stage
    * shares that exceed the statutory time, or an overdue lead that is not a working duration.
@@ -52,10 +83,25 @@ public record Procedure(
   public java.util.List<String> problems() {
     java.util.List<String> problems = new java.util.ArrayList<>();
     int total = statutoryDays * 8;
-    int sum = stageHours.values().stream().mapToInt(Integer::intValue).sum();
+    int sum = 0;
+    for (List<String> group : stageOrder) {
+      int longest = 0;
+      for (String stage : group) {
+        if (statutoryDays > 0 && !stage.equals("appraisal") && !stage.equals("approval") && !stageHours.containsKey(stage)) {
+          problems.add("stage " + stage + " has no share: declare stage." + stage + "Hours");
+        }
+        longest = Math.max(longest, hoursOf(stage));
+      }
+      sum += longest;
+    }
+    for (String declared : stageHours.keySet()) {
+      if (stageOrder.stream().noneMatch(g -> g.contains(declared))) {
+        problems.add("stage." + declared + "Hours is not in procedure.stages " + stageOrder);
+      }
+    }
     if (statutoryDays > 0 && sum > total) {
-      problems.add("stage shares " + stageHours + " sum to " + sum + " working hours, more than the statutory "
-          + statutoryDays + " days (" + total + " h)");
+      problems.add("stage shares " + stageHours + " in the order " + stageOrder + " sum to " + sum
+          + " working hours, more than the statutory " + statutoryDays + " days (" + total + " h)");
     }
     for (var e : overdueSettings.entrySet()) {
       try {

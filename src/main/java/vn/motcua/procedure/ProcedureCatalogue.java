@@ -85,6 +85,7 @@ public class ProcedureCatalogue {
         one(props, "procedure.field", null),
         List.copyOf(props.getOrDefault("procedure.document", List.of())),
         Map.copyOf(stages),
+        Procedure.parseStages(one(props, "procedure.stages", null)),
         Map.copyOf(overdue),
         def.getVersionTag(),
         def.getId());

@@ -79,7 +79,7 @@ class ModelQualityTest {
         java.util.Map<String, String> overdue = new java.util.LinkedHashMap<>();
         props.forEach((name, values) -> {
           if (name.startsWith("stage.") && name.endsWith("Hours")) {
-            stages.put(name, Integer.parseInt(values.get(0).trim()));
+            stages.put(name.substring(6, name.length() - 5), Integer.parseInt(values.get(0).trim()));
           }
           if (name.startsWith("overdue.")) {
             overdue.put(name.substring(8), values.get(0).trim());
@@ -87,7 +87,8 @@ class ModelQualityTest {
         });
         int days = Integer.parseInt(props.getOrDefault("procedure.statutoryDays", List.of("0")).get(0).trim());
         Procedure p = new Procedure(process.getId(), process.getName(), "", "", "", days, 0, null, null, List.of(),
-            stages, overdue, null, null);
+            stages, Procedure.parseStages(props.containsKey("procedure.stages") ? props.get("procedure.stages").get(0) : null),
+            overdue, null, null);
         p.problems().forEach(problem -> problems.add(process.getId() + ": " + problem));
       }
     }
@@ -100,9 +101,19 @@ class ModelQualityTest {
   @org.junit.jupiter.api.Test
   void stage_shares_beyond_the_statutory_time_and_malformed_leads_are_reported() {
     Procedure p = new Procedure("Procedure_X", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
-        java.util.Map.of("appraisal", 20, "approval", 6), java.util.Map.of("warningBefore", "PT4H"), null, null);
+        java.util.Map.of("appraisal", 20, "approval", 6), Procedure.DEFAULT_STAGES,
+        java.util.Map.of("warningBefore", "PT4H"), null, null);
     assertThat(p.problems()).hasSize(2);
     assertThat(p.problems().get(0)).contains("sum to 26 working hours", "3 days (24 h)");
     assertThat(p.problems().get(1)).contains("overdue.warningBefore");
+    Procedure parallel = new Procedure("Procedure_Y", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+        java.util.Map.of("appraisal", 4, "approval", 2, "residence", 16, "insurance", 8),
+        Procedure.parseStages("appraisal, approval, residence | insurance"), java.util.Map.of(), null, null);
+    assertThat(parallel.problems()).as("parallel stages count once: 4 + 2 + max(16, 8) = 22 of 24 h").isEmpty();
+    Procedure undeclared = new Procedure("Procedure_Z", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+        java.util.Map.of("inspection", 4), Procedure.parseStages("verification, appraisal, approval"),
+        java.util.Map.of(), null, null);
+    assertThat(undeclared.problems()).anySatisfy(m -> assertThat(m).contains("stage verification has no share"))
+        .anySatisfy(m -> assertThat(m).contains("stage.inspectionHours is not in procedure.stages"));
   }
 }

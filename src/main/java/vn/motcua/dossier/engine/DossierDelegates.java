@@ -44,10 +44,7 @@ public class DossierDelegates {
   }
 
   static void setPlan(DelegateExecution execution, DeadlinePlan plan) {
-    execution.setVariable(COUNTING_FROM, date(plan.countingFrom()));
-    execution.setVariable(APPOINTMENT_AT, date(plan.appointmentAt()));
-    execution.setVariable(APPRAISAL_DUE_AT, date(plan.appraisalDueAt()));
-    execution.setVariable(APPROVAL_DUE_AT, date(plan.approvalDueAt()));
+    DossierWorkflow.deadlineVariables(plan).forEach(execution::setVariable);
   }
 
   /** The one supplement request (form 02); the stage comes from the input parameter supplementStage. */
@@ -92,15 +89,101 @@ public class DossierDelegates {
     };
   }
 
-  /** The decision: approved, or refused in writing with reasons. */
+  /**
+   * The decision: approved, or refused in writing with reasons. In an inter-agency procedure the model
+   * passes {@code finalDecision = false}: an approval is then the lead agency's part only, and the
+   * dossier is resolved after the partner agencies ({@code recordInterAgencyResultDelegate}).
+   */
   @Bean
   JavaDelegate recordDecisionDelegate(DossierService dossiers) {
     return execution -> {
       String conclusion = string(execution, APPRAISAL_CONCLUSION);
       String decision = PROPOSE_REFUSAL.equals(conclusion) ? REFUSED : APPROVED;
       String text = REFUSED.equals(decision) ? string(execution, APPRAISAL_OPINION) : string(execution, RESULT_TEXT);
-      dossiers.recordDecision(dossierId(execution), decision, text, actor(execution));
+      if (APPROVED.equals(decision) && Boolean.FALSE.equals(execution.getVariable(FINAL_DECISION))) {
+        dossiers.recordStageApproval(dossierId(execution), text, actor(execution));
+      } else {
+        dossiers.recordDecision(dossierId(execution), decision, text, actor(execution));
+      }
       execution.setVariable(DECISION, decision);
+    };
+  }
+
+  /** The last partner agency is done: the inter-agency dossier is resolved with every agency's result. */
+  @Bean
+  JavaDelegate recordInterAgencyResultDelegate(DossierService dossiers) {
+    return execution -> {
+      StringBuilder text = new StringBuilder();
+      String own = string(execution, RESULT_TEXT);
+      if (own != null && !own.isBlank()) {
+        text.append(own.strip());
+      }
+      for (String name : execution.getVariableNames()) {
+        if (name.endsWith("PartnerResult") && execution.getVariable(name) != null) {
+          text.append(text.isEmpty() ? "" : "; ").append(execution.getVariable(name));
+        }
+      }
+      dossiers.recordDecision(dossierId(execution), APPROVED, text.toString(), actor(execution));
+      execution.setVariable(DECISION, APPROVED);
+    };
+  }
+
+  /** A partner agency receives its part: its deadline is the plan's deadline of its stage. */
+  @Bean
+  JavaDelegate partnerHandoffDelegate(DossierService dossiers, vn.motcua.organisation.OrganisationDirectory directory) {
+    return execution -> {
+      String stage = string(execution, PARTNER_STAGE);
+      String unit = string(execution, PARTNER_UNIT);
+      if (stage == null || unit == null || directory.find(unit).isEmpty()) {
+        throw new IllegalStateException("Block_InterAgency needs partnerStage and a known partnerUnit, got "
+            + stage + " / " + unit);
+      }
+      Object due = execution.getVariable(vn.motcua.dossier.DeadlinePlan.variableOf(stage));
+      if (!(due instanceof java.util.Date)) {
+        due = execution.getVariable(APPOINTMENT_AT);
+      }
+      execution.setVariableLocal(PARTNER_DUE_AT, due);
+      execution.setVariableLocal(PARTNER_UNIT_NAME, dossiers.unitName(unit));
+      dossiers.interAgencySent(dossierId(execution), unit, string(execution, PARTNER_TASK),
+          ((java.util.Date) due).toInstant(), actor(execution));
+    };
+  }
+
+  /** A partner agency's result, or its return of the dossier with a reason. */
+  @Bean
+  JavaDelegate partnerResultDelegate(DossierService dossiers) {
+    return execution -> {
+      boolean returned = PARTNER_RETURN.equals(string(execution, PARTNER_DECISION));
+      dossiers.interAgencyDone(dossierId(execution), string(execution, PARTNER_UNIT), string(execution, PARTNER_TASK),
+          returned, returned ? string(execution, PARTNER_RETURN_REASON) : string(execution, PARTNER_RESULT),
+          actor(execution));
+    };
+  }
+
+  /** The applicant pays the financial obligations: the clock stops (status 6) and the timers wait. */
+  @Bean
+  org.camunda.bpm.engine.delegate.TaskListener pauseForPaymentListener(DossierService dossiers, DossierClock clock,
+      org.camunda.bpm.engine.IdentityService identityService) {
+    return task -> {
+      long id = dossierId(task);
+      dossiers.pause(id, vn.motcua.dossier.DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS,
+          "Chờ người nộp thực hiện nghĩa vụ tài chính theo thông báo của cơ quan thuế", "system");
+      String root = DossierClock.rootOf(task.getExecution());
+      vn.motcua.security.SystemAccess.run(identityService, () -> clock.suspendTimers(root));
+    };
+  }
+
+  /** Payment confirmed: the clock runs again and every deadline moves by the time it waited. */
+  @Bean
+  org.camunda.bpm.engine.delegate.TaskListener resumeAfterPaymentListener(DossierService dossiers, DossierClock clock,
+      org.camunda.bpm.engine.IdentityService identityService) {
+    return task -> {
+      long id = dossierId(task);
+      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      java.time.Duration paused = dossiers.resume(id, "Đã hoàn thành nghĩa vụ tài chính",
+          auth == null ? "system" : auth.getUserId());
+      String root = DossierClock.rootOf(task.getExecution());
+      vn.motcua.security.SystemAccess.run(identityService, () -> clock.shift(root, paused));
     };
   }
 

@@ -100,4 +100,44 @@ public class TaskValidators {
           "Mức đánh giá phải là 1, 2 hoặc 3.");
     };
   }
+
+  /** A partner agency's answer: done with its result, or returned with the reason. */
+  @Bean
+  TaskListener partnerProcessValidator() {
+    return task -> {
+      String decision = string(task, PARTNER_DECISION);
+      require(Set.of(PARTNER_DONE, PARTNER_RETURN).contains(decision),
+          "Cần chọn: đã xử lý xong phần việc liên thông, hoặc trả lại hồ sơ cho cơ quan chủ trì.");
+      if (PARTNER_DONE.equals(decision)) {
+        require(text(task, PARTNER_RESULT, 5), "Cần ghi kết quả xử lý của cơ quan (ví dụ: số thẻ, số đăng ký).");
+      } else {
+        require(text(task, PARTNER_RETURN_REASON, 10), "Cần ghi rõ lý do trả lại hồ sơ liên thông (ít nhất 10 ký tự).");
+      }
+    };
+  }
+
+  /** The lead agency fixed what a partner returned the dossier for. */
+  @Bean
+  TaskListener interAgencyFixValidator() {
+    return task -> require(text(task, FIX_NOTE, 10),
+        "Cần ghi rõ nội dung đã điều chỉnh, bổ sung trước khi gửi lại cơ quan phối hợp (ít nhất 10 ký tự).");
+  }
+
+  /** The One-Stop Division saw the proof that the financial obligations are paid. */
+  @Bean
+  TaskListener paymentConfirmationValidator() {
+    return task -> require(Boolean.TRUE.equals(task.getVariable(PAYMENT_CONFIRMED)),
+        "Cần xác nhận người nộp đã hoàn thành nghĩa vụ tài chính (chứng từ nộp tiền).");
+  }
+
+  /** The field inspection is recorded with time, place, people and content (Decree 61/2018 Art. 18). */
+  @Bean
+  TaskListener fieldInspectionValidator() {
+    return task -> {
+      require(text(task, "inspectionPlace", 5), "Cần ghi địa điểm kiểm tra thực địa.");
+      require(text(task, "inspectionParticipants", 5), "Cần ghi thành phần tham gia kiểm tra.");
+      require(text(task, "inspectionFindings", 10), "Cần ghi nội dung, kết quả kiểm tra thực địa (ít nhất 10 ký tự).");
+      require(text(task, "inspectionTime", 8), "Cần ghi thời gian kiểm tra thực địa.");
+    };
+  }
 }
