@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,6 +37,8 @@ public abstract class DossierTestSupport {
   @Autowired protected TaskService taskService;
   @Autowired protected DossierService dossiers;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected DossierClock dossierClock;
 
   @BeforeEach
   void initAssertions() {
@@ -118,4 +123,44 @@ public abstract class DossierTestSupport {
   protected Dossier reload(Dossier d) {
     return dossiers.get(d.id());
   }
+
+  // ---------- timers ----------
+
+  protected List<Job> timers(Dossier d) {
+    List<Job> jobs = new ArrayList<>();
+    for (String id : dossierClock.tree(d.processInstanceId())) {
+      jobs.addAll(managementService.createJobQuery().processInstanceId(id).timers().list());
+    }
+    return jobs;
+  }
+
+  /** The due date of the timer boundary event with this id, in the dossier's tree. */
+  protected Instant timer(Dossier d, String activityId) {
+    List<Job> jobs = timers(d).stream().filter(j -> activityId.equals(activityOf(j))).toList();
+    assertThat(jobs).as("timer " + activityId).hasSize(1);
+    return jobs.get(0).getDuedate().toInstant();
+  }
+
+  protected String activityOf(Job job) {
+    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
+        .getActivityId();
+  }
+
+  /** Runs every timer of the dossier that is due at the engine's current time, as the job executor would. */
+  protected int fireDueTimers(Dossier d) {
+    int fired = 0;
+    for (int round = 0; round < 10; round++) {
+      Date now = ClockUtil.getCurrentTime();
+      List<Job> due = timers(d).stream().filter(j -> !j.getDuedate().after(now)).toList();
+      if (due.isEmpty()) {
+        return fired;
+      }
+      for (Job job : due) {
+        managementService.executeJob(job.getId());
+        fired++;
+      }
+    }
+    throw new AssertionError("timers keep firing");
+  }
+
 }

@@ -42,8 +42,6 @@ import vn.motcua.dossier.OutcomeClass;
  */
 @MotCuaSpringTest
 class OverduePathsTest extends DossierTestSupport {
-  @Autowired ManagementService managementService;
-  @Autowired DossierClock dossierClock;
   @Autowired OverdueService overdue;
 
   // ---------- helpers ----------
@@ -65,43 +63,6 @@ class OverduePathsTest extends DossierTestSupport {
     List<Task> list = tasks(d, key);
     assertThat(list).as(key).hasSize(1);
     return list.get(0);
-  }
-
-  private List<Job> timers(Dossier d) {
-    List<Job> jobs = new ArrayList<>();
-    for (String id : dossierClock.tree(d.processInstanceId())) {
-      jobs.addAll(managementService.createJobQuery().processInstanceId(id).timers().list());
-    }
-    return jobs;
-  }
-
-  /** The due date of the timer boundary event with this id, in the dossier's tree. */
-  private Instant timer(Dossier d, String activityId) {
-    List<Job> jobs = timers(d).stream().filter(j -> activityId.equals(activityOf(j))).toList();
-    assertThat(jobs).as("timer " + activityId).hasSize(1);
-    return jobs.get(0).getDuedate().toInstant();
-  }
-
-  private String activityOf(Job job) {
-    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-        .getActivityId();
-  }
-
-  /** Runs every timer of the dossier that is due at the engine's current time, as the job executor would. */
-  private int fireDueTimers(Dossier d) {
-    int fired = 0;
-    for (int round = 0; round < 10; round++) {
-      Date now = ClockUtil.getCurrentTime();
-      List<Job> due = timers(d).stream().filter(j -> !j.getDuedate().after(now)).toList();
-      if (due.isEmpty()) {
-        return fired;
-      }
-      for (Job job : due) {
-        managementService.executeJob(job.getId());
-        fired++;
-      }
-    }
-    throw new AssertionError("timers keep firing");
   }
 
   private List<String> candidates(Task task, boolean groups) {

@@ -160,16 +160,15 @@ public class DossierDelegates {
     };
   }
 
-  /** The applicant pays the financial obligations: the clock stops (status 6) and the timers wait. */
+  /** The applicant pays the financial obligations: the clock stops (status 6). */
   @Bean
-  org.camunda.bpm.engine.delegate.TaskListener pauseForPaymentListener(DossierService dossiers, DossierClock clock,
-      org.camunda.bpm.engine.IdentityService identityService) {
+  org.camunda.bpm.engine.delegate.TaskListener pauseForPaymentListener(DossierService dossiers) {
     return task -> {
       long id = dossierId(task);
+      // The model waits outside every stage here, so no stage timer runs; the timers of stages that just
+      // ended are being deleted in this very transaction and must not be touched (optimistic locking).
       dossiers.pause(id, vn.motcua.dossier.DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS,
           "Chờ người nộp thực hiện nghĩa vụ tài chính theo thông báo của cơ quan thuế", "system");
-      String root = DossierClock.rootOf(task.getExecution());
-      vn.motcua.security.SystemAccess.run(identityService, () -> clock.suspendTimers(root));
     };
   }
 
