@@ -18,6 +18,8 @@ import java.util.Map;
  * @param feeNote how the fee applies
  * @param field field (lĩnh vực)
  * @param documents documents the applicant submits (thành phần hồ sơ)
+ * @param forms the forms officers fill in for this procedure, with the task that uses each, from the
+ *     model and the shared blocks it calls
  * @param stageHours working hours allotted to each stage, by stage name
  * @param stageOrder the order of the stages ({@code procedure.stages}, e.g. {@code verification,
  *     appraisal, approval}); stages in one group run in parallel ({@code residence|insurance})
@@ -37,12 +39,16 @@ public record Procedure(
     String feeNote,
     String field,
     List<String> documents,
+    List<FormUse> forms,
     Map<String, Integer> stageHours,
     List<List<String>> stageOrder,
     Map<String, String> overdueSettings,
     String versionTag,
     String definitionId) {
   public static final String RECEIVING_UNIT = "RECEIVING_UNIT";
+
+  /** A form (Camunda Form id, file {@code forms/<id without "form-">.form}) and the task that uses it. */
+  public record FormUse(String formId, String task) {}
 
   public int stageHoursOf(String stage, int fallback) {
     return stageHours.getOrDefault(stage, fallback);

@@ -84,6 +84,7 @@ public class ProcedureCatalogue {
         one(props, "procedure.feeNote", null),
         one(props, "procedure.field", null),
         List.copyOf(props.getOrDefault("procedure.document", List.of())),
+        formsOf(model, new java.util.HashSet<>(java.util.Set.of(def.getKey()))),
         Map.copyOf(stages),
         Procedure.parseStages(one(props, "procedure.stages", null)),
         Map.copyOf(overdue),
@@ -96,6 +97,28 @@ public class ProcedureCatalogue {
       return Optional.empty();
     }
     return Optional.of(procedure);
+  }
+
+  /** The forms of the model's user tasks and of the blocks it calls, in model order, each form once. */
+  private List<Procedure.FormUse> formsOf(BpmnModelInstance model, java.util.Set<String> visited) {
+    java.util.LinkedHashMap<String, Procedure.FormUse> forms = new java.util.LinkedHashMap<>();
+    for (org.camunda.bpm.model.bpmn.instance.FlowNode node
+        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
+      if (node instanceof org.camunda.bpm.model.bpmn.instance.UserTask task && task.getCamundaFormRef() != null) {
+        forms.putIfAbsent(task.getCamundaFormRef(), new Procedure.FormUse(task.getCamundaFormRef(), task.getName()));
+      }
+      if (node instanceof org.camunda.bpm.model.bpmn.instance.CallActivity call && call.getCalledElement() != null
+          && visited.add(call.getCalledElement())) {
+        ProcessDefinition block = repositoryService.createProcessDefinitionQuery()
+            .processDefinitionKey(call.getCalledElement()).latestVersion().singleResult();
+        if (block != null) {
+          for (Procedure.FormUse use : formsOf(repositoryService.getBpmnModelInstance(block.getId()), visited)) {
+            forms.putIfAbsent(use.formId(), use);
+          }
+        }
+      }
+    }
+    return List.copyOf(forms.values());
   }
 
   private static String one(Map<String, List<String>> props, String name, String fallback) {

@@ -86,7 +86,7 @@ class ModelQualityTest {
           }
         });
         int days = Integer.parseInt(props.getOrDefault("procedure.statutoryDays", List.of("0")).get(0).trim());
-        Procedure p = new Procedure(process.getId(), process.getName(), "", "", "", days, 0, null, null, List.of(),
+        Procedure p = new Procedure(process.getId(), process.getName(), "", "", "", days, 0, null, null, List.of(), List.of(),
             stages, Procedure.parseStages(props.containsKey("procedure.stages") ? props.get("procedure.stages").get(0) : null),
             overdue, null, null);
         p.problems().forEach(problem -> problems.add(process.getId() + ": " + problem));
@@ -100,17 +100,17 @@ class ModelQualityTest {
 
   @org.junit.jupiter.api.Test
   void stage_shares_beyond_the_statutory_time_and_malformed_leads_are_reported() {
-    Procedure p = new Procedure("Procedure_X", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+    Procedure p = new Procedure("Procedure_X", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(), List.of(),
         java.util.Map.of("appraisal", 20, "approval", 6), Procedure.DEFAULT_STAGES,
         java.util.Map.of("warningBefore", "PT4H"), null, null);
     assertThat(p.problems()).hasSize(2);
     assertThat(p.problems().get(0)).contains("sum to 26 working hours", "3 days (24 h)");
     assertThat(p.problems().get(1)).contains("overdue.warningBefore");
-    Procedure parallel = new Procedure("Procedure_Y", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+    Procedure parallel = new Procedure("Procedure_Y", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(), List.of(),
         java.util.Map.of("appraisal", 4, "approval", 2, "residence", 16, "insurance", 8),
         Procedure.parseStages("appraisal, approval, residence | insurance"), java.util.Map.of(), null, null);
     assertThat(parallel.problems()).as("parallel stages count once: 4 + 2 + max(16, 8) = 22 of 24 h").isEmpty();
-    Procedure undeclared = new Procedure("Procedure_Z", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(),
+    Procedure undeclared = new Procedure("Procedure_Z", "Thủ tục thử", "", "", "", 3, 0, null, null, List.of(), List.of(),
         java.util.Map.of("inspection", 4), Procedure.parseStages("verification, appraisal, approval"),
         java.util.Map.of(), null, null);
     assertThat(undeclared.problems()).anySatisfy(m -> assertThat(m).contains("stage verification has no share"))
