@@ -218,8 +218,10 @@ class ProcedurePathsTest extends DossierTestSupport {
   @MethodSource("interAgency")
   void a_partner_agency_returns_the_dossier_and_the_lead_agency_sends_it_back_fixed(String procedure, List<String> partners) {
     Dossier d = register(procedure);
-    driver.answer("Task_PartnerProcess", vars(var(PARTNER_DECISION, PARTNER_RETURN),
-        var(PARTNER_RETURN_REASON, "Thông tin nhân thân chưa khớp với Cơ sở dữ liệu quốc gia về dân cư")));
+    for (String partner : partners) { // each partner returns it once
+      driver.answer("Task_PartnerProcess", vars(var(PARTNER_DECISION, PARTNER_RETURN),
+          var(PARTNER_RETURN_REASON, "Thông tin nhân thân chưa khớp với Cơ sở dữ liệu quốc gia về dân cư")));
+    }
     driver.driveToEnd(d);
     assertReturned(d, APPROVED);
     assertThat(events(d)).contains("INTER_AGENCY_RETURNED");
@@ -228,7 +230,8 @@ class ProcedurePathsTest extends DossierTestSupport {
     assertThat(partners).contains(returned.toUnit());
     ControlLogEntry fix = log.stream().filter(e -> e.stepKey().startsWith("Task_Fix")).findFirst().orElseThrow();
     assertThat(fix.toUnit()).isEqualTo(d.competentUnit());
-    assertThat(log.stream().filter(e -> e.stepKey().equals("Task_PartnerProcess")).count()).isEqualTo(partners.size() + 1);
+    assertThat(log.stream().filter(e -> e.stepKey().equals("Task_PartnerProcess")).count()).isEqualTo(2L * partners.size());
+    assertThat(log.stream().filter(e -> e.stepKey().startsWith("Task_Fix")).count()).isEqualTo(partners.size());
   }
 
   @ParameterizedTest
@@ -267,5 +270,70 @@ class ProcedurePathsTest extends DossierTestSupport {
     d = reload(d);
     assertThat(d.lateStageCount()).isGreaterThanOrEqualTo(1);
     assertThat(events(d)).contains("STAGE_OVERDUE", "OVERDUE_INSTRUCTION");
+  }
+
+  /** Every stage of every procedure, by the task that holds it. */
+  static Stream<Arguments> stages() {
+    return Stream.of(
+        Arguments.of("Procedure_HouseholdBusinessRegistration", "Task_Appraise"),
+        Arguments.of("Procedure_HouseholdBusinessRegistration", "Task_Approve"),
+        Arguments.of("Procedure_BirthRegistration", "Task_Appraise"),
+        Arguments.of("Procedure_BirthRegistration", "Task_Approve"),
+        Arguments.of("Procedure_MarriageRegistration", "Task_Appraise"),
+        Arguments.of("Procedure_MarriageRegistration", "Task_Approve"),
+        Arguments.of("Procedure_NewbornPackage", "Task_Appraise"),
+        Arguments.of("Procedure_NewbornPackage", "Task_Approve"),
+        Arguments.of("Procedure_NewbornPackage", "Task_PartnerProcess"),
+        Arguments.of("Procedure_JudicialRecord", "Task_PartnerProcess"),
+        Arguments.of("Procedure_JudicialRecord", "Task_Appraise"),
+        Arguments.of("Procedure_JudicialRecord", "Task_Approve"),
+        Arguments.of("Procedure_ConstructionPermit", "Task_FieldInspection"),
+        Arguments.of("Procedure_ConstructionPermit", "Task_PartnerProcess"),
+        Arguments.of("Procedure_ConstructionPermit", "Task_Appraise"),
+        Arguments.of("Procedure_ConstructionPermit", "Task_Approve"),
+        Arguments.of("Procedure_LandUseCertificate", "Task_Appraise"),
+        Arguments.of("Procedure_LandUseCertificate", "Task_Approve"),
+        Arguments.of("Procedure_LandUseCertificate", "Task_PartnerProcess"));
+  }
+
+  private void workAlerts(Dossier d) {
+    for (int i = 0; i < 20; i++) {
+      Task alert = driver.openTasks(d).stream().filter(t -> ProcedureDriver.ALERT_TASKS.contains(t.getTaskDefinitionKey())
+          || t.getTaskDefinitionKey().endsWith("Apology")).findFirst().orElse(null);
+      if (alert == null) {
+        return;
+      }
+      driver.work(d, alert);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stages")
+  void every_stage_warns_escalates_and_apologises_and_each_alert_is_handled_before_the_stage_ends(String procedure,
+      String stageTask) {
+    Dossier d = register(procedure);
+    Task task = driver.driveUntil(d, stageTask);
+    String prefix = switch (stageTask) {
+      case "Task_Appraise" -> "Appraisal";
+      case "Task_Approve" -> "Approval";
+      case "Task_FieldInspection" -> "Inspection";
+      default -> "Partner";
+    };
+    // the warning: the officer and the leader acknowledge it
+    Job warning = timers(d).stream().filter(j -> activityOf(j).equals("Event_" + prefix + "Warning"))
+        .min(Comparator.comparing(Job::getDuedate)).orElseThrow();
+    ClockUtil.setCurrentTime(warning.getDuedate());
+    fireDueTimers(d);
+    workAlerts(d);
+    // the deadline: escalation and apology (or its refusal), all handled while the stage is still open
+    Task open = driver.openTasks(d, stageTask).get(0);
+    ClockUtil.setCurrentTime(Date.from(open.getDueDate().toInstant().plusSeconds(60)));
+    fireDueTimers(d);
+    workAlerts(d);
+    assertThat(overdue.alerts(d.id())).extracting(Alert::kind).contains(AlertKind.OVERDUE);
+    assertThat(driver.openTasks(d, stageTask)).isNotEmpty();
+    driver.completingAlerts().driveToEnd(d);
+    assertReturned(d, APPROVED);
+    assertThat(reload(d).lateStageCount()).isGreaterThanOrEqualTo(1);
   }
 }
