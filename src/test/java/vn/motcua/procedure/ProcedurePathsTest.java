@@ -218,11 +218,21 @@ class ProcedurePathsTest extends DossierTestSupport {
   @MethodSource("interAgency")
   void a_partner_agency_returns_the_dossier_and_the_lead_agency_sends_it_back_fixed(String procedure, List<String> partners) {
     Dossier d = register(procedure);
-    for (String partner : partners) { // each partner returns it once
-      driver.answer("Task_PartnerProcess", vars(var(PARTNER_DECISION, PARTNER_RETURN),
-          var(PARTNER_RETURN_REASON, "Thông tin nhân thân chưa khớp với Cơ sở dữ liệu quốc gia về dân cư")));
+    // each partner agency returns the dossier once, then takes it back fixed
+    java.util.Set<String> returnedBy = new java.util.HashSet<>();
+    for (int step = 0; step < 60 && !driver.openTasks(d).isEmpty(); step++) {
+      Task next = driver.openTasks(d).get(0);
+      String unit = dossiers.controlLog(d.id()).stream().filter(e -> next.getId().equals(e.taskId()))
+          .map(ControlLogEntry::toUnit).findFirst().orElse(null);
+      if (next.getTaskDefinitionKey().equals("Task_PartnerProcess") && returnedBy.add(unit)) {
+        assertThat(driver.complete(next, vars(var(PARTNER_DECISION, PARTNER_RETURN),
+            var(PARTNER_RETURN_REASON, "Thông tin nhân thân chưa khớp với Cơ sở dữ liệu quốc gia về dân cư")))
+            .getStatusCode().value()).isEqualTo(204);
+      } else {
+        driver.work(d, next);
+      }
     }
-    driver.driveToEnd(d);
+    assertThat(returnedBy).containsExactlyInAnyOrderElementsOf(partners);
     assertReturned(d, APPROVED);
     assertThat(events(d)).contains("INTER_AGENCY_RETURNED");
     List<ControlLogEntry> log = dossiers.controlLog(d.id());
