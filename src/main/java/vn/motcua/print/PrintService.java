@@ -79,7 +79,8 @@ public class PrintService {
         overdue.letters(d.id()), dossiers::unitName, this::officerName);
   }
 
-  String officerName(String userId) {
+  /** The officer's full name (family name first) from the identity service, or the user id. */
+  public String officerName(String userId) {
     if (userId == null || userId.isBlank()) {
       return "";
     }
@@ -90,8 +91,9 @@ public class PrintService {
     if (user == null) {
       return userId;
     }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
+    // Vietnamese order: family name (Camunda's last name) first, e.g. "Trần" + "Văn Hùng"
+    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+        + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
     return name.isEmpty() ? userId : name;
   }
 
