@@ -26,6 +26,7 @@ import vn.motcua.web.ApiException;
 public final class FormModels {
   private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter TIME_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private FormModels() {}
 
@@ -179,15 +180,20 @@ public final class FormModels {
       row.put("fromOfficer", e.fromOfficer() == null ? "" : p.officerName().apply(e.fromOfficer()));
       row.put("toUnit", e.toUnit() == null ? "" : p.unitName().apply(e.toUnit()));
       row.put("toOfficer", e.toOfficer() == null ? "" : p.officerName().apply(e.toOfficer()));
-      row.put("handedAt", Format.dateTime(e.handedAt()));
-      row.put("dueAt", e.stageDueAt() == null ? "" : Format.dateTime(e.stageDueAt()));
-      row.put("doneAt", e.doneAt() == null ? "" : Format.dateTime(e.doneAt()));
+      row.put("handedAt", compact(e.handedAt()));
+      row.put("dueAt", compact(e.stageDueAt()));
+      row.put("doneAt", compact(e.doneAt()));
       row.put("doneBy", e.doneBy() == null ? "" : p.officerName().apply(e.doneBy()));
       row.put("result", e.resultClass() == null ? (e.doneAt() == null ? "Đang xử lý" : "") : e.resultClass().label());
-      row.put("note", String.join(" ", List.of(nz(e.outcome()), nz(e.note())).stream().filter(s -> !s.isBlank()).toList()));
+      row.put("note", nz(e.note()));
       list.add(row);
     }
     return list;
+  }
+
+  /** hh:mm dd/MM/yyyy as on the control slip (form 05); empty when unset. */
+  private static String compact(java.time.Instant instant) {
+    return instant == null ? "" : TIME_DAY.format(instant.atZone(ZONE));
   }
 
   private static Optional<DossierEvent> lastEvent(PrintableDossier p, String type) {

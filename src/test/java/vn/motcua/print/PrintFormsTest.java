@@ -144,7 +144,7 @@ class PrintFormsTest {
   void control_slip_05_has_one_row_per_handover() throws IOException {
     String text = slipText(PrintForm.CONTROL_SLIP,
         printable(dossier(DossierStatus.IN_PROGRESS, at("2026-03-05T09:10")), List.of(), List.of()));
-    assertThat(text).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", CODE, NAME, "09:10 ngày 02/03/2026",
+    assertThat(text).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", CODE, NAME, "09:00 ngày 02/03/2026", "09:10 02/03/2026",
         "05/03/2026", "Kiểm tra hồ sơ", "Thẩm định hồ sơ", "Trước hạn", "Đang xử lý", "Lê Quang Minh");
   }
 
