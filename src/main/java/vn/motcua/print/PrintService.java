@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.overdue.OverdueService;
+import vn.motcua.security.SystemAccess;
 import vn.motcua.web.ApiException;
 
 /** Prints forms 01–06: reads the dossier record, fills the template, renders the PDF. */
@@ -87,7 +88,8 @@ public class PrintService {
     if ("system".equals(userId)) {
       return "Hệ thống";
     }
-    User user = identity.createUserQuery().userId(userId).singleResult();
+    // the officer printing may not read other users: the names on a slip are the system's to print
+    User user = SystemAccess.run(identity, () -> identity.createUserQuery().userId(userId).singleResult());
     if (user == null) {
       return userId;
     }

@@ -54,8 +54,11 @@ class PrintApiTest extends DossierTestSupport {
 
     String receipt = printed("mc.hung", "/api/dossiers/" + d.code() + "/forms/01.pdf");
     assertThat(receipt).contains(d.code(), "Nguyễn Văn An", "02/03/2026", "05/03/2026");
-    String slip = printed("gs.nam", "/api/dossiers/" + d.code() + "/forms/05.pdf");
-    assertThat(slip).contains(d.code(), "Nguyễn Văn An", "02/03/2026", "Kiểm tra hồ sơ");
+    taskService.claim(openTask(d).getId(), "cv.minh");
+    String slip = printed("mc.hung", "/api/dossiers/" + d.code() + "/forms/05.pdf");
+    assertThat(slip).contains(d.code(), "Nguyễn Văn An", "02/03/2026", "Kiểm tra hồ sơ", "Trần Văn Hùng",
+        "Lê Quang Minh");
+    assertThat(printed("gs.nam", "/api/dossiers/" + d.code() + "/forms/05.pdf")).contains(d.code());
     String ledger = printed("mc.hung", "/api/reports/ledger.pdf?from=2026-03-01&to=2026-03-31&unit=tq-minhxuan");
     assertThat(ledger).contains(d.code(), "Nguyễn Văn An", "02/03/2026", "05/03/2026");
 
