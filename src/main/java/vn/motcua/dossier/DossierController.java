@@ -99,7 +99,7 @@ public class DossierController {
   }
 
   /** Officers of the receiving or competent unit, their supervisors, provincial supervisors, admins. */
-  void requireReader(Dossier d, Officer officer) {
+  public void requireReader(Dossier d, Officer officer) {
     if (officer.isAdmin()) {
       return;
     }

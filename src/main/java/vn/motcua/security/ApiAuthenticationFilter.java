@@ -21,7 +21,9 @@ import vn.motcua.organisation.Role;
  * engine's current authentication is the caller, so engine authorization checks apply to them.
  *
  * <p>Path rules: {@code /api/admin/*} needs a supervisor, a process admin or a Camunda administrator;
- * every other {@code /api/*} path needs any of the organisation's roles. Finer checks (which unit's
+ * every other {@code /api/*} path needs any of the organisation's roles. A GET request without
+ * credentials is also accepted from an officer logged into the Camunda webapps in the same browser
+ * session (links from Tasklist forms to printable slips), see {@link WebappSession}. Finer checks (which unit's
  * dossier) are made by the services, with {@link Officer}.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -42,13 +44,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     Optional<String[]> credentials = basicCredentials(request);
-    if (credentials.isEmpty() || !identityService.checkPassword(credentials.get()[0], credentials.get()[1])) {
+    Optional<String> webappUser = credentials.isEmpty() ? WebappSession.user(request) : Optional.empty();
+    if (webappUser.isEmpty()
+        && (credentials.isEmpty() || !identityService.checkPassword(credentials.get()[0], credentials.get()[1]))) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"motcua\", charset=\"UTF-8\"");
       ApiErrors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
           "Cần đăng nhập bằng tài khoản cán bộ để dùng chức năng này.");
       return;
     }
-    String userId = credentials.get()[0];
+    String userId = webappUser.orElseGet(() -> credentials.get()[0]);
     List<String> groups =
         identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     Officer officer =

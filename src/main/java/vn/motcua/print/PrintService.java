@@ -1,0 +1,105 @@
+package vn.motcua.print;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.overdue.OverdueService;
+import vn.motcua.security.SystemAccess;
+import vn.motcua.web.ApiException;
+
+/** Prints forms 01–06: reads the dossier record, fills the template, renders the PDF. */
+@Service
+public class PrintService {
+  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final DossierService dossiers;
+  private final OverdueService overdue;
+  private final IdentityService identity;
+  private final JdbcTemplate jdbc;
+  private final PrintTemplates templates;
+  private final PdfRenderer renderer;
+  private final Clock clock;
+
+  public PrintService(DossierService dossiers, OverdueService overdue, IdentityService identity, JdbcTemplate jdbc,
+      PrintTemplates templates, PdfRenderer renderer, vn.motcua.dossier.EngineClock clock) {
+    this.dossiers = dossiers;
+    this.overdue = overdue;
+    this.identity = identity;
+    this.jdbc = jdbc;
+    this.templates = templates;
+    this.renderer = renderer;
+    this.clock = clock;
+  }
+
+  /** Slip 01–05 of one dossier as PDF. */
+  public byte[] slip(PrintForm form, Dossier d) {
+    Map<String, Object> model = FormModels.slip(form, printable(d), today());
+    return renderer.render(templates.fill(form.template(), model));
+  }
+
+  /** The tracking ledger (form 06) of a receiving unit, dossiers received from {@code from} to {@code to}. */
+  public byte[] ledger(String unit, LocalDate from, LocalDate to) {
+    if (to.isBefore(from)) {
+      throw ApiException.invalid("Khoảng thời gian không hợp lệ.", Map.of("to", "Ngày kết thúc phải sau ngày bắt đầu."));
+    }
+    // numbering runs through the year: count from 1 January of the first year
+    OffsetDateTime yearStart = from.withDayOfYear(1).atStartOfDay(ZONE).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+    OffsetDateTime start = from.atStartOfDay(ZONE).toOffsetDateTime();
+    List<Long> ids = jdbc.queryForList(
+        "SELECT id FROM dossier WHERE receiving_unit = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id",
+        Long.class, unit, yearStart, end);
+    List<FormModels.LedgerRow> rows = new ArrayList<>();
+    int number = 0;
+    int year = -1;
+    for (Long id : ids) {
+      Dossier d = dossiers.get(id);
+      int y = d.receivedAt().atZone(ZONE).getYear();
+      number = y == year ? number + 1 : 1;
+      year = y;
+      if (!d.receivedAt().isBefore(start.toInstant())) {
+        rows.add(new FormModels.LedgerRow(number, printable(d)));
+      }
+    }
+    Map<String, Object> model = FormModels.ledger(dossiers.unitName(unit), from, to, rows, today());
+    return renderer.render(templates.fill(PrintForm.LEDGER.template(), model));
+  }
+
+  PrintableDossier printable(Dossier d) {
+    return new PrintableDossier(d, dossiers.documents(d.id()), dossiers.controlLog(d.id()), dossiers.events(d.id()),
+        overdue.letters(d.id()), dossiers::unitName, this::officerName);
+  }
+
+  /** The officer's full name (family name first) from the identity service, or the user id. */
+  public String officerName(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return "";
+    }
+    if ("system".equals(userId)) {
+      return "Hệ thống";
+    }
+    // the officer printing may not read other users: the names on a slip are the system's to print
+    User user = SystemAccess.run(identity, () -> identity.createUserQuery().userId(userId).singleResult());
+    if (user == null) {
+      return userId;
+    }
+    // Vietnamese order: family name (Camunda's last name) first, e.g. "Trần" + "Văn Hùng"
+    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+        + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+    return name.isEmpty() ? userId : name;
+  }
+
+  private LocalDate today() {
+    return clock.instant().atZone(ZONE).toLocalDate();
+  }
+}

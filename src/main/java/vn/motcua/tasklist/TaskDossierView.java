@@ -1,0 +1,144 @@
+package vn.motcua.tasklist;
+
+import static vn.motcua.dossier.DossierVariables.DOSSIER_ID;
+
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.ControlLogEntry;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierDocument;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Format;
+import vn.motcua.overdue.ApologyLetter;
+import vn.motcua.overdue.OverdueService;
+import vn.motcua.print.PrintService;
+
+/**
+ * The dossier as the officer sees it inside the Tasklist form: a task-local variable
+ * {@value #VARIABLE} with Markdown text (status, deadlines, documents, the control log so far, the
+ * printable slips), written when a dossier task is created or assigned, and shown by a text view
+ * {@code {{dossierView}}} in every task form. A display variable only: no form field writes it, no
+ * delegate reads it.
+ */
+@Component
+public class TaskDossierView {
+  public static final String VARIABLE = "dossierView";
+
+  private final DossierService dossiers;
+  private final OverdueService overdue;
+  private final PrintService print;
+
+  public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print) {
+    this.dossiers = dossiers;
+    this.overdue = overdue;
+    this.print = print;
+  }
+
+  /** After the control log recorder, so that the log already has this task's row. */
+  @EventListener
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  public void onTaskEvent(DelegateTask task) {
+    String event = task.getEventName();
+    if (!TaskListener.EVENTNAME_CREATE.equals(event) && !TaskListener.EVENTNAME_ASSIGNMENT.equals(event)) {
+      return;
+    }
+    if (!(task.getVariable(DOSSIER_ID) instanceof Number id)) {
+      return;
+    }
+    Dossier d = dossiers.get(id.longValue());
+    task.setVariableLocal(VARIABLE, markdown(d, task.getId(), task.getName(),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+  }
+
+  String markdown(Dossier d, String taskId, String taskName, Instant taskDue) {
+    StringBuilder md = new StringBuilder();
+    md.append("**Tình trạng:** ").append(d.status().label());
+    if (d.stage() != null) {
+      md.append(" — ").append(escape(d.stage()));
+    }
+    md.append("\n\n**Thời hạn:** tiếp nhận ").append(Format.dateTime(d.receivedAt()))
+        .append(" · thời hạn giải quyết ").append(d.statutoryDays()).append(" ngày làm việc")
+        .append(" · hẹn trả kết quả ").append(Format.dateTime(d.appointmentAt()));
+    if (d.originalAppointmentAt() != null && d.appointmentAt() != null
+        && !d.originalAppointmentAt().equals(d.appointmentAt())) {
+      md.append(" (hẹn lần đầu ").append(Format.dateTime(d.originalAppointmentAt())).append(")");
+    }
+    md.append("\n\n**Hạn của bước này (").append(escape(taskName)).append("):** ")
+        .append(Format.dateTime(taskDue));
+
+    md.append("\n\n**Thành phần hồ sơ:**\n\n");
+    List<DossierDocument> docs = dossiers.documents(d.id());
+    if (docs.isEmpty()) {
+      md.append("- (chưa có)\n");
+    }
+    for (DossierDocument doc : docs) {
+      md.append("- ").append(escape(doc.name())).append(" — ").append(doc.copies()).append(" bản — ")
+          .append(doc.state().label());
+      if (doc.note() != null && !doc.note().isBlank()) {
+        md.append(" (").append(escape(doc.note())).append(")");
+      }
+      md.append("\n");
+    }
+
+    md.append("\n**Quá trình xử lý (phiếu kiểm soát):**\n\n");
+    int i = 1;
+    for (ControlLogEntry e : dossiers.controlLog(d.id())) {
+      md.append(i++).append(". ").append(escape(e.stepName())).append(" — ")
+          .append(escape(dossiers.unitName(e.toUnit())));
+      if (e.toOfficer() != null) {
+        md.append(" (").append(escape(print.officerName(e.toOfficer()))).append(")");
+      }
+      md.append(" — nhận ").append(Format.dateTime(e.handedAt()));
+      if (e.stageDueAt() != null) {
+        md.append(", hạn ").append(Format.dateTime(e.stageDueAt()));
+      }
+      if (e.doneAt() != null) {
+        md.append(", xong ").append(Format.dateTime(e.doneAt()));
+        if (e.doneBy() != null) {
+          md.append(" bởi ").append(escape(print.officerName(e.doneBy())));
+        }
+        if (e.resultClass() != null) {
+          md.append(" — **").append(e.resultClass().label()).append("**");
+        }
+      } else {
+        md.append(taskId != null && taskId.equals(e.taskId()) ? " — **bước hiện tại**" : " — đang xử lý");
+      }
+      md.append("\n");
+    }
+    if (i == 1) {
+      md.append("(chưa có bước nào)\n");
+    }
+
+    String base = "/api/dossiers/" + d.code() + "/forms/";
+    md.append("\n**In phiếu:** ");
+    if (d.appointmentAt() != null) {
+      md.append("[Giấy tiếp nhận và hẹn trả kết quả (mẫu 01)](").append(base).append("01.pdf) · ");
+    }
+    if (d.supplementCount() > 0) {
+      md.append("[Phiếu yêu cầu bổ sung (mẫu 02)](").append(base).append("02.pdf) · ");
+    }
+    if (d.status() == DossierStatus.NOT_ACCEPTED) {
+      md.append("[Phiếu từ chối (mẫu 03)](").append(base).append("03.pdf) · ");
+    }
+    if (overdue.letters(d.id()).stream().anyMatch(l -> l.signedAt() != null)) {
+      md.append("[Phiếu xin lỗi và hẹn lại (mẫu 04)](").append(base).append("04.pdf) · ");
+    }
+    md.append("[Phiếu kiểm soát quá trình (mẫu 05)](").append(base).append("05.pdf)");
+    return md.toString();
+  }
+
+  /** Markdown-escapes text written by people (names, notes), so it prints as typed. */
+  static String escape(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replaceAll("([\\\\`*_\\[\\]{}<>#|!])", "\\\\$1").replace("\n", " ");
+  }
+}

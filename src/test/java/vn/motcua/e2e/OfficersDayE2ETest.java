@@ -1,0 +1,296 @@
+package vn.motcua.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.MotCuaSpringTest;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierTestSupport;
+
+/**
+ * An officer's day in Vietnamese, in Debian's headless Chromium driven by Selenium through Debian's
+ * chromedriver (no browser download): the reception officer logs into Tasklist, opens the reception
+ * task of a registered dossier, fills the Camunda Form and completes it, prints the receipt; the
+ * specialist appraises, the leader approves; the supervisor finds the dossier in Cockpit; the reception
+ * officer returns the result and prints the control slip. Screenshots of each step go to
+ * docs/screenshots/. Runs with {@code ./mvnw verify -Pe2e}; skipped when chromium or chromedriver is absent.
+ */
+@Tag("e2e")
+@EnabledIf("browserAvailable")
+@MotCuaSpringTest
+class OfficersDayE2ETest extends DossierTestSupport {
+  static final String CHROMIUM = System.getProperty("motcua.e2e.chromium", "/usr/bin/chromium");
+  static final String CHROMEDRIVER = System.getProperty("motcua.e2e.chromedriver", "/usr/bin/chromedriver");
+  static final Path SHOTS = Path.of("docs", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(40);
+
+  static WebDriver driver;
+  static Path profile;
+
+  @LocalServerPort int port;
+
+  /** The browser and its driver are Debian's; without them the test is skipped with the reason printed. */
+  static boolean browserAvailable() {
+    boolean browser = Files.isExecutable(Path.of(CHROMIUM));
+    boolean chromedriver = Files.isExecutable(Path.of(CHROMEDRIVER));
+    if (!browser || !chromedriver) {
+      System.out.println("SKIPPED browser test: " + (browser ? "" : CHROMIUM + " missing ")
+          + (chromedriver ? "" : CHROMEDRIVER + " missing ")
+          + "(apt-get install chromium chromium-driver; .ci/run does it)");
+    }
+    return browser && chromedriver;
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    profile = Files.createTempDirectory("motcua-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
+    driver = new ChromeDriver(service, options);
+    Files.createDirectories(SHOTS);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  WebDriverWait waiting() {
+    return new WebDriverWait(driver, WAIT);
+  }
+
+  WebElement visible(By by) {
+    return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  static By text(String text) {
+    return By.xpath("//*[normalize-space(text())='" + text + "']");
+  }
+
+  static By buttonNamed(String text) {
+    return By.xpath("//*[self::button or self::a][normalize-space(.)='" + text + "']");
+  }
+
+  /** Scrolls the element to the middle of the window (clear of Tasklist's header and footer), clicks it. */
+  void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  void shot(String name) throws IOException {
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+
+  /** Logs into a webapp as the officer (any earlier login is dropped). */
+  void login(String app, String user) {
+    driver.get(url("/api/public/procedures")); // a page of the origin that needs no login
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    driver.get(url("/camunda/app/" + app + "/default/#/login"));
+    WebElement username = visible(By.cssSelector("input[ng-model='username']"));
+    assertThat(username.getAttribute("placeholder")).isEqualTo("Tên đăng nhập");
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
+    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  /** Opens the task in Tasklist, claims it and waits for its Camunda Form. */
+  void openAndClaim(Task task, String expectedName) {
+    driver.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+    visible(By.xpath("//*[contains(@class,'task-details')]//*[contains(normalize-space(.),'" + expectedName + "')]"));
+    List<WebElement> claim = driver.findElements(buttonNamed("Nhận việc"));
+    if (!claim.isEmpty()) {
+      click(claim.get(0));
+      waiting().until(ExpectedConditions.invisibilityOfElementLocated(buttonNamed("Nhận việc")));
+    }
+    visible(By.cssSelector(".fjs-form"));
+  }
+
+  void choose(String radioLabel) {
+    WebElement label = visible(By.xpath("//label[contains(@class,'fjs-form-field-label') or ancestor::*[contains(@class,'fjs-form-field')]]"
+        + "[contains(normalize-space(.),'" + radioLabel + "')]"));
+    click(label);
+  }
+
+  void type(String fieldLabel, String value) {
+    WebElement input = visible(By.xpath("//label[contains(normalize-space(.),'" + fieldLabel + "')]"
+        + "/following::*[self::textarea or self::input][1]"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** Clicks Hoàn thành and waits until the engine has completed the task and Tasklist has closed it. */
+  void complete(Task task) {
+    click(visible(buttonNamed("Hoàn thành")));
+    waiting().until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  /** The link of a printed slip in the current form, by its text. */
+  String link(String linkText) {
+    return visible(By.xpath("//a[contains(normalize-space(.),'" + linkText + "')]")).getAttribute("href");
+  }
+
+  /** Downloads a PDF with the browser's own session (as the officer's click does) and renders page 1. */
+  String printed(String href, String screenshot) throws IOException {
+    Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'}).then(async r => {
+          const bytes = new Uint8Array(await r.arrayBuffer());
+          let s = ''; for (const b of bytes) s += String.fromCharCode(b);
+          done({status: r.status, type: r.headers.get('content-type'), body: btoa(s)});
+        }).catch(e => done({status: 0, type: String(e), body: ''}));
+        """, href);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> response = (Map<String, Object>) result;
+    assertThat(((Number) response.get("status")).intValue()).as(href).isEqualTo(200);
+    assertThat((String) response.get("type")).startsWith("application/pdf");
+    byte[] pdf = Base64.getDecoder().decode((String) response.get("body"));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
+      ImageIO.write(page, "png", SHOTS.resolve(screenshot + ".png").toFile());
+      return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+    }
+  }
+
+  @Test
+  void an_officer_who_reads_no_english_works_a_dossier_from_reception_to_return_and_a_supervisor_follows_it()
+      throws IOException {
+    try {
+      officersDay();
+    } catch (RuntimeException | AssertionError e) {
+      Files.createDirectories(Path.of("target"));
+      Files.write(Path.of("target", "e2e-failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(Path.of("target", "e2e-failure.html"), driver.getPageSource());
+      throw e;
+    }
+  }
+
+  void officersDay() throws IOException {
+    Dossier d = register();
+    String code = d.code();
+
+    // 1. the reception officer logs into Tasklist: Vietnamese without asking for it
+    login("tasklist", "mc.hung");
+    visible(text("Việc của đơn vị"));
+    assertThat(driver.getPageSource()).contains("Đăng xuất").doesNotContain(">Claim<").doesNotContain("Log out");
+    shot("01-tasklist-vi-reception-officer");
+
+    // 2. opens the reception task of the dossier, sees the dossier, fills the form and completes it
+    Task check = openTask(d);
+    openAndClaim(check, "Kiểm tra hồ sơ");
+    visible(By.xpath("//*[contains(normalize-space(.),'Hồ sơ " + code + "')]"));
+    visible(By.xpath("//*[contains(normalize-space(.),'Quá trình xử lý (phiếu kiểm soát)')]"));
+    choose("Hồ sơ đầy đủ, hợp lệ");
+    String receipt = link("mẫu 01");
+    assertThat(receipt).endsWith("/api/dossiers/" + code + "/forms/01.pdf");
+    shot("02-reception-form-filled");
+    complete(check);
+    shot("03-reception-completed");
+    assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
+
+    // 3. prints the receipt from the link of the reception form
+    String receiptText = printed(receipt, "04-receipt-form-01");
+    assertThat(receiptText).contains(code, "Nguyễn Văn An", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
+        .containsPattern("\\d{2}/\\d{2}/\\d{4}");
+
+    // 4. the specialist appraises
+    login("tasklist", "cv.minh");
+    Task appraise = openTask(d);
+    openAndClaim(appraise, "Thẩm định hồ sơ");
+    visible(By.xpath("//*[contains(normalize-space(.),'Kiểm tra hồ sơ') and contains(normalize-space(.),'Trần Văn Hùng')]"));
+    choose("Đủ điều kiện — trình phê duyệt");
+    type("Ý kiến thẩm định", "Hồ sơ đầy đủ, địa điểm kinh doanh phù hợp quy hoạch.");
+    type("Dự thảo kết quả", "Giấy chứng nhận đăng ký hộ kinh doanh số 12A8000123");
+    shot("05-appraisal-form-filled");
+    complete(appraise);
+
+    // 5. the leader approves
+    login("tasklist", "ld.thao");
+    Task approve = openTask(d);
+    openAndClaim(approve, "Phê duyệt");
+    choose("Đồng ý với đề xuất của chuyên viên");
+    type("Ý kiến lãnh đạo", "Đồng ý cấp giấy chứng nhận.");
+    shot("06-approval-form-filled");
+    complete(approve);
+
+    // 6. the supervisor finds the dossier in Cockpit, in Vietnamese
+    login("cockpit", "gs.nam");
+    visible(By.xpath("//*[contains(normalize-space(.),'Phiên quy trình đang chạy') or contains(normalize-space(.),'Quy trình')]"));
+    shot("07-cockpit-dashboard-supervisor");
+    driver.get(url("/camunda/app/cockpit/default/#/process-instance/" + d.processInstanceId() + "/runtime"));
+    visible(By.xpath("//*[contains(normalize-space(.),'" + code + "')]"));
+    visible(By.xpath("//*[normalize-space(.)='Biến' or normalize-space(.)='Sự cố']"));
+    shot("08-cockpit-dossier-supervisor");
+
+    // 7. the reception officer returns the result and prints the control slip
+    login("tasklist", "mc.hung");
+    Task giveBack = openTask(d);
+    openAndClaim(giveBack, "Trả kết quả");
+    WebElement delivery = visible(By.xpath("//label[contains(normalize-space(.),'Hình thức trả kết quả')]"
+        + "/following::*[contains(@class,'fjs-select-display')][1]"));
+    click(delivery);
+    click(visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(normalize-space(.),'Trả trực tiếp')]")));
+    type("Họ tên người nhận kết quả", "Nguyễn Văn An");
+    choose("Hài lòng");
+    String controlSlip = link("mẫu 05");
+    shot("09-return-form-filled");
+    complete(giveBack);
+    assertThat(reload(d).status()).isEqualTo(DossierStatus.RETURNED);
+    String slipText = printed(controlSlip, "10-control-slip-form-05");
+    assertThat(slipText).contains(code, "Nguyễn Văn An", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+        "Kiểm tra hồ sơ", "Thẩm định hồ sơ").containsPattern("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
+
+    // 8. the administrator's app is Vietnamese too
+    login("admin", "demo");
+    visible(By.xpath("//*[contains(normalize-space(.),'Người dùng')]"));
+    shot("11-admin-vi");
+  }
+}
