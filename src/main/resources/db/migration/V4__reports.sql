@@ -30,3 +30,5 @@ CREATE INDEX ix_dossier_resolved ON dossier (resolved_at);
 CREATE INDEX ix_apology_signed ON apology_letter (signed_at);
 -- The holder of an open dossier and since when is read from its few control-log rows through the existing
 -- ix_control_log_dossier (dossier_id, handed_at): no new index on the largest table.
+-- ix_dossier_responsible: the few late dossiers charged to a unit other than the competent one.
+CREATE INDEX ix_dossier_responsible ON dossier (responsible_unit, resolved_at);

@@ -95,60 +95,46 @@ public class ReportRepository {
   }
 
   /**
-   * Every column of the report per (unit, procedure) in the period, in two queries: one pass over the
-   * dossiers alive in the period (every MAIN column, the indicator sums, and the unit charged with each
-   * late dossier as a third group key), and the apology letters signed in the period joined to their
-   * dossiers.
+   * Every column of the report per (unit, procedure) in the period: one pass over the dossiers alive in
+   * the period grouped by competent unit and procedure (every MAIN column, the indicator sums, the late
+   * dossiers charged to their own competent unit), the few late dossiers charged to another unit, and the
+   * apology letters signed in the period joined to their dossiers.
    */
   public Map<GroupKey, GroupCounts> counts(ReportPeriod period, Instant asOf, ReportScope scope) {
     Map<GroupKey, GroupCounts> result = new LinkedHashMap<>();
     MapSqlParameterSource p = params(period, asOf, scope);
     List<ReportColumn> main = new ArrayList<>();
-    StringBuilder inner = new StringBuilder("SELECT d.competent_unit AS unit, d.procedure_key AS proc,"
-        + " d.procedure_name AS proc_name, CASE WHEN ").append(ReportColumn.LATE_CHARGED.condition())
-        .append(" THEN ").append(ReportColumn.LATE_CHARGED.unitExpression()).append(" END AS charged");
-    StringBuilder outer = new StringBuilder("SELECT x.unit, x.proc, x.charged, MAX(x.proc_name) AS proc_name,"
-        + " COUNT(*) AS n");
+    StringBuilder sql = new StringBuilder("SELECT d.competent_unit AS unit, d.procedure_key AS proc,"
+        + " MAX(d.procedure_name) AS proc_name");
     for (ReportColumn c : ReportColumn.values()) {
       if (c.kind() == ReportColumn.Kind.MAIN) {
-        inner.append(", CASE WHEN ").append(c.condition()).append(" THEN 1 ELSE 0 END AS c").append(main.size());
-        outer.append(", SUM(x.c").append(main.size()).append(") AS c").append(main.size());
+        sql.append(", SUM(CASE WHEN ").append(c.condition()).append(" THEN 1 ELSE 0 END) AS c").append(main.size());
         main.add(c);
       }
     }
-    String resolvedLate = RESOLVED + " AND d.resolution_class = 'LATE' AND d.working_days_late IS NOT NULL";
-    inner.append(", CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" END AS sec")
-        .append(", CASE WHEN ").append(resolvedLate).append(" THEN d.working_days_late END AS late_days")
-        .append(", CASE WHEN ").append(RESOLVED).append(" THEN d.rating END AS rating")
-        .append(", CASE WHEN ").append(RESOLVED).append(" AND d.apology_count > 0 THEN 1 ELSE 0 END AS apologised")
-        .append(" FROM dossier d WHERE ").append(ALIVE);
-    if (!scope.all()) {
-      inner.append(" AND (d.competent_unit IN (:units) OR d.responsible_unit IN (:units))");
-    }
-    outer.append(", SUM(x.sec) AS m_sec, MAX(x.sec) AS m_sec_max, SUM(x.late_days) AS m_late_days,"
-        + " COUNT(x.late_days) AS m_late_n, COUNT(x.rating) AS m_rated,"
-        + " SUM(CASE WHEN x.rating = 3 THEN 1 ELSE 0 END) AS m_satisfied, SUM(x.apologised) AS m_apology")
-        .append(" FROM (").append(inner).append(") x GROUP BY x.unit, x.proc, x.charged");
-    jdbc.query(outer.toString(), p, rs -> {
-      String unit = rs.getString("unit");
-      String proc = rs.getString("proc");
-      String charged = rs.getString("charged");
-      if (charged != null && scope.includes(charged)) {
-        GroupCounts c = result.computeIfAbsent(new GroupKey(charged, proc), k -> new GroupCounts());
-        c.counts.merge(ReportColumn.LATE_CHARGED, rs.getLong("n"), Long::sum);
-        if (c.procedureName == null) {
-          c.procedureName = rs.getString("proc_name");
-        }
-      }
-      if (!scope.includes(unit)) {
-        return;
-      }
-      GroupCounts g = result.computeIfAbsent(new GroupKey(unit, proc), k -> new GroupCounts());
+    String resolvedLate = RESOLVED + " AND d.resolution_class = 'LATE'";
+    sql.append(", SUM(CASE WHEN ").append(resolvedLate)
+        .append(" AND (d.responsible_unit IS NULL OR d.responsible_unit = d.competent_unit) THEN 1 ELSE 0 END) AS own_late")
+        .append(", SUM(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" ELSE 0 END) AS m_sec")
+        .append(", MAX(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" END) AS m_sec_max")
+        .append(", SUM(CASE WHEN ").append(resolvedLate).append(" AND d.working_days_late IS NOT NULL")
+        .append(" THEN d.working_days_late ELSE 0 END) AS m_late_days")
+        .append(", SUM(CASE WHEN ").append(resolvedLate).append(" AND d.working_days_late IS NOT NULL")
+        .append(" THEN 1 ELSE 0 END) AS m_late_n")
+        .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating IS NOT NULL THEN 1 ELSE 0 END) AS m_rated")
+        .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating = 3 THEN 1 ELSE 0 END) AS m_satisfied")
+        .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.apology_count > 0 THEN 1 ELSE 0 END) AS m_apology")
+        .append(" FROM dossier d WHERE ").append(ALIVE).append(scopeFilter(scope, "d.competent_unit"))
+        .append(" GROUP BY d.competent_unit, d.procedure_key");
+    jdbc.query(sql.toString(), p, rs -> {
+      GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
+          k -> new GroupCounts());
       GroupCounts part = new GroupCounts();
       part.procedureName = rs.getString("proc_name");
       for (int i = 0; i < main.size(); i++) {
         part.counts.put(main.get(i), rs.getLong("c" + i));
       }
+      part.counts.put(ReportColumn.LATE_CHARGED, rs.getLong("own_late"));
       part.processingSeconds = rs.getDouble("m_sec");
       part.processingSecondsMax = rs.getDouble("m_sec_max");
       part.lateDays = rs.getLong("m_late_days");
@@ -158,6 +144,19 @@ public class ReportRepository {
       part.resolvedWithApology = rs.getLong("m_apology");
       g.add(part);
     });
+    // Late dossiers charged to a unit other than the competent one (a stage held elsewhere ran late):
+    // few, found through ix_dossier_responsible.
+    jdbc.query("SELECT d.responsible_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
+        + " COUNT(*) AS n FROM dossier d WHERE d.responsible_unit IS NOT NULL AND d.responsible_unit <> d.competent_unit"
+        + " AND " + ALIVE + " AND " + resolvedLate + scopeFilter(scope, "d.responsible_unit")
+        + " GROUP BY d.responsible_unit, d.procedure_key", p, rs -> {
+          GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
+              k -> new GroupCounts());
+          if (g.procedureName == null) {
+            g.procedureName = rs.getString("proc_name");
+          }
+          g.counts.merge(ReportColumn.LATE_CHARGED, rs.getLong("n"), Long::sum);
+        });
     jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
         + " COUNT(*) AS n FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id"
         + " WHERE a.signed_at >= :from AND a.signed_at < :to AND " + ALIVE + scopeFilter(scope, "d.competent_unit")

@@ -201,7 +201,8 @@ final class ReportsBench {
           String competent = p.province() ? p.competent() : commune;
           double ch = rnd.nextDouble();
           String channel = ch < 0.40 ? "ONLINE" : ch < 0.95 ? "DIRECT" : "POSTAL";
-          Instant received = start.plusSeconds((long) (rnd.nextDouble() * span));
+          // ids follow the time of reception, as registration numbers them (rows lie in that order on disk)
+          Instant received = start.plusSeconds((long) ((id - 1 + rnd.nextDouble()) * span / total));
           Instant appointment = received.plusSeconds((long) (p.days() * 1.4 * 86400));
           long window = Duration.between(received, appointment).getSeconds();
           double fate = rnd.nextDouble();
