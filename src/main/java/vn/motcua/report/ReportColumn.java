@@ -35,13 +35,16 @@ public enum ReportColumn {
   LATE_CHARGED("lateCharged", "Khác", "Quá hạn do đơn vị gây ra", Kind.CHARGED,
       Sql.RESOLVED + " AND d.resolution_class = 'LATE'");
 
-  /** How the column is counted: in the main pass by competent unit, or in its own pass. */
+  /** How the column is counted (ReportRepository#counts); the drill-down always uses {@link #condition()}. */
   public enum Kind {
     /** One pass over the dossiers alive in the period, by competent unit (đơn vị giải quyết). */
     MAIN,
-    /** Apology letters signed in the period, by the dossier's competent unit. */
+    /** Apology letters signed in the period joined to their dossiers, by the dossier's competent unit. */
     APOLOGY,
-    /** Late dossiers resolved in the period, by the unit charged with the delay. */
+    /**
+     * Late dossiers resolved in the period, by the unit charged with the delay: in the main pass when it is
+     * the competent unit, else in a small query of its own.
+     */
     CHARGED
   }
 
