@@ -176,6 +176,18 @@ class ReportAccessAndExportTest {
   }
 
   @Test
+  void the_supervisor_page_is_served_in_vietnamese_without_external_resources() {
+    ResponseEntity<String> page = rest.getForEntity("/giam-sat/", String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("<html lang=\"vi\">", "Giám sát tình hình giải quyết thủ tục hành chính",
+        "giam-sat.js").doesNotContain("http://", "https://");
+    ResponseEntity<String> script = rest.getForEntity("/giam-sat/giam-sat.js", String.class);
+    assertThat(script.getStatusCode().value()).isEqualTo(200);
+    assertThat(script.getBody()).contains("/api/reports/resolution", "cockpitUrl")
+        .doesNotContain("http://", "https://");
+  }
+
+  @Test
   void prometheus_metrics_need_a_supervisors_login() {
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.withBasicAuth("cv.minh", "demo").getForEntity("/actuator/prometheus", String.class)
