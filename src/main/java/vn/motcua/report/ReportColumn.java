@@ -52,8 +52,8 @@ public enum ReportColumn {
     static final String RESOLVED = "d.resolved_at >= :from AND d.resolved_at < :to";
     static final String IN_PROGRESS = "(d.closed_at IS NULL OR d.closed_at >= :to)";
     /** Past its appointment at {@code :asOf} and not paused then (a paused clock is the citizen's time). */
-    static final String OVERDUE =
-        "d.appointment_at < :asOf AND (d.paused_at IS NULL OR d.paused_at >= :asOf)";
+    static final String OVERDUE = "(d.appointment_at IS NOT NULL AND d.appointment_at < :asOf"
+        + " AND (d.paused_at IS NULL OR d.paused_at >= :asOf))";
     /** The unit charged with a late dossier: the unit of its (last) late stage, else the competent unit. */
     static final String CHARGED_UNIT = "COALESCE(d.responsible_unit, d.competent_unit)";
 

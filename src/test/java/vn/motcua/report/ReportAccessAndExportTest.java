@@ -116,7 +116,7 @@ class ReportAccessAndExportTest {
         numbers.add((long) cell.getNumericCellValue());
       }
       assertThat(numbers).containsExactlyElementsOf(total.values().stream().map(Number::longValue).toList());
-      assertThat(numbers.get(0)).isEqualTo(11);
+      assertThat(numbers.get(0)).isEqualTo(12);
       Sheet indicators = wb.getSheet("Chỉ số");
       Row indicatorTotal = findRow(indicators, "Tổng cộng");
       assertThat(indicators.getRow(3).getCell(2).getStringCellValue()).isEqualTo("Tỷ lệ giải quyết đúng hạn (%)");

@@ -26,18 +26,18 @@ class ReportColumnsTest {
   /** Column → the fixture dossiers it must count for Hà Giang 1 in May 2024. */
   static final Map<String, List<String>> EXPECTED = Map.ofEntries(
       Map.entry("received", List.of("RPT-EARLY", "RPT-ONTIME", "RPT-LATE", "RPT-LATE-OTHER", "RPT-APOLOGY", "RPT-OPEN",
-          "RPT-PAUSED", "RPT-OVERDUE", "RPT-WITHDRAWN", "RPT-CARRIED", "RPT-JUNE")),
+          "RPT-PAUSED", "RPT-OVERDUE", "RPT-WITHDRAWN", "RPT-CARRIED", "RPT-JUNE", "RPT-NEW")),
       Map.entry("carriedOver", List.of("RPT-CARRIED")),
       Map.entry("receivedOnline", List.of("RPT-ONTIME", "RPT-LATE-OTHER", "RPT-OVERDUE")),
       Map.entry("receivedDirect", List.of("RPT-EARLY", "RPT-LATE", "RPT-APOLOGY", "RPT-OPEN", "RPT-PAUSED",
-          "RPT-WITHDRAWN", "RPT-JUNE")),
+          "RPT-WITHDRAWN", "RPT-JUNE", "RPT-NEW")),
       Map.entry("resolved", List.of("RPT-EARLY", "RPT-ONTIME", "RPT-LATE", "RPT-LATE-OTHER", "RPT-APOLOGY",
           "RPT-CARRIED")),
       Map.entry("resolvedEarly", List.of("RPT-EARLY")),
       Map.entry("resolvedOnTime", List.of("RPT-ONTIME", "RPT-APOLOGY", "RPT-CARRIED")),
       Map.entry("resolvedLate", List.of("RPT-LATE", "RPT-LATE-OTHER")),
-      Map.entry("inProgress", List.of("RPT-OPEN", "RPT-PAUSED", "RPT-OVERDUE", "RPT-JUNE")),
-      Map.entry("inProgressWithinDeadline", List.of("RPT-OPEN", "RPT-PAUSED")),
+      Map.entry("inProgress", List.of("RPT-OPEN", "RPT-PAUSED", "RPT-OVERDUE", "RPT-JUNE", "RPT-NEW")),
+      Map.entry("inProgressWithinDeadline", List.of("RPT-OPEN", "RPT-PAUSED", "RPT-NEW")),
       Map.entry("inProgressOverdue", List.of("RPT-OVERDUE", "RPT-JUNE")),
       Map.entry("withdrawn", List.of("RPT-WITHDRAWN")),
       Map.entry("apologies", List.of("RPT-APOLOGY")),
@@ -121,7 +121,7 @@ class ReportColumnsTest {
     Map<String, Object> indicators = get("gs.ha", "/api/reports/indicators?month=2024-05&unit=" + UNIT);
     Map<String, Object> total = (Map<String, Object>) indicators.get("total");
     assertThat(total.get("onTimeRate")).as("(1 early + 3 on time) / 6 resolved").isEqualTo(66.7);
-    assertThat(total.get("onlineShare")).as("3 online / 10 new").isEqualTo(30.0);
+    assertThat(total.get("onlineShare")).as("3 online / 11 new").isEqualTo(27.3);
     assertThat(total.get("averageProcessingDays")).as("681.5 h / 6 / 24").isEqualTo(4.7);
     assertThat(total.get("maxProcessingDays")).as("199 h / 24").isEqualTo(8.3);
     assertThat(total.get("averageWorkingDaysLate")).as("(1 + 3) / 2").isEqualTo(2.0);
@@ -137,7 +137,8 @@ class ReportColumnsTest {
     Map<String, Object> lists = get("gs.ha", "/api/reports/deadlines?unit=" + UNIT);
     List<Map<String, Object>> overdue = (List<Map<String, Object>>) lists.get("overdue");
     List<String> codes = overdue.stream().map(d -> (String) d.get("code")).toList();
-    assertThat(codes).contains("RPT-OVERDUE", "RPT-OPEN").doesNotContain("RPT-PAUSED", "RPT-JUNE", "RPT-WITHDRAWN");
+    assertThat(codes).contains("RPT-OVERDUE", "RPT-OPEN")
+        .doesNotContain("RPT-PAUSED", "RPT-JUNE", "RPT-WITHDRAWN", "RPT-NEW");
     Map<String, Object> d = overdue.stream().filter(x -> "RPT-OVERDUE".equals(x.get("code"))).findFirst().orElseThrow();
     assertThat(d.get("currentOfficer")).isEqualTo("cv.fixture");
     assertThat(d.get("currentUnitName")).isEqualTo("Ủy ban nhân dân phường Hà Giang 1");

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A fixed set of dossiers of Hà Giang 1 ward (tq-hagiang1) around May 2024, one per case of the report:
- * early, on time, late (one charged to another unit), apologised and re-appointed, in progress, paused,
+ * early, on time, late (one charged to another unit), apologised and re-appointed, in progress, not yet
+ * checked at reception (no appointment), paused,
  * overdue, withdrawn, carried over from April, closed in April, refused at reception, resolved after the
  * period. Written straight into the tables as the dossier services would leave them, so that every
  * column's expected number can be worked out by hand (see {@link ReportColumnsTest}).
@@ -47,6 +48,7 @@ final class ReportFixture {
           "2024-05-14T16:00", null, "ON_TIME", null, null, null, null, 1),
       new Case("RPT-OPEN", "DIRECT", 4, "2024-05-27T09:00", "2024-06-03T09:00", null, null, null, null, null, null, null,
           null, 0),
+      new Case("RPT-NEW", "DIRECT", 1, "2024-05-28T09:00", null, null, null, null, null, null, null, null, null, 0),
       new Case("RPT-PAUSED", "DIRECT", 6, "2024-05-20T09:00", "2024-05-23T09:00", null, null, null, null, null, null,
           null, "2024-05-22T10:00", 0),
       new Case("RPT-OVERDUE", "ONLINE", 4, "2024-05-20T09:00", "2024-05-23T09:00", null, null, null, null, null, null,
