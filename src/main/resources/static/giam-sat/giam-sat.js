@@ -223,7 +223,8 @@
   document.addEventListener('click', async (e) => {
     const b = e.target.closest('button[data-export]');
     if (!b) return;
-    const p = params();
+    let p = params();
+    if (b.dataset.export === 'trend') p = trendParams(p);
     p.set('format', b.dataset.format);
     if (b.dataset.export === 'deadlines') { p.delete('month'); p.delete('year'); }
     try {

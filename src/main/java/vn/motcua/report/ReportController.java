@@ -176,15 +176,30 @@ public class ReportController {
       @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
       HttpServletRequest request) {
     ReportScope scope = scope(request, unit);
-    YearMonth last;
-    YearMonth first;
+    YearMonth[] months = months(from, to);
+    return reports.trend(months[0], months[1], scope);
+  }
+
+  @GetMapping("/trend/export")
+  public ResponseEntity<byte[]> trendExport(@RequestParam(required = false) String from,
+      @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
+      @RequestParam(defaultValue = "xlsx") String format, HttpServletRequest request) {
+    ReportScope scope = scope(request, unit);
+    YearMonth[] months = months(from, to);
+    List<ReportService.TrendPoint> points = reports.trend(months[0], months[1], scope);
+    return file("ty-le-dung-han-" + months[0] + "_" + months[1], format, List.of("Tỷ lệ đúng hạn"),
+        List.of(reports.trendTable(points, "Từ tháng " + months[0] + " đến tháng " + months[1])));
+  }
+
+  /** First and last month: {@code from}, {@code to} (YYYY-MM); by default the 12 months up to this one. */
+  private YearMonth[] months(String from, String to) {
     try {
-      last = to == null ? YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)) : YearMonth.parse(to);
-      first = from == null ? last.minusMonths(11) : YearMonth.parse(from);
+      YearMonth last = to == null ? YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)) : YearMonth.parse(to);
+      YearMonth first = from == null ? last.minusMonths(11) : YearMonth.parse(from);
+      return new YearMonth[] {first, last};
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("Tháng không hợp lệ.", Map.of("from", "Tháng theo dạng YYYY-MM."));
     }
-    return reports.trend(first, last, scope);
   }
 
   private static String blank(String s) {

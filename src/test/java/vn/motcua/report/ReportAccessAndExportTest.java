@@ -176,6 +176,24 @@ class ReportAccessAndExportTest {
   }
 
   @Test
+  void the_on_time_chart_exports_with_its_rates() throws Exception {
+    ResponseEntity<byte[]> file = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/api/reports/trend/export?format=xlsx&from=2024-04&to=2024-06&unit=" + UNIT, byte[].class);
+    assertThat(file.getStatusCode().value()).isEqualTo(200);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(file.getBody()))) {
+      Sheet sheet = wb.getSheet("Tỷ lệ đúng hạn");
+      assertThat(sheet.getRow(3).getCell(3).getStringCellValue()).isEqualTo("Tỷ lệ đúng hạn (%)");
+      assertThat(sheet.getRow(5).getCell(0).getStringCellValue()).isEqualTo("2024-05");
+      assertThat(sheet.getRow(5).getCell(3).getNumericCellValue()).isEqualTo(66.7);
+    }
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/api/reports/trend/export?format=csv&from=2024-05&to=2024-05&unit=" + UNIT, byte[].class);
+    assertThat(new String(csv.getBody(), StandardCharsets.UTF_8))
+        .isEqualTo("\uFEFFTháng,Số hồ sơ đã giải quyết,Số hồ sơ trước hạn và đúng hạn,Tỷ lệ đúng hạn (%)\r\n"
+            + "2024-05,6,4,66.7\r\n");
+  }
+
+  @Test
   void the_supervisor_page_is_served_in_vietnamese_without_external_resources() {
     ResponseEntity<String> page = rest.getForEntity("/giam-sat/", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
