@@ -81,6 +81,7 @@ final class ReportsBench {
     boolean reuse = Boolean.parseBoolean(o.getOrDefault("reuse", "false"));
 
     List<String> lines = new ArrayList<>();
+    lines.add("machine load average before timing (1, 5, 15 min): " + loadAverage());
     String loadLine;
     if (!reuse) {
       recreateDatabase();
@@ -150,6 +151,16 @@ final class ReportsBench {
     Collections.sort(ms);
     return String.format(java.util.Locale.ROOT, "%-62s min %6.0f ms  median %6.0f ms  max %6.0f ms  (result %s)", what,
         ms.get(0), ms.get(ms.size() / 2), ms.get(ms.size() - 1), result);
+  }
+
+  /** /proc/loadavg: the machine may be shared (other builds), which the figures must say. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private void recreateDatabase() throws SQLException {
