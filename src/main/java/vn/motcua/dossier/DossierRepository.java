@@ -148,10 +148,16 @@ public class DossierRepository {
     jdbc.update("UPDATE dossier SET supplement_count = supplement_count + 1, updated_at = ? WHERE id = ?", ts(at), id);
   }
 
-  public void recordDecision(long id, String decision, String result, Instant at) {
-    jdbc.update("UPDATE dossier SET decision = ?, result = ?, resolved_at = ?, status = ?, updated_at = ?"
-            + " WHERE id = ?",
-        decision, result, ts(at), DossierStatus.RESOLVED.code(), ts(at), id);
+  public void recordDecision(long id, String decision, String result, Instant at, OutcomeClass resolutionClass) {
+    jdbc.update("UPDATE dossier SET decision = ?, result = ?, resolved_at = ?, closed_at = ?, resolution_class = ?,"
+            + " status = ?, updated_at = ? WHERE id = ?",
+        decision, result, ts(at), ts(at), resolutionClass == null ? null : resolutionClass.name(),
+        DossierStatus.RESOLVED.code(), ts(at), id);
+  }
+
+  /** The dossier left processing without a decision (withdrawn, stopped, refused at reception): for the reports. */
+  public void markClosed(long id, Instant at) {
+    jdbc.update("UPDATE dossier SET closed_at = ? WHERE id = ? AND closed_at IS NULL", ts(at), id);
   }
 
   public void recordReturn(long id, Instant returnedAt, String deliveryMethod, OutcomeClass outcome,

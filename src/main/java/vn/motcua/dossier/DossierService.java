@@ -161,6 +161,7 @@ public class DossierService {
     requireReason(reason);
     Instant at = now();
     repository.updateStatus(id, DossierStatus.NOT_ACCEPTED, "Từ chối tiếp nhận", at);
+    repository.markClosed(id, at);
     repository.updateHolder(id, get(id).receivingUnit(), null, "Từ chối tiếp nhận", at);
     repository.recordEvent(id, "RECEPTION_REFUSED", at, actor, reason.strip(), "Phiếu từ chối tiếp nhận hồ sơ");
   }
@@ -238,7 +239,8 @@ public class DossierService {
       requireReason(text);
     }
     Instant at = now();
-    repository.recordDecision(id, decision, text == null ? null : text.strip(), at);
+    OutcomeClass resolutionClass = OutcomeClass.of(at, get(id).appointmentAt(), ZONE);
+    repository.recordDecision(id, decision, text == null ? null : text.strip(), at, resolutionClass);
     Dossier d = get(id);
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ trả kết quả", at);
     if (DossierVariables.APPROVED.equals(decision)) {
@@ -340,6 +342,7 @@ public class DossierService {
     requireReason(reason);
     Instant at = now();
     repository.updateStatus(id, kind, kind.label(), at);
+    repository.markClosed(id, at);
     repository.updateHolder(id, get(id).receivingUnit(), null, kind.label(), at);
     repository.recordEvent(id, kind == DossierStatus.WITHDRAWN ? "WITHDRAWN" : "STOPPED", at, actor, reason.strip(),
         "Thông báo dừng giải quyết hồ sơ");

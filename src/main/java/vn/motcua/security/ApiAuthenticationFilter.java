@@ -20,10 +20,11 @@ import vn.motcua.organisation.Role;
  * with coarse role checks per path. {@code /api/public/*} is open. For the duration of the request the
  * engine's current authentication is the caller, so engine authorization checks apply to them.
  *
- * <p>Path rules: {@code /api/admin/*} needs a supervisor, a process admin or a Camunda administrator;
- * every other {@code /api/*} path needs any of the organisation's roles. A GET request without
- * credentials is also accepted from an officer logged into the Camunda webapps in the same browser
- * session (links from Tasklist forms to printable slips), see {@link WebappSession}. Finer checks (which unit's
+ * <p>Path rules: {@code /api/admin/*} and {@code /actuator/prometheus} (metrics) need a supervisor, a
+ * process admin or a Camunda administrator; every other {@code /api/*} path needs any of the
+ * organisation's roles. A GET request without credentials is also accepted from an officer logged into
+ * the Camunda webapps in the same browser session (links from Tasklist forms to printable slips), see
+ * {@link WebappSession}. Finer checks (which unit's
  * dossier) are made by the services, with {@link Officer}.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -76,7 +77,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (officer.isAdmin()) {
       return true;
     }
-    if (path.startsWith("/api/admin/")) {
+    if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
       return officer.hasRole(Role.SUPERVISOR) || officer.hasRole(Role.PROCESS_ADMIN);
     }
     return !officer.unitRoles().isEmpty();

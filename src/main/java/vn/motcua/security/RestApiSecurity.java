@@ -19,6 +19,7 @@ import vn.motcua.organisation.OrganisationDirectory;
  *       credentials gets 401; with them, the engine's authorization checks apply to that user.
  *   <li>{@code /api/*} (the project's API): {@link ApiAuthenticationFilter}, same credentials, plus
  *       role checks per path; {@code /api/public/*} stays open for citizens and the national portal.
+ *   <li>{@code /actuator/prometheus} (metrics): the same filter; supervisors, process admins, admins.
  * </ul>
  */
 @Configuration
@@ -45,7 +46,7 @@ public class RestApiSecurity {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, directory));
     registration.setName("api-authentication");
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/actuator/prometheus");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     registration.setOrder(11);
     return registration;

@@ -1,0 +1,242 @@
+// Supervisor page of Một Cửa: calls /api/reports/* with the supervisor's HTTP Basic credentials
+// (kept in this tab's sessionStorage only). No framework, no external resources.
+(function () {
+  'use strict';
+  const $ = (s) => document.querySelector(s);
+  const state = { auth: sessionStorage.getItem('motcua.auth'), user: sessionStorage.getItem('motcua.user'), report: null };
+  const nf = new Intl.NumberFormat('vi-VN');
+  const LATE = ['resolvedLate', 'inProgressOverdue', 'lateCharged'];
+
+  function fmtTime(iso) {
+    if (!iso) return '';
+    const d = new Date(iso);
+    return d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
+      day: '2-digit', month: '2-digit', year: 'numeric' });
+  }
+  function esc(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+  function num(v) { return v == null ? '–' : nf.format(v); }
+
+  async function api(path) {
+    const res = await fetch(path, { headers: { Authorization: 'Basic ' + state.auth, Accept: 'application/json' } });
+    if (!res.ok) {
+      let msg = 'Lỗi ' + res.status;
+      try { msg = (await res.json()).message || msg; } catch (e) { /* not JSON */ }
+      const err = new Error(msg); err.status = res.status; throw err;
+    }
+    return res;
+  }
+  async function json(path) { return (await api(path)).json(); }
+
+  function params() {
+    const f = $('#filters');
+    const p = new URLSearchParams();
+    if (f.unit.value) p.set('unit', f.unit.value);
+    if (f.kind.value === 'year') p.set('year', f.year.value); else p.set('month', f.month.value);
+    return p;
+  }
+
+  // ---------- login ----------
+  $('#login-form').addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const f = e.target;
+    state.auth = btoa(unescape(encodeURIComponent(f.user.value + ':' + f.password.value)));
+    state.user = f.user.value;
+    try {
+      await start();
+      sessionStorage.setItem('motcua.auth', state.auth);
+      sessionStorage.setItem('motcua.user', state.user);
+    } catch (err) {
+      $('#login-error').textContent = err.status === 401 ? 'Sai tên đăng nhập hoặc mật khẩu.' : err.message;
+    }
+  });
+
+  async function start() {
+    const units = await json('/api/reports/units');
+    const sel = $('#filters').unit;
+    sel.length = 1;
+    units.forEach((u) => sel.add(new Option(u.name, u.key)));
+    if (units.length === 1) sel.value = units[0].key;
+    $('#login').hidden = true;
+    $('#app').hidden = false;
+    $('#who').textContent = 'Cán bộ giám sát: ' + state.user;
+    const now = new Date();
+    const f = $('#filters');
+    const q = new URLSearchParams(location.search);
+    f.month.value = q.get('month') || now.toISOString().slice(0, 7);
+    f.year.value = now.getFullYear();
+    if (q.get('unit')) f.unit.value = q.get('unit');
+    await load();
+  }
+
+  $('#filters').kind.addEventListener('change', (e) => {
+    $('.month').hidden = e.target.value !== 'month';
+    $('.year').hidden = e.target.value !== 'year';
+  });
+  $('#filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
+
+  async function load() {
+    $('#error').textContent = '';
+    try {
+      const p = params();
+      const [report, lists, trend] = await Promise.all([
+        json('/api/reports/resolution?' + p),
+        json('/api/reports/deadlines?' + new URLSearchParams(p.get('unit') ? { unit: p.get('unit') } : {})),
+        json('/api/reports/trend?' + trendParams(p))]);
+      state.report = report;
+      renderReport(report);
+      renderIndicators(report);
+      renderList('#overdue', lists.overdue, true);
+      renderList('#soon', lists.dueSoon, false);
+      $('#overdue-count').textContent = '(' + num(lists.overdueTotal) + ' hồ sơ, đến ' + fmtTime(lists.asOf) + ')';
+      $('#soon-count').textContent = '(' + num(lists.dueSoonTotal) + ' hồ sơ)';
+      renderChart(trend);
+      $('#drill').hidden = true;
+    } catch (err) {
+      $('#error').textContent = err.message;
+    }
+  }
+
+  function trendParams(p) {
+    const t = new URLSearchParams();
+    if (p.get('unit')) t.set('unit', p.get('unit'));
+    if (p.get('year')) { t.set('from', p.get('year') + '-01'); t.set('to', p.get('year') + '-12'); }
+    else { t.set('to', p.get('month')); }
+    return t;
+  }
+
+  // ---------- report ----------
+  function renderReport(r) {
+    $('#period').textContent = '— kỳ ' + r.label + ', số liệu đến ' + fmtTime(r.asOf);
+    const cols = r.columns;
+    let head = '<tr><th rowspan="2">STT</th><th rowspan="2">Đơn vị giải quyết</th><th rowspan="2">Thủ tục hành chính</th>';
+    for (let i = 0; i < cols.length;) {
+      let j = i; while (j + 1 < cols.length && cols[j + 1].group === cols[i].group) j++;
+      head += '<th colspan="' + (j - i + 1) + '">' + esc(cols[i].group) + '</th>'; i = j + 1;
+    }
+    head += '</tr><tr>' + cols.map((c) => '<th>' + esc(c.header) + '</th>').join('') + '</tr>';
+    let body = '';
+    r.units.forEach((u, n) => {
+      body += row('unit', n + 1, u.unitName, 'Cộng đơn vị', u, u.unit, null);
+      u.procedures.forEach((p) => { body += row('', '', '', p.procedureName, p, u.unit, p.procedureKey); });
+    });
+    body += row('total', '', 'Tổng cộng', '', r.total, null, null);
+    $('#report').innerHTML = '<thead>' + head + '</thead><tbody>' + body + '</tbody>';
+  }
+
+  function row(cls, no, unit, proc, line, unitKey, procKey) {
+    let tr = '<tr class="' + cls + '"><td>' + no + '</td><td class="text">' + esc(unit) + '</td><td class="text">' + esc(proc) + '</td>';
+    state.report.columns.forEach((c) => {
+      const v = line.counts[c.key];
+      const late = LATE.includes(c.key) && v > 0 ? ' class="late"' : '';
+      tr += '<td' + late + '>' + (v > 0
+        ? '<a href="#" class="num" data-column="' + c.key + '" data-unit="' + esc(unitKey || '') + '" data-proc="' + esc(procKey || '') + '">' + num(v) + '</a>'
+        : num(v)) + '</td>';
+    });
+    return tr + '</tr>';
+  }
+
+  $('#report').addEventListener('click', async (e) => {
+    const a = e.target.closest('a.num');
+    if (!a) return;
+    e.preventDefault();
+    const p = params();
+    if (a.dataset.unit) p.set('unit', a.dataset.unit);
+    if (a.dataset.proc) p.set('procedure', a.dataset.proc);
+    p.set('column', a.dataset.column);
+    p.set('limit', '200');
+    try {
+      const page = await json('/api/reports/resolution/dossiers?' + p);
+      $('#drill-title').textContent = page.columnHeader + ' — ' + page.total + ' hồ sơ';
+      $('#drill-table').innerHTML = dossierTable(page.dossiers, false);
+      $('#drill').hidden = false;
+      $('#drill').scrollIntoView({ behavior: 'smooth' });
+    } catch (err) { $('#error').textContent = err.message; }
+  });
+
+  function cockpit(d) {
+    return d.cockpitUrl ? '<a href="' + esc(d.cockpitUrl) + '" target="_blank" rel="noopener">Cockpit</a>' : '';
+  }
+
+  function dossierTable(items, holder) {
+    const h = ['Mã hồ sơ', 'Thủ tục', 'Đơn vị giải quyết', 'Trạng thái', 'Tiếp nhận', 'Hẹn trả', 'Giải quyết',
+      'Đơn vị đang giữ', 'Cán bộ đang giữ', 'Quy trình'];
+    if (holder) h.splice(9, 0, 'Giữ từ', 'Đã giữ (giờ làm việc)', 'Quá hạn (giờ làm việc)');
+    let html = '<thead><tr>' + h.map((x) => '<th>' + x + '</th>').join('') + '</tr></thead><tbody>';
+    if (!items.length) html += '<tr><td class="text" colspan="' + h.length + '">Không có hồ sơ.</td></tr>';
+    items.forEach((d) => {
+      html += '<tr><td class="text">' + esc(d.code) + '</td><td class="text">' + esc(d.procedureName) + '</td><td class="text">'
+        + esc(d.competentUnitName) + '</td><td class="text">' + esc(d.statusName) + '</td><td>' + fmtTime(d.receivedAt)
+        + '</td><td>' + fmtTime(d.appointmentAt) + '</td><td>' + fmtTime(d.resolvedAt) + '</td><td class="text">'
+        + esc(d.currentUnitName) + '</td><td class="text">' + esc(d.currentOfficer || 'chưa nhận việc') + '</td>'
+        + (holder ? '<td>' + fmtTime(d.heldSince) + '</td><td>' + num(d.heldWorkingHours) + '</td><td class="late">'
+          + num(d.overdueWorkingHours) + '</td>' : '')
+        + '<td>' + cockpit(d) + '</td></tr>';
+    });
+    return html + '</tbody>';
+  }
+
+  function renderList(sel, items, overdue) { $(sel).innerHTML = dossierTable(items, true); }
+
+  // ---------- indicators ----------
+  function renderIndicators(r) {
+    const h = ['Đơn vị', 'Đúng hạn (%)', 'Trực tuyến (%)', 'TG giải quyết TB (ngày)', 'Trễ TB (ngày LV)',
+      'Hài lòng (%)', 'Phải xin lỗi (%)'];
+    const line = (name, i, cls) => '<tr class="' + cls + '"><td class="text">' + esc(name) + '</td><td>' + num(i.onTimeRate)
+      + '</td><td>' + num(i.onlineShare) + '</td><td>' + num(i.averageProcessingDays) + '</td><td>'
+      + num(i.averageWorkingDaysLate) + '</td><td>' + num(i.satisfactionRate) + '</td><td>' + num(i.apologyRate) + '</td></tr>';
+    let html = '<thead><tr>' + h.map((x) => '<th>' + x + '</th>').join('') + '</tr></thead><tbody>';
+    r.units.forEach((u) => { html += line(u.unitName, u.indicators, ''); });
+    html += line('Tổng cộng', r.total.indicators, 'total');
+    $('#indicators').innerHTML = html + '</tbody>';
+  }
+
+  // ---------- chart: on-time rate per month, inline SVG ----------
+  function renderChart(points) {
+    const W = 620, H = 240, L = 40, R = 10, T = 14, B = 40;
+    const step = (W - L - R) / Math.max(points.length, 1);
+    const y = (v) => T + (H - T - B) * (1 - v / 100);
+    let svg = '<svg viewBox="0 0 ' + W + ' ' + H + '" width="100%" role="img" aria-label="Tỷ lệ đúng hạn theo tháng">';
+    [0, 25, 50, 75, 100].forEach((v) => {
+      svg += '<line x1="' + L + '" x2="' + (W - R) + '" y1="' + y(v) + '" y2="' + y(v) + '" stroke="#e1e5eb"/>'
+        + '<text x="' + (L - 6) + '" y="' + (y(v) + 4) + '" text-anchor="end">' + v + '%</text>';
+    });
+    let path = '';
+    points.forEach((p, i) => {
+      const x = L + step * i + step / 2;
+      const label = p.month.slice(5) + '/' + p.month.slice(2, 4);
+      svg += '<text x="' + x + '" y="' + (H - B + 16) + '" text-anchor="middle">' + label + '</text>'
+        + '<text x="' + x + '" y="' + (H - B + 30) + '" text-anchor="middle" fill="#5b6776">' + p.resolved + ' hs</text>';
+      if (p.onTimeRate != null) {
+        path += (path ? 'L' : 'M') + x + ' ' + y(p.onTimeRate);
+        svg += '<circle cx="' + x + '" cy="' + y(p.onTimeRate) + '" r="3.5" fill="#1f5fa8"><title>' + p.month + ': '
+          + p.onTimeRate + '% (' + p.onTime + '/' + p.resolved + ')</title></circle>'
+          + '<text x="' + x + '" y="' + (y(p.onTimeRate) - 8) + '" text-anchor="middle">' + p.onTimeRate + '</text>';
+      }
+    });
+    svg += '<path d="' + path + '" fill="none" stroke="#1f5fa8" stroke-width="2"/></svg>';
+    $('#chart').innerHTML = svg;
+  }
+
+  // ---------- exports ----------
+  document.addEventListener('click', async (e) => {
+    const b = e.target.closest('button[data-export]');
+    if (!b) return;
+    let p = params();
+    if (b.dataset.export === 'trend') p = trendParams(p);
+    p.set('format', b.dataset.format);
+    if (b.dataset.export === 'deadlines') { p.delete('month'); p.delete('year'); }
+    try {
+      const res = await api('/api/reports/' + b.dataset.export + '/export?' + p);
+      const cd = res.headers.get('Content-Disposition') || '';
+      const m = /filename\*=UTF-8''([^;]+)/.exec(cd) || /filename="?([^";]+)"?/.exec(cd);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(await res.blob());
+      a.download = m ? decodeURIComponent(m[1]) : 'bao-cao.' + b.dataset.format;
+      document.body.appendChild(a); a.click(); a.remove();
+    } catch (err) { $('#error').textContent = err.message; }
+  });
+
+  if (state.auth) start().catch(() => { sessionStorage.clear(); state.auth = null; });
+})();
