@@ -1,7 +1,7 @@
 // One-off screenshot of the supervisor page (docs/supervisor-page.png) with Debian's headless Chromium,
 // driven over the DevTools protocol: log in as a supervisor, wait for the report, capture the full page.
 // Not part of the test suite. Needs the app running with demo users and Node 20+:
-//   node --experimental-websocket scripts/supervisor-screenshot.mjs [baseUrl] [user] [month] [out.png]
+//   node --experimental-websocket .ci/tools/supervisor-screenshot.mjs [baseUrl] [user] [month] [out.png]
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
