@@ -88,12 +88,7 @@ public class DossierClock {
           runtimeService.setVariableLocal(id, name, Date.from(calendar.addWorkingTime(date.toInstant(), workingTime)));
         }
       }
-      for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
-        if (task.getDueDate() != null) {
-          task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), workingTime)));
-          taskService.saveTask(task);
-        }
-      }
+      moveTaskDues(id, workingTime);
       for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
         if (job.getDuedate() != null) {
           managementService.setJobDuedate(job.getId(),
@@ -120,12 +115,7 @@ public class DossierClock {
         }
       }
       if (!delta.isZero()) {
-        for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
-          if (task.getDueDate() != null) {
-            task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), delta)));
-            taskService.saveTask(task);
-          }
-        }
+        moveTaskDues(id, delta);
       }
       for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
         managementService.recalculateJobDuedate(job.getId(), false);
@@ -150,14 +140,19 @@ public class DossierClock {
           runtimeService.setVariableLocal(id, name, Date.from(moved));
         }
       }
-      for (Task task : taskService.createTaskQuery().processInstanceId(id).list()) {
-        if (task.getDueDate() != null) {
-          task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), delta)));
-          taskService.saveTask(task);
-        }
-      }
+      moveTaskDues(id, delta);
       for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
         managementService.recalculateJobDuedate(job.getId(), false);
+      }
+    }
+  }
+
+  /** Moves the due date of every open task of one process instance by a working time. */
+  private void moveTaskDues(String processInstanceId, Duration workingTime) {
+    for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId).list()) {
+      if (task.getDueDate() != null) {
+        task.setDueDate(Date.from(calendar.addWorkingTime(task.getDueDate().toInstant(), workingTime)));
+        taskService.saveTask(task);
       }
     }
   }

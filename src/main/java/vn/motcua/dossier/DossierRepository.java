@@ -1,11 +1,12 @@
 package vn.motcua.dossier;
 
+import static vn.motcua.db.SqlTime.instant;
+import static vn.motcua.db.SqlTime.ts;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,14 +24,7 @@ public class DossierRepository {
     this.jdbc = jdbc;
   }
 
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
   static Integer integer(ResultSet rs, String column) throws SQLException {
     int value = rs.getInt(column);

@@ -85,7 +85,7 @@ public class ReportMetrics {
     Map<String, Long> returned = grouped(
         "SELECT outcome, COUNT(*) FROM dossier WHERE outcome IS NOT NULL GROUP BY outcome");
     Map<String, Long> overdue = grouped("SELECT current_unit, COUNT(*) FROM dossier WHERE closed_at IS NULL"
-        + " AND paused_at IS NULL AND appointment_at < ? GROUP BY current_unit", ReportRepository.ts(now));
+        + " AND paused_at IS NULL AND appointment_at < ? GROUP BY current_unit", vn.motcua.db.SqlTime.ts(now));
     Long apologies = jdbc.queryForObject("SELECT COUNT(*) FROM apology_letter", Long.class);
     long failed = SystemAccess.run(identityService, () -> managementService.createJobQuery().withException().count());
     long incidents = SystemAccess.run(identityService, () -> runtimeService.createIncidentQuery().count());

@@ -1,10 +1,11 @@
 package vn.motcua.report;
 
+import static vn.motcua.db.SqlTime.instant;
+import static vn.motcua.db.SqlTime.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -36,14 +37,7 @@ public class ReportRepository {
     this.jdbc = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  static OffsetDateTime ts(Instant instant) {
-    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
 
   private static MapSqlParameterSource params(ReportPeriod period, Instant asOf, ReportScope scope) {
     MapSqlParameterSource p = new MapSqlParameterSource()
