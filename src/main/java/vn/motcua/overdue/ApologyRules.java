@@ -87,6 +87,28 @@ public final class ApologyRules {
     return null;
   }
 
+  /**
+   * The last moment an apology letter may reach the applicant: one working day before the appointment
+   * (Decree 61/2018 Art. 19(3)).
+   */
+  public static Instant latestLetterAt(WorkingCalendar calendar, Instant appointment) {
+    return calendar.subtractWorkingTime(appointment, vn.motcua.calendar.WorkingDuration.workingDay(calendar.properties()));
+  }
+
+  /** When an apology opened {@code now} must be drafted and signed (and handed over by). */
+  public record Deadlines(Instant draftBy, Instant signBy) {}
+
+  /**
+   * The letter is signed, and handed over, by its latest moment, or within 2 working hours when that is
+   * already past; the draft is due halfway to the signature.
+   */
+  public static Deadlines deadlines(WorkingCalendar calendar, Instant now, Instant appointment) {
+    Instant latest = latestLetterAt(calendar, appointment);
+    Instant signBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, java.time.Duration.ofHours(2));
+    Instant draftBy = calendar.addWorkingTime(now, calendar.workingTimeBetween(now, signBy).dividedBy(2));
+    return new Deadlines(draftBy, signBy);
+  }
+
   /** The appointment a new date gives: the close of office hours that day. */
   public static Instant appointmentOn(WorkingCalendar calendar, LocalDate date) {
     return calendar.closingOf(date);

@@ -138,7 +138,7 @@ public class OverdueService {
     String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") có nguy cơ trễ hẹn trả kết quả ("
         + Format.dateTime(appointment) + ") ở bước \"" + stage.name() + "\". " + dossiers.unitName(stage.unit())
         + " lập phiếu xin lỗi và hẹn lại ngày trả kết quả, gửi Bộ phận Một cửa chậm nhất "
-        + Format.dateTime(calendar.subtractWorkingTime(appointment, java.time.Duration.ofHours(8))) + ".";
+        + Format.dateTime(ApologyRules.latestLetterAt(calendar, appointment)) + ".";
     dossierRepository.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(),
         List.of(Role.SPECIALIST.groupOf(stage.unit())), leaders(stage.unit()), message);
@@ -167,6 +167,11 @@ public class OverdueService {
       dossierRepository.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
           "Bước \"" + alert.stageName() + "\" đã hoàn thành trước khi ký phiếu xin lỗi; không lập phiếu.");
     }
+  }
+
+  /** When the apology opened now for this appointment must be drafted, signed and handed over. */
+  public ApologyRules.Deadlines apologyDeadlines(Instant appointment) {
+    return ApologyRules.deadlines(calendar, clock.instant(), appointment);
   }
 
   /** Why an apology letter may not be drafted or signed as it stands, by field; empty when it may. */

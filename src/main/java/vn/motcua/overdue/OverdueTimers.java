@@ -79,7 +79,7 @@ public class OverdueTimers {
     Instant appointment = instant(scope.getVariable(DossierVariables.APPOINTMENT_AT), DossierVariables.APPOINTMENT_AT);
     Object from = scope.getVariable(DossierVariables.COUNTING_FROM);
     Duration lead = lead(setting(scope, "apologyLead", properties.apologyLead()));
-    Instant limit = calendar.subtractWorkingTime(calendar.subtractWorkingTime(appointment, workingDay()), lead);
+    Instant limit = calendar.subtractWorkingTime(latestApologyAt(appointment), lead);
     Instant at = limit;
     if (stageDue != null) {
       Instant due = instant(stageDue, "stageDue");
@@ -97,7 +97,7 @@ public class OverdueTimers {
 
   /** The latest moment an apology letter may go out: one working day before the appointment. */
   public Instant latestApologyAt(Instant appointment) {
-    return calendar.subtractWorkingTime(appointment, workingDay());
+    return ApologyRules.latestLetterAt(calendar, appointment);
   }
 
   /** A comma-separated list as a list, for candidate users and groups ({@code ${overdue.list(alertGroups)}}). */

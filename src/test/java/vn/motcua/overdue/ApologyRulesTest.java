@@ -69,4 +69,16 @@ class ApologyRulesTest {
   void the_new_appointment_is_the_close_of_office_hours_that_day() {
     assertThat(ApologyRules.appointmentOn(calendar, LocalDate.of(2026, 3, 10))).isEqualTo(vn("2026-03-10T17:30"));
   }
+
+  @Test
+  void the_letter_is_signed_by_one_working_day_before_the_appointment_and_drafted_halfway_there() {
+    ApologyRules.Deadlines due = ApologyRules.deadlines(calendar, now, appointment);
+    assertThat(ApologyRules.latestLetterAt(calendar, appointment)).isEqualTo(vn("2026-03-04T09:00"));
+    assertThat(due.signBy()).isEqualTo(vn("2026-03-04T09:00"));
+    // 4 working hours from Tuesday 15:00 to Wednesday 09:00: halfway is Tuesday 17:00
+    assertThat(due.draftBy()).isEqualTo(vn("2026-03-03T17:00"));
+    // already past that moment: two working hours from now
+    ApologyRules.Deadlines late = ApologyRules.deadlines(calendar, vn("2026-03-04T14:00"), appointment);
+    assertThat(late.signBy()).isEqualTo(vn("2026-03-04T16:00"));
+  }
 }

@@ -5,7 +5,6 @@ import static vn.motcua.dossier.engine.Delegates.dossierId;
 import static vn.motcua.dossier.engine.Delegates.string;
 import static vn.motcua.overdue.OverdueVariables.*;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -21,19 +20,17 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierVariables;
-import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.Format;
 import vn.motcua.overdue.AlertKind;
+import vn.motcua.overdue.ApologyRules;
 import vn.motcua.overdue.ApologyLetter;
 import vn.motcua.overdue.OverdueService;
 import vn.motcua.overdue.OverdueService.Outcome;
 import vn.motcua.overdue.OverdueService.Raised;
-import vn.motcua.overdue.OverdueTimers;
 import vn.motcua.overdue.Stage;
 import vn.motcua.security.SystemAccess;
 
@@ -53,8 +50,7 @@ public class OverdueDelegates {
    */
   @Bean
   JavaDelegate raiseAlertDelegate(OverdueService overdue, StageLocator locator, TaskService taskService,
-      IdentityService identityService, DossierService dossiers, OverdueTimers timers, WorkingCalendar calendar,
-      EngineClock clock) {
+      IdentityService identityService, DossierService dossiers) {
     return execution -> {
       AlertKind kind = AlertKind.valueOf(string(execution, ALERT_KIND));
       Stage stage = locator.locate(execution);
@@ -75,13 +71,10 @@ public class OverdueDelegates {
       execution.setVariableLocal(ALERT_SECOND_GROUPS, String.join(",", raised.secondGroups()));
       if (kind == AlertKind.APOLOGY) {
         Dossier d = dossiers.get(dossierId(execution));
-        Instant now = clock.instant();
-        Instant latest = timers.latestApologyAt(d.appointmentAt());
-        Instant signBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, Duration.ofHours(2));
-        Instant draftBy = calendar.addWorkingTime(now, calendar.workingTimeBetween(now, signBy).dividedBy(2));
+        ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
         execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
-        execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(draftBy));
-        execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(signBy));
+        execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
+        execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
       } else if (stage.taskId() != null) {
         int priority = kind == AlertKind.WARNING ? WARNED_PRIORITY : OVERDUE_PRIORITY;
         SystemAccess.run(identityService, () -> taskService.setPriority(stage.taskId(), priority));
@@ -138,8 +131,7 @@ public class OverdueDelegates {
    */
   @Bean
   JavaDelegate issueApologyDelegate(OverdueService overdue, DossierService dossiers, DossierClock clock,
-      RuntimeService runtimeService, IdentityService identityService, OverdueTimers timers, WorkingCalendar calendar,
-      EngineClock engineClock) {
+      RuntimeService runtimeService, IdentityService identityService) {
     return execution -> {
       long dossierId = dossierId(execution);
       Dossier before = dossiers.get(dossierId);
@@ -150,9 +142,7 @@ public class OverdueDelegates {
           string(execution, ALERT_UNIT), string(execution, APOLOGY_REASON), string(execution, NEW_APPOINTMENT_DATE),
           draftedBy == null ? signedBy : draftedBy, signedBy);
       String root = DossierClock.rootOf(execution);
-      Instant now = engineClock.instant();
-      Instant latest = timers.latestApologyAt(before.appointmentAt());
-      Instant deliverBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, Duration.ofHours(2));
+      Instant deliverBy = overdue.apologyDeadlines(before.appointmentAt()).signBy();
       SystemAccess.run(identityService, () -> {
         clock.reappoint(root, letter.originalAppointmentAt(), letter.newAppointmentAt());
         runtimeService.createMessageCorrelation(MESSAGE_APOLOGY_ISSUED)
