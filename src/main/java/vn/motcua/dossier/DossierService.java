@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.DossierRepository.NewDocument;
@@ -36,9 +37,11 @@ public class DossierService {
   private final OrganisationDirectory directory;
   private final DossierCodeSequence sequence;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public DossierService(DossierRepository repository, DossierDeadlines deadlines, OrganisationDirectory directory,
-      DossierCodeSequence sequence, EngineClock clock) {
+      DossierCodeSequence sequence, EngineClock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.deadlines = deadlines;
     this.directory = directory;
@@ -102,6 +105,7 @@ public class DossierService {
     repository.markAllDocuments(id, DocumentState.MISSING, DocumentState.SUPPLEMENTED);
     repository.recordEvent(id, "RECEIPT_ISSUED", at, actor, null,
         "Giấy tiếp nhận hồ sơ và hẹn trả kết quả; hẹn trả: " + Format.dateTime(plan.appointmentAt()));
+    events.publishEvent(new DossierNotice(id, DossierNotice.Kind.RECEIVED, at, null));
     return plan;
   }
 
@@ -125,6 +129,7 @@ public class DossierService {
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ công dân bổ sung hồ sơ", at);
     repository.recordEvent(id, "SUPPLEMENT_REQUESTED", at, actor, items.strip(),
         "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (giai đoạn: " + stage + ")");
+    events.publishEvent(new DossierNotice(id, DossierNotice.Kind.SUPPLEMENT_REQUESTED, at, null));
   }
 
   /** Why a supplement may not be requested now, in Vietnamese, or {@code null} when it may. */
@@ -248,6 +253,7 @@ public class DossierService {
     } else {
       repository.recordEvent(id, "REFUSED_AFTER_APPRAISAL", at, actor, text, null);
     }
+    events.publishEvent(new DossierNotice(id, DossierNotice.Kind.RESULT_READY, at, null));
   }
 
   /**

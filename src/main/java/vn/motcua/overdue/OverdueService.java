@@ -7,10 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierNotice;
 import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
@@ -38,9 +40,12 @@ public class OverdueService {
   private final OverdueProperties properties;
   private final WorkingCalendar calendar;
   private final EngineClock clock;
+  private final ApplicationEventPublisher events;
 
   public OverdueService(DossierRepository dossierRepository, DossierService dossiers, OverdueRepository repository,
-      OrganisationDirectory directory, OverdueProperties properties, WorkingCalendar calendar, EngineClock clock) {
+      OrganisationDirectory directory, OverdueProperties properties, WorkingCalendar calendar, EngineClock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.dossierRepository = dossierRepository;
     this.dossiers = dossiers;
     this.repository = repository;
@@ -208,6 +213,7 @@ public class OverdueService {
     dossierRepository.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả số " + number + " của " + agency.name() + "; hẹn trả cũ: "
             + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment));
+    events.publishEvent(new DossierNotice(dossierId, DossierNotice.Kind.APOLOGY_ISSUED, now, number));
     return repository.letter(id).orElseThrow();
   }
 
