@@ -43,7 +43,7 @@ public class DossierController {
     this.overdue = overdue;
   }
 
-  static Officer officer(HttpServletRequest request) {
+  public static Officer officer(HttpServletRequest request) {
     Object o = request.getAttribute(Officer.REQUEST_ATTRIBUTE);
     if (o instanceof Officer officer) {
       return officer;

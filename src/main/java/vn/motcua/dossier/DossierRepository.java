@@ -86,6 +86,23 @@ public class DossierRepository {
 
   public record NewDocument(String name, int copies, String note) {}
 
+  public void setLookupPin(long id, String pin) {
+    jdbc.update("UPDATE dossier SET lookup_pin = ? WHERE id = ?", pin, id);
+  }
+
+  public String lookupPin(long id) {
+    return jdbc.queryForObject("SELECT lookup_pin FROM dossier WHERE id = ?", String.class, id);
+  }
+
+  public void recordRating(long id, int rating, String comment, String channel, Instant at) {
+    jdbc.update("UPDATE dossier SET rating = ?, rating_comment = ?, rating_channel = ?, rated_at = ?, updated_at = ?"
+        + " WHERE id = ?", rating, comment, channel, ts(at), ts(at), id);
+  }
+
+  public void recordRatingSource(long id, String channel, Instant at) {
+    jdbc.update("UPDATE dossier SET rating_channel = ?, rated_at = ? WHERE id = ?", channel, ts(at), id);
+  }
+
   public Optional<Dossier> findById(long id) {
     return jdbc.query("SELECT * FROM dossier WHERE id = ?", DOSSIER, id).stream().findFirst();
   }

@@ -87,9 +87,51 @@ public class DossierService {
         r.receivingUnit().key(), r.competentUnit().key(), r.channel(), r.applicant(), r.requestSummary(),
         r.procedure().statutoryDays(), at, actor));
     repository.insertDocuments(id, docs);
+    repository.setLookupPin(id, newLookupPin());
     repository.recordEvent(id, "REGISTERED", at, actor, null,
         "Kênh: " + r.channel().label() + "; thủ tục: " + r.procedure().name());
     return get(id);
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** Six random digits, the second factor of the public lookup printed on the receipt. */
+  static String newLookupPin() {
+    return String.format("%06d", RANDOM.nextInt(1_000_000));
+  }
+
+  /** The lookup PIN of a dossier (printed on its receipt). */
+  public String lookupPin(long id) {
+    return repository.lookupPin(id);
+  }
+
+  /**
+   * The citizen's own evaluation of the service after the result was returned (1 không hài lòng,
+   * 2 bình thường, 3 hài lòng), once per dossier: a rating written by the officer at the counter counts.
+   */
+  public Dossier recordEvaluation(long id, int rating, String comment, String channel, String actor) {
+    repository.lock(id);
+    Dossier d = get(id);
+    if (d.status() != DossierStatus.RETURNED) {
+      throw ApiException.conflict("Chỉ đánh giá được sau khi đã nhận kết quả giải quyết hồ sơ.");
+    }
+    if (d.rating() != null) {
+      throw ApiException.conflict("Hồ sơ này đã được đánh giá; mỗi hồ sơ chỉ đánh giá một lần.");
+    }
+    Instant at = now();
+    repository.recordRating(id, rating, comment, channel, at);
+    repository.recordEvent(id, "RATED", at, actor, null, "Đánh giá: " + ratingLabel(rating));
+    return get(id);
+  }
+
+  /** The rating scale of the one-stop evaluation form. */
+  public static String ratingLabel(int rating) {
+    return switch (rating) {
+      case 3 -> "Hài lòng";
+      case 2 -> "Bình thường";
+      case 1 -> "Không hài lòng";
+      default -> throw new IllegalArgumentException("rating " + rating);
+    };
   }
 
   public void linkProcess(long id, String processInstanceId) {
@@ -318,6 +360,9 @@ public class DossierService {
     }
     repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, daysLate, responsible, rating,
         ratingComment == null || ratingComment.isBlank() ? null : ratingComment.strip());
+    if (rating != null) {
+      repository.recordRatingSource(id, "COUNTER", at);
+    }
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
         + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));
     return get(id);

@@ -55,16 +55,94 @@ public class DossierWorkflow {
   /** Validates everything first; an invalid registration stores nothing and starts no process. */
   public Dossier register(RegisterCommand c, Officer officer) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Procedure procedure = null;
-    if (c.procedureKey() == null || c.procedureKey().isBlank()) {
-      errors.put("procedureKey", "Cần chọn thủ tục hành chính.");
-    } else {
-      procedure = catalogue.find(c.procedureKey()).orElse(null);
-      if (procedure == null) {
-        errors.put("procedureKey", "Không có thủ tục hành chính '" + c.procedureKey() + "' đang áp dụng.");
-      }
-    }
+    Procedure procedure = procedure(c.procedureKey(), errors);
     Agency receiving = receivingUnit(c.receivingUnit(), officer, errors);
+    Channel channel = c.channel() == null ? Channel.DIRECT : c.channel();
+    if (channel == Channel.ONLINE) {
+      errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
+    }
+    return start(validated(procedure, receiving, channel, c.applicant(), c.requestSummary(), c.documents(), errors),
+        officer.userId(), id -> { });
+  }
+
+  /** What the citizen (or the national portal on their behalf) submits online. */
+  public record OnlineSubmission(String procedureKey, String receivingUnit, Applicant applicant,
+      String requestSummary, List<NewDocument> documents) {}
+
+  /**
+   * Checks an online submission without storing anything; the field messages in Vietnamese, or an empty
+   * map. {@link #submitOnline} checks again inside its transaction.
+   */
+  public Map<String, String> check(OnlineSubmission s) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Procedure procedure = procedure(s.procedureKey(), errors);
+    Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
+    validate(procedure, receiving, s.applicant(), s.requestSummary(), s.documents(), errors);
+    return errors;
+  }
+
+  /**
+   * A dossier submitted online (channel ONLINE): recorded like one registered at the counter and put in
+   * the reception queue of the chosen One-Stop Division, where an officer checks it.
+   */
+  public Dossier submitOnline(OnlineSubmission s, String actor, java.util.function.LongConsumer beforeStart) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Procedure procedure = procedure(s.procedureKey(), errors);
+    Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
+    return start(validated(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(),
+        errors), actor, beforeStart);
+  }
+
+  private Procedure procedure(String key, Map<String, String> errors) {
+    if (key == null || key.isBlank()) {
+      errors.put("procedureKey", "Cần chọn thủ tục hành chính.");
+      return null;
+    }
+    Procedure procedure = catalogue.find(key).orElse(null);
+    if (procedure == null) {
+      errors.put("procedureKey", "Không có thủ tục hành chính '" + ApplicantValidator.clean(key) + "' đang áp dụng.");
+    }
+    return procedure;
+  }
+
+  /** The receiving unit of an online dossier: any One-Stop Division that may receive the procedure. */
+  private Agency onlineReceivingUnit(String requested, Procedure procedure, Map<String, String> errors) {
+    boolean communeProcedure = procedure != null && Procedure.RECEIVING_UNIT.equals(procedure.competentAgency());
+    if (requested == null || requested.isBlank()) {
+      if (procedure == null) {
+        return null;
+      }
+      List<Agency> provincial = directory.agencies().stream()
+          .filter(a -> a.hasRole(Role.RECEPTION) && a.level() == Agency.Level.PROVINCE).toList();
+      if (!communeProcedure && provincial.size() == 1) {
+        return provincial.get(0);
+      }
+      errors.put("receivingUnit", communeProcedure
+          ? "Cần chọn Ủy ban nhân dân cấp xã tiếp nhận hồ sơ."
+          : "Cần chọn nơi tiếp nhận hồ sơ.");
+      return null;
+    }
+    Agency a = directory.find(requested).orElse(null);
+    if (a == null || !a.hasRole(Role.RECEPTION)) {
+      errors.put("receivingUnit", "Không có Bộ phận Một cửa '" + ApplicantValidator.clean(requested) + "'.");
+      return null;
+    }
+    return a;
+  }
+
+  private void validate(Procedure procedure, Agency receiving, Applicant applicant, String requestSummary,
+      List<NewDocument> documents, Map<String, String> errors) {
+    validated(procedure, receiving, Channel.ONLINE, applicant, requestSummary, documents, errors, false);
+  }
+
+  private DossierService.Registration validated(Procedure procedure, Agency receiving, Channel channel,
+      Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors) {
+    return validated(procedure, receiving, channel, applicantData, requestSummary, documents, errors, true);
+  }
+
+  private DossierService.Registration validated(Procedure procedure, Agency receiving, Channel channel,
+      Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors,
+      boolean throwIfInvalid) {
     Agency competent = null;
     if (procedure != null && receiving != null) {
       if (Procedure.RECEIVING_UNIT.equals(procedure.competentAgency())) {
@@ -81,39 +159,57 @@ public class DossierWorkflow {
         }
       }
     }
-    Channel channel = c.channel() == null ? Channel.DIRECT : c.channel();
-    if (channel == Channel.ONLINE) {
-      errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
-    }
-    ApplicantValidator.Result applicant = ApplicantValidator.validate(c.applicant());
+    ApplicantValidator.Result applicant = ApplicantValidator.validate(applicantData);
     errors.putAll(applicant.errors());
-    String summary = ApplicantValidator.clean(c.requestSummary());
-    if (summary != null && summary.length() > 2000) {
-      errors.put("requestSummary", "Nội dung yêu cầu dài quá 2000 ký tự.");
+    String summary = ApplicantValidator.clean(requestSummary);
+    if (summary != null && (summary.length() > 2000 || ApplicantValidator.hasInvisibleCharacters(requestSummary
+        .replaceAll("[\\r\\n\\t]", " ")))) {
+      errors.put("requestSummary", "Nội dung yêu cầu dài quá 2000 ký tự hoặc chứa ký tự không hợp lệ.");
     }
-    if (c.documents() != null) {
-      for (int i = 0; i < c.documents().size(); i++) {
-        NewDocument doc = c.documents().get(i);
-        if (doc == null || ApplicantValidator.clean(doc.name()) == null) {
+    List<NewDocument> docs = null;
+    if (documents != null) {
+      docs = new java.util.ArrayList<>();
+      for (int i = 0; i < documents.size(); i++) {
+        NewDocument doc = documents.get(i);
+        String name = doc == null ? null : ApplicantValidator.clean(doc.name());
+        if (name == null) {
           errors.put("documents[" + i + "].name", "Cần ghi tên thành phần hồ sơ.");
+        } else if (name.length() > 500 || ApplicantValidator.hasInvisibleCharacters(doc.name())) {
+          errors.put("documents[" + i + "].name", "Tên thành phần hồ sơ dài quá 500 ký tự hoặc chứa ký tự không hợp lệ.");
         } else if (doc.copies() < 1 || doc.copies() > 20) {
           errors.put("documents[" + i + "].copies", "Số bản từ 1 đến 20.");
+        } else {
+          docs.add(new NewDocument(name, doc.copies(), ApplicantValidator.clean(doc.note())));
         }
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
+      if (throwIfInvalid) {
+        throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
+      }
+      return null;
     }
-    Dossier d = dossiers.register(new DossierService.Registration(procedure, receiving, competent, channel,
-        applicant.applicant(), summary, c.documents()), officer.userId());
+    return new DossierService.Registration(procedure, receiving, competent, channel, applicant.applicant(), summary,
+        docs);
+  }
+
+  /**
+   * Records the dossier and starts its procedure's process in the same transaction; {@code beforeStart}
+   * gets the new dossier's id first (to record what came with it, such as uploaded files, before the
+   * first task shows the dossier).
+   */
+  private Dossier start(DossierService.Registration r, String actor, java.util.function.LongConsumer beforeStart) {
+    Dossier d = dossiers.register(r, actor);
+    beforeStart.accept(d.id());
+    Procedure procedure = r.procedure();
     Map<String, Object> vars = new HashMap<>();
     vars.put(DOSSIER_ID, d.id());
     vars.put(DOSSIER_CODE, d.code());
     vars.put(PROCEDURE_KEY, procedure.key());
     vars.put(PROCEDURE_NAME, procedure.name());
-    vars.put(RECEIVING_UNIT, receiving.key());
-    vars.put(COMPETENT_UNIT, competent.key());
-    vars.put(CHANNEL, channel.name());
+    vars.put(RECEIVING_UNIT, r.receivingUnit().key());
+    vars.put(COMPETENT_UNIT, r.competentUnit().key());
+    vars.put(CHANNEL, r.channel().name());
     vars.put(RECEIVED_AT, Date.from(d.receivedAt()));
     vars.put(STATUTORY_DAYS, procedure.statutoryDays());
     vars.put(APPLICANT_NAME, d.applicant().name());
@@ -162,6 +258,18 @@ public class DossierWorkflow {
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
         .correlateWithResult());
     return dossiers.get(d.id());
+  }
+
+  /**
+   * The applicant sent the requested supplement online (the public API checked who they are and stored the
+   * files): the waiting process goes on, and after a supplement asked at appraisal the clock restarts.
+   */
+  public Dossier supplementOnline(long dossierId, String note, String actor) {
+    dossiers.supplementReceived(dossierId, note, actor);
+    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
+        .processInstanceVariableEquals(DOSSIER_ID, dossierId)
+        .correlateWithResult());
+    return dossiers.get(dossierId);
   }
 
   /** The applicant withdraws the dossier or asks to stop processing (Decree 118/2025 Art. 21). */

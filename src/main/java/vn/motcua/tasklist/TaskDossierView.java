@@ -16,6 +16,9 @@ import vn.motcua.dossier.DossierDocument;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Format;
+import vn.motcua.files.DossierFile;
+import vn.motcua.files.DossierFileController;
+import vn.motcua.files.DossierFiles;
 import vn.motcua.overdue.ApologyLetter;
 import vn.motcua.overdue.OverdueService;
 import vn.motcua.print.PrintService;
@@ -34,8 +37,10 @@ public class TaskDossierView {
   private final DossierService dossiers;
   private final OverdueService overdue;
   private final PrintService print;
+  private final DossierFiles files;
 
-  public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print) {
+  public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print, DossierFiles files) {
+    this.files = files;
     this.dossiers = dossiers;
     this.overdue = overdue;
     this.print = print;
@@ -85,6 +90,16 @@ public class TaskDossierView {
         md.append(" (").append(escape(doc.note())).append(")");
       }
       md.append("\n");
+    }
+    List<DossierFile> uploaded = files.list(d.id());
+    if (!uploaded.isEmpty()) {
+      md.append("\n**Tệp người nộp gửi trực tuyến:**\n\n");
+      for (DossierFile f : uploaded) {
+        md.append("- [").append(escape(f.originalName())).append("](")
+            .append(DossierFileController.href(d.code(), f.id())).append(") — ").append(f.purpose().label())
+            .append(", ").append(Format.dateTime(f.uploadedAt())).append(", ")
+            .append(Math.max(1, (f.size() + 1023) / 1024)).append(" KB\n");
+      }
     }
 
     md.append("\n**Quá trình xử lý (phiếu kiểm soát):**\n\n");

@@ -38,7 +38,30 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, Object>> api(ApiException e) {
-    return ResponseEntity.status(e.status()).body(body(e.status(), e.code(), e.getMessage(), e.fields()));
+    ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
+    if (e instanceof vn.motcua.citizen.ThrottledException t) {
+      response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds()));
+    }
+    return response.body(body(e.status(), e.code(), e.getMessage(), e.fields()));
+  }
+
+  /** A file beyond the servlet's upload limits (spring.servlet.multipart.*): 413, nothing stored. */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(Exception e) {
+    return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body(HttpStatus.PAYLOAD_TOO_LARGE,
+        "payload_too_large", "Tệp hoặc yêu cầu gửi lên vượt quá dung lượng cho phép.", null));
+  }
+
+  /** A multipart request that is not one, or lacks a required part. */
+  @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+      org.springframework.web.bind.MissingRequestHeaderException.class})
+  ResponseEntity<Map<String, Object>> badMultipart(Exception e) {
+    String part = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+        ? m.getRequestPartName() : null;
+    return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "bad_request",
+        "Yêu cầu thiếu phần bắt buộc hoặc không đúng dạng multipart/form-data.",
+        part == null ? null : Map.of(part, "Thiếu phần \"" + part + "\" của yêu cầu.")));
   }
 
   /** Bad calendar input anywhere (admin endpoints, deadline expressions): 4xx with its Vietnamese text. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.ResponseEntity;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.dossier.ControlLogEntry;
@@ -252,7 +253,8 @@ class OverduePathsTest extends DossierTestSupport {
     assertThat(overdue.letters(d.id()).get(0).deliveryMethod()).isEqualTo("PHONE");
 
     // the citizen's lookup shows the new date and the letter, and no personal data
-    ResponseEntity<Map> lookup = rest.getForEntity("/api/public/dossiers/" + d.code(), Map.class);
+    ResponseEntity<Map> lookup = rest.postForEntity("/api/public/dossiers/lookup",
+        new HttpEntity<>("{\"code\": \"" + d.code() + "\", \"secret\": \"0912345678\"}", json()), Map.class);
     assertThat(lookup.getStatusCode().value()).isEqualTo(200);
     assertThat(lookup.getBody().get("appointmentAt").toString()).startsWith("2026-03-10T10:30");
     assertThat(lookup.getBody().toString()).contains(letter.number()).doesNotContain("Nguyễn Văn An", "0912345678");

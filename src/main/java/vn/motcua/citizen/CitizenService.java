@@ -1,0 +1,313 @@
+package vn.motcua.citizen;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.ApplicantValidator;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierWorkflow;
+import vn.motcua.dossier.DossierWorkflow.OnlineSubmission;
+import vn.motcua.dossier.EngineClock;
+import vn.motcua.files.DossierFile;
+import vn.motcua.files.DossierFiles;
+import vn.motcua.files.DossierFiles.Staged;
+import vn.motcua.files.DossierFiles.Upload;
+import vn.motcua.web.ApiException;
+
+/**
+ * What citizens and the national portal do through the public API: submit a dossier online (once per
+ * idempotency key), look it up with a second factor, send the requested supplement, rate the service.
+ *
+ * <p>Who is asking is proven by the dossier code together with something only the applicant has: the
+ * phone number on file or the six-digit lookup PIN printed on the receipt. A wrong factor answers exactly
+ * as an unknown code does, and counts towards the client's throttle ({@link ClientThrottle}).
+ *
+ * <p>Files are staged in the file store before the database transaction and removed if it does not
+ * commit; the transaction records the dossier (or the supplement), its files and the idempotency key
+ * together, and starts or resumes the process. A retried submission finds the key and gets the same
+ * dossier; two submissions racing with one key meet at the key's primary key, and the loser's
+ * transaction rolls back whole.
+ */
+@Service
+public class CitizenService {
+  /** The actor recorded for what the applicant did through the public API. */
+  public static final String ACTOR = "citizen";
+
+  private static final Logger log = LoggerFactory.getLogger(CitizenService.class);
+  private static final Pattern CODE = Pattern.compile("[0-9A-Za-z.\\-]{5,40}");
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{8,100}");
+  static final String NOT_FOUND =
+      "Không tìm thấy hồ sơ với mã hồ sơ và thông tin xác minh đã nhập. Vui lòng kiểm tra lại mã hồ sơ trên giấy "
+          + "tiếp nhận và số điện thoại hoặc mã tra cứu.";
+
+  private final DossierWorkflow workflow;
+  private final DossierService dossiers;
+  private final DossierRepository dossierRepository;
+  private final DossierFiles files;
+  private final SubmissionKeys keys;
+  private final ClientThrottle throttle;
+  private final EngineClock clock;
+  private final ObjectMapper json;
+  private final TransactionTemplate tx;
+
+  public CitizenService(DossierWorkflow workflow, DossierService dossiers, DossierRepository dossierRepository,
+      DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock, ObjectMapper json,
+      PlatformTransactionManager transactions) {
+    this.workflow = workflow;
+    this.dossiers = dossiers;
+    this.dossierRepository = dossierRepository;
+    this.files = files;
+    this.keys = keys;
+    this.throttle = throttle;
+    this.clock = clock;
+    this.json = json;
+    this.tx = new TransactionTemplate(transactions);
+  }
+
+  // ---------------- who is asking ----------------
+
+  /**
+   * The dossier with this code, if the second factor is its phone number or lookup PIN; otherwise the
+   * same 404 as an unknown code, and one more failure for the client.
+   */
+  public Dossier authenticate(String code, String secret, String client) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (code == null || code.isBlank()) {
+      errors.put("code", "Cần nhập mã hồ sơ.");
+    } else if (!CODE.matcher(code.strip()).matches()) {
+      errors.put("code", "Mã hồ sơ chỉ gồm chữ, số, dấu chấm và gạch ngang (ví dụ 000.01.30.H60-261102-0001).");
+    }
+    if (secret == null || secret.isBlank()) {
+      errors.put("secret", "Cần nhập số điện thoại đã khai khi nộp hồ sơ hoặc mã tra cứu in trên giấy tiếp nhận.");
+    } else if (secret.length() > 30) {
+      errors.put("secret", "Số điện thoại hoặc mã tra cứu không hợp lệ.");
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Thông tin tra cứu chưa hợp lệ.", errors);
+    }
+    throttle.beforeLookup(client);
+    Optional<Dossier> found = dossierRepository.findByCode(code.strip());
+    String normalised = normaliseSecret(secret);
+    boolean ok = found.isPresent() && matches(found.get(), normalised);
+    if (!ok) {
+      throttle.failedLookup(client);
+      throw ApiException.notFound(NOT_FOUND);
+    }
+    return found.get();
+  }
+
+  private boolean matches(Dossier d, String secret) {
+    String pin = dossiers.lookupPin(d.id());
+    boolean byPhone = equal(secret, d.applicant().phone());
+    boolean byPin = equal(secret, pin);
+    return byPhone | byPin;
+  }
+
+  private static boolean equal(String a, String b) {
+    return a != null && b != null
+        && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Digits only; a phone written +84… becomes 0…. */
+  static String normaliseSecret(String secret) {
+    String s = secret.replaceAll("[\\s.()\\-]", "");
+    if (s.startsWith("+84")) {
+      s = "0" + s.substring(3);
+    }
+    return s;
+  }
+
+  public PublicDossier lookup(String code, String secret, String client, PublicDossiers views) {
+    return views.of(authenticate(code, secret, client));
+  }
+
+  // ---------------- online submission ----------------
+
+  /** The outcome of a submission: the dossier, its lookup PIN, and whether it was a replay of a key. */
+  public record Submitted(Dossier dossier, String lookupPin, boolean replayed) {}
+
+  public Submitted submit(OnlineSubmission submission, List<Upload> uploads, String idempotencyKey, String client) {
+    throttle.beforeSubmission(client);
+    if (submission == null) {
+      throw ApiException.invalid("Thiếu thông tin hồ sơ.", Map.of("dossier", "Cần gửi phần \"dossier\" (JSON)."));
+    }
+    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+    if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throw ApiException.invalid("Khóa chống gửi trùng không hợp lệ.", Map.of("Idempotency-Key",
+          "Từ 8 đến 100 ký tự: chữ không dấu, số, dấu chấm, hai chấm, gạch ngang, gạch dưới (nên dùng UUID)."));
+    }
+    String hash = requestHash(submission, uploads);
+    if (key != null) {
+      Optional<Submitted> earlier = replay(key, hash);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    Map<String, String> errors = workflow.check(submission);
+    List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Hồ sơ chưa được nộp vì dữ liệu chưa hợp lệ.", errors);
+    }
+    List<Staged> staged = files.stage(checked);
+    try {
+      Dossier d = tx.execute(status -> {
+        Instant now = clock.instant();
+        if (key != null) {
+          keys.claim(key, hash, now);
+        }
+        Dossier created = workflow.submitOnline(submission, ACTOR,
+            id -> files.attach(id, DossierFile.Purpose.SUBMISSION, staged, now, ACTOR));
+        if (key != null) {
+          keys.complete(key, created.id());
+        }
+        return created;
+      });
+      log.info("Online dossier {} submitted for {} with {} file(s)", d.code(), d.procedureKey(), staged.size());
+      return new Submitted(d, dossiers.lookupPin(d.id()), false);
+    } catch (DuplicateKeyException raced) {
+      files.discard(staged);
+      if (key != null) {
+        Optional<Submitted> earlier = replay(key, hash);
+        if (earlier.isPresent()) {
+          return earlier.get();
+        }
+      }
+      throw raced;
+    } catch (RuntimeException e) {
+      files.discard(staged);
+      throw e;
+    }
+  }
+
+  private Optional<Submitted> replay(String key, String hash) {
+    Optional<SubmissionKeys.Claim> claim = keys.find(key);
+    if (claim.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!claim.get().requestHash().equals(hash)) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency_key_reused",
+          "Khóa chống gửi trùng (Idempotency-Key) này đã được dùng cho một hồ sơ khác nội dung. Mỗi hồ sơ mới cần "
+              + "một khóa mới.", null);
+    }
+    if (claim.get().dossierId() == null) {
+      throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+    }
+    Dossier d = dossiers.get(claim.get().dossierId());
+    return Optional.of(new Submitted(d, dossiers.lookupPin(d.id()), true));
+  }
+
+  /** SHA-256 of the submission as JSON and of each file's name and bytes: tells a retry from a new dossier. */
+  String requestHash(OnlineSubmission submission, List<Upload> uploads) {
+    MessageDigest digest = sha256();
+    try {
+      digest.update(json.writeValueAsBytes(submission));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    for (Upload u : uploads == null ? List.<Upload>of() : uploads) {
+      if (u == null) {
+        continue;
+      }
+      digest.update(("|" + u.name() + "|").getBytes(StandardCharsets.UTF_8));
+      MessageDigest file = sha256();
+      try (InputStream in = new DigestInputStream(u.content().open(), file)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        throw ApiException.invalid("Không đọc được tệp gửi lên.", Map.of("files", "Tệp \"" + u.name() + "\" bị lỗi."));
+      }
+      digest.update(file.digest());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------- supplement ----------------
+
+  /**
+   * The requested supplement, sent online: its files are recorded with the dossier and the process that
+   * waits for it goes on (after a supplement asked at appraisal, the deadline counts again from zero).
+   */
+  public Dossier supplement(String code, String secret, String note, List<Upload> uploads, String client) {
+    throttle.beforeSubmission(client);
+    Dossier d = authenticate(code, secret, client);
+    if (d.status() != DossierStatus.SUPPLEMENT_REQUESTED) {
+      throw ApiException.conflict("Hồ sơ không ở trạng thái chờ bổ sung (trạng thái hiện tại: " + d.status().label()
+          + "); không cần gửi thêm tài liệu.");
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    String cleanNote = text(note, "note", 2000, errors);
+    List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Hồ sơ bổ sung chưa được gửi vì dữ liệu chưa hợp lệ.", errors);
+    }
+    List<Staged> staged = files.stage(checked);
+    try {
+      return tx.execute(status -> {
+        dossierRepository.lock(d.id());
+        files.attach(d.id(), DossierFile.Purpose.SUPPLEMENT, staged, clock.instant(), ACTOR);
+        return workflow.supplementOnline(d.id(), cleanNote == null ? "Bổ sung trực tuyến" : cleanNote, ACTOR);
+      });
+    } catch (RuntimeException e) {
+      files.discard(staged);
+      throw e;
+    }
+  }
+
+  // ---------------- evaluation ----------------
+
+  /** The applicant's rating after the result was returned: 1 không hài lòng, 2 bình thường, 3 hài lòng. */
+  public Dossier evaluate(String code, String secret, Integer rating, String comment, String client) {
+    throttle.beforeSubmission(client);
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (rating == null || rating < 1 || rating > 3) {
+      errors.put("rating", "Chọn mức đánh giá: 3 (hài lòng), 2 (bình thường) hoặc 1 (không hài lòng).");
+    }
+    String cleanComment = text(comment, "comment", 1000, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Đánh giá chưa được ghi nhận vì dữ liệu chưa hợp lệ.", errors);
+    }
+    Dossier d = authenticate(code, secret, client);
+    return dossiers.recordEvaluation(d.id(), rating, cleanComment, "ONLINE", ACTOR);
+  }
+
+  private static String text(String value, String field, int max, Map<String, String> errors) {
+    if (value == null) {
+      return null;
+    }
+    String clean = ApplicantValidator.clean(value);
+    if (clean != null && (clean.length() > max
+        || ApplicantValidator.hasInvisibleCharacters(value.replaceAll("[\\r\\n\\t]", " ")))) {
+      errors.put(field, "Nội dung dài quá " + max + " ký tự hoặc chứa ký tự không hợp lệ.");
+    }
+    return clean;
+  }
+}

@@ -1,0 +1,199 @@
+package vn.motcua.files;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.ApplicantValidator;
+import vn.motcua.web.ApiException;
+
+/**
+ * The files of dossiers: checks what a citizen uploads (count, size, real type, name), writes it to the
+ * {@link FileStore} before the database transaction, records it with the dossier inside it, and reads it
+ * back for officers with its checksum verified.
+ *
+ * <p>The order matters: bytes are staged first ({@link #stage}); the caller records them in its
+ * transaction ({@link #attach}) and, if that transaction fails, removes them ({@link #discard}). A row
+ * therefore never names a missing file.
+ */
+@Service
+public class DossierFiles {
+  private static final Logger log = LoggerFactory.getLogger(DossierFiles.class);
+
+  private final FileStore store;
+  private final DossierFileRepository repository;
+  private final FileProperties properties;
+
+  public DossierFiles(FileStore store, DossierFileRepository repository, FileProperties properties) {
+    this.store = store;
+    this.repository = repository;
+    this.properties = properties;
+  }
+
+  /** An uploaded file as received: the name the client gave, its size and a way to read it. */
+  public record Upload(String name, long size, Content content) {
+    @FunctionalInterface
+    public interface Content {
+      InputStream open() throws IOException;
+    }
+
+    public static Upload of(String name, byte[] bytes) {
+      return new Upload(name, bytes.length, () -> new ByteArrayInputStream(bytes));
+    }
+  }
+
+  /** An upload that passed the checks: its cleaned name and its real kind. */
+  public record Checked(String name, FileKind kind, Upload upload) {}
+
+  /** A checked upload written to the store, not yet recorded with a dossier. */
+  public record Staged(String name, FileKind kind, StoredFile stored) {}
+
+  /**
+   * Checks the uploads; each problem goes into {@code errors} under {@code field[i]} in Vietnamese.
+   *
+   * @param required whether at least one file is needed
+   */
+  public List<Checked> check(List<Upload> uploads, String field, boolean required, Map<String, String> errors) {
+    List<Upload> files = uploads == null ? List.of() : uploads.stream().filter(u -> u != null).toList();
+    if (files.isEmpty()) {
+      if (required) {
+        errors.put(field, "Cần đính kèm ít nhất một tệp (PDF, JPG hoặc PNG).");
+      }
+      return List.of();
+    }
+    if (files.size() > properties.maxFiles()) {
+      errors.put(field, "Tối đa " + properties.maxFiles() + " tệp mỗi lần gửi.");
+      return List.of();
+    }
+    long max = properties.maxFileSize().toBytes();
+    List<Checked> checked = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      Upload u = files.get(i);
+      String key = field + "[" + i + "]";
+      String name = cleanName(u.name());
+      if (name == null) {
+        errors.put(key, "Tên tệp trống hoặc chứa ký tự không hợp lệ.");
+        continue;
+      }
+      if (u.size() <= 0) {
+        errors.put(key, "Tệp \"" + name + "\" rỗng.");
+        continue;
+      }
+      if (u.size() > max) {
+        errors.put(key, "Tệp \"" + name + "\" vượt quá dung lượng cho phép (" + properties.maxFileSize().toMegabytes()
+            + " MB).");
+        continue;
+      }
+      Optional<FileKind> claimed = FileKind.ofExtension(name);
+      if (claimed.isEmpty()) {
+        errors.put(key, "Tệp \"" + name + "\" không đúng định dạng: chỉ nhận PDF, JPG hoặc PNG.");
+        continue;
+      }
+      Optional<FileKind> real = sniff(u);
+      if (real.isEmpty() || real.get() != claimed.get()) {
+        errors.put(key, "Nội dung tệp \"" + name + "\" không phải là " + claimed.get().name()
+            + " như tên tệp: chỉ nhận PDF, JPG hoặc PNG thật.");
+        continue;
+      }
+      checked.add(new Checked(name, real.get(), u));
+    }
+    return checked;
+  }
+
+  /**
+   * The file name shown to officers: the last path segment, NFC, without control, format (bidi
+   * override, zero-width) or unassigned characters, at most 200 characters; {@code null} when nothing
+   * usable is left or the name hides characters.
+   */
+  static String cleanName(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String last = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+    if (ApplicantValidator.hasInvisibleCharacters(last)) {
+      return null;
+    }
+    String name = ApplicantValidator.clean(last);
+    if (name == null || name.length() > 200 || name.startsWith(".")) {
+      return null;
+    }
+    return name;
+  }
+
+  private static Optional<FileKind> sniff(Upload u) {
+    try (InputStream in = u.content().open()) {
+      byte[] head = in.readNBytes(FileKind.SIGNATURE_BYTES);
+      return FileKind.sniff(head, head.length);
+    } catch (IOException e) {
+      log.warn("Could not read an upload: {}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Writes the checked uploads to the store; on a failure removes what it wrote and rethrows. */
+  public List<Staged> stage(List<Checked> checked) {
+    List<Staged> staged = new ArrayList<>();
+    try {
+      for (Checked c : checked) {
+        try (InputStream in = c.upload().content().open()) {
+          staged.add(new Staged(c.name(), c.kind(), store.put(in)));
+        }
+      }
+      return staged;
+    } catch (IOException e) {
+      discard(staged);
+      throw new UncheckedIOException("Could not write an upload to the file store", e);
+    }
+  }
+
+  /** Removes staged files whose transaction did not commit. */
+  public void discard(List<Staged> staged) {
+    staged.forEach(s -> store.delete(s.stored().storageKey()));
+  }
+
+  /** Records staged files with a dossier (inside the caller's transaction). */
+  public void attach(long dossierId, DossierFile.Purpose purpose, List<Staged> staged, Instant at, String actor) {
+    for (Staged s : staged) {
+      repository.insert(dossierId, purpose, s.name(), s.kind().contentType(), s.stored(), at, actor);
+    }
+  }
+
+  public List<DossierFile> list(long dossierId) {
+    return repository.list(dossierId);
+  }
+
+  /** A file's metadata and bytes, read whole and checked against the checksum recorded at upload. */
+  public record Download(DossierFile file, byte[] bytes) {}
+
+  public Download read(long dossierId, long fileId) {
+    DossierFile file = repository.find(dossierId, fileId)
+        .orElseThrow(() -> ApiException.notFound("Không tìm thấy tệp của hồ sơ."));
+    byte[] bytes;
+    try (InputStream in = store.open(file.storageKey())) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      log.error("File {} of dossier {} is missing from the file store ({}): {}", fileId, dossierId,
+          file.storageKey(), e.toString());
+      throw new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "file_missing",
+          "Tệp của hồ sơ không còn trong kho lưu trữ; đã ghi nhận để quản trị hệ thống kiểm tra.", null);
+    }
+    String sha = HexFormat.of().formatHex(FilesystemFileStore.sha256().digest(bytes));
+    if (!MessageDigest.isEqual(sha.getBytes(), file.sha256().getBytes())) {
+      log.error("File {} of dossier {} fails its checksum: stored {}, read {} ({})", fileId, dossierId, file.sha256(),
+          sha, file.storageKey());
+      throw new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "file_corrupt",
+          "Tệp của hồ sơ bị hỏng (sai mã kiểm tra); đã ghi nhận để quản trị hệ thống khôi phục từ bản sao lưu.", null);
+    }
+    return new Download(file, bytes);
+  }
+}
