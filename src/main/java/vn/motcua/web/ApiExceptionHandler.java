@@ -20,8 +20,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** One JSON error shape for the project API: {@code {status, error, message, fields}}, in Vietnamese. */
-@RestControllerAdvice(basePackages = "vn.motcua")
+/**
+ * One JSON error shape for the project API: {@code {status, error, message, fields}}, in Vietnamese. Not
+ * limited to the project's controllers: a request refused before any controller is chosen (wrong media
+ * type, unknown path, an upload over the servlet limit) gets the same shape.
+ */
+@RestControllerAdvice
 public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
