@@ -57,6 +57,7 @@ public final class FormModels {
     m.put("receivedBy", p.officerName().apply(d.createdBy()));
     m.put("status", d.status().label());
     m.put("documents", documents(p.documents()));
+    m.put("lookupPin", nz(p.lookupPin()));
     switch (form) {
       case RECEIPT -> {
         if (d.appointmentAt() == null) {

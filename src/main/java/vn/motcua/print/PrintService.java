@@ -77,7 +77,7 @@ public class PrintService {
 
   PrintableDossier printable(Dossier d) {
     return new PrintableDossier(d, dossiers.documents(d.id()), dossiers.controlLog(d.id()), dossiers.events(d.id()),
-        overdue.letters(d.id()), dossiers::unitName, this::officerName);
+        overdue.letters(d.id()), dossiers::unitName, this::officerName, dossiers.lookupPin(d.id()));
   }
 
   /** The officer's full name (family name first) from the identity service, or the user id. */

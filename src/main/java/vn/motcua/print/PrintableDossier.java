@@ -10,7 +10,8 @@ import vn.motcua.overdue.ApologyLetter;
 
 /**
  * Everything the slips print about one dossier, read once: the record, its documents, control log,
- * events and apology letters, and how to name units and officers.
+ * events and apology letters, how to name units and officers, and the lookup PIN printed on the receipt
+ * (the second factor of the citizens' status page).
  */
 public record PrintableDossier(
     Dossier dossier,
@@ -19,4 +20,5 @@ public record PrintableDossier(
     List<DossierEvent> events,
     List<ApologyLetter> apologies,
     Function<String, String> unitName,
-    Function<String, String> officerName) {}
+    Function<String, String> officerName,
+    String lookupPin) {}

@@ -65,7 +65,7 @@ class PrintFormsTest {
             "cv.minh", at("2026-03-02T09:10"), at("2026-03-03T17:10"), null, null, null, null, null, null));
     Map<String, String> names = Map.of("mc.hung", "Trần Văn Hùng", "cv.minh", "Lê Quang Minh", "ld.thao", "Phạm Thu Thảo");
     return new PrintableDossier(d, docs, log, events, letters, key -> "Phường Minh Xuân",
-        id -> names.getOrDefault(id, id));
+        id -> names.getOrDefault(id, id), "482913");
   }
 
   static String text(byte[] pdf, float expectedWidth, float expectedHeight) throws IOException {
@@ -99,7 +99,7 @@ class PrintFormsTest {
     String text = slipText(PrintForm.RECEIPT, printable(dossier(DossierStatus.IN_PROGRESS, at("2026-03-05T09:10")),
         List.of(), List.of()));
     assertThat(text).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", CODE, NAME, "02/03/2026", "05/03/2026",
-        "Giấy đề nghị đăng ký hộ kinh doanh", "Trần Văn Hùng", "Trần Đức Lượng", "Bộ phận Một cửa");
+        "Giấy đề nghị đăng ký hộ kinh doanh", "Trần Văn Hùng", "Trần Đức Lượng", "Bộ phận Một cửa", "Mã tra cứu:", "482913");
   }
 
   @Test
