@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.DossierWorkflow.RegisterCommand;
+import vn.motcua.notification.NotificationService;
+import vn.motcua.notification.NotificationSummary;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
@@ -34,13 +36,15 @@ public class DossierController {
   private final DossierService dossiers;
   private final OrganisationDirectory directory;
   private final OverdueService overdue;
+  private final NotificationService notifications;
 
   public DossierController(DossierWorkflow workflow, DossierService dossiers, OrganisationDirectory directory,
-      OverdueService overdue) {
+      OverdueService overdue, NotificationService notifications) {
     this.workflow = workflow;
     this.dossiers = dossiers;
     this.directory = directory;
     this.overdue = overdue;
+    this.notifications = notifications;
   }
 
   public static Officer officer(HttpServletRequest request) {
@@ -123,7 +127,8 @@ public class DossierController {
       String deliveryMethod, OutcomeClass outcome, Integer workingHoursLate, String responsibleUnit, Integer rating,
       String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
       String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
-      List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events) {}
+      List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events,
+      List<NotificationSummary> notifications) {}
 
   DossierView view(Dossier d) {
     return new DossierView(d.code(), d.procedureKey(), d.procedureCode(), d.procedureName(), d.receivingUnit(),
@@ -134,6 +139,6 @@ public class DossierController {
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
         d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
         d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), overdue.letters(d.id()),
-        overdue.alerts(d.id()), dossiers.events(d.id()));
+        overdue.alerts(d.id()), dossiers.events(d.id()), notifications.summaries(d.id()));
   }
 }

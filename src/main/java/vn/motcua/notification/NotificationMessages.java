@@ -1,0 +1,112 @@
+package vn.motcua.notification;
+
+import java.text.Normalizer;
+import vn.motcua.dossier.Format;
+
+/**
+ * The Vietnamese texts of the four notices (Decree 61/2018 Art. 15–20): the subject and body of the
+ * e-mail, and the short SMS. No personal data beyond what the applicant gave: the e-mail greets the
+ * applicant by name, the SMS does not name them. Texts are NFC.
+ */
+public final class NotificationMessages {
+  /** SMS texts longer than this are shortened (the gateway splits long messages into parts). */
+  static final int SMS_MAX = 480;
+  /** The supplement items quoted in an SMS are cut to this length; the e-mail quotes them in full. */
+  static final int SMS_ITEMS_MAX = 200;
+  private static final String FOOTER =
+      "\n\nThư này được gửi tự động từ hệ thống Một Cửa; xin ông/bà không trả lời thư này.";
+
+  private NotificationMessages() {}
+
+  /** A message's subject and body. */
+  public record Message(String subject, String body) {}
+
+  public static Message of(NoticeFacts f, NotificationChannel channel) {
+    String subject = f.kind().label() + " – mã hồ sơ " + f.dossierCode();
+    String body = channel == NotificationChannel.EMAIL ? email(f) : sms(f);
+    return new Message(nfc(subject), nfc(body));
+  }
+
+  private static String email(NoticeFacts f) {
+    StringBuilder b = new StringBuilder("Kính gửi ông/bà ").append(f.applicantName()).append(",\n\n");
+    String dossier = "Mã hồ sơ: " + f.dossierCode() + "\nThủ tục: " + f.procedureName() + "\n";
+    switch (f.kind()) {
+      case RECEIVED -> b.append(f.receivingUnitName()).append(" đã tiếp nhận hồ sơ của ông/bà.\n\n").append(dossier)
+          .append("Ngày hẹn trả kết quả: ").append(Format.dateTime(f.appointmentAt())).append("\n\n")
+          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(f.statusPageUrl())
+          .append(" bằng mã hồ sơ trên.");
+      case SUPPLEMENT_REQUESTED -> b.append("Hồ sơ của ông/bà cần được bổ sung, hoàn thiện.\n\n").append(dossier)
+          .append("\nCác nội dung cần bổ sung, hoàn thiện:\n").append(f.supplementItems().strip()).append("\n\n")
+          .append("Cách nộp bổ sung: trực tuyến tại trang tra cứu hồ sơ ").append(f.statusPageUrl())
+          .append(" (nhập mã hồ sơ rồi chọn nộp bổ sung), hoặc trực tiếp tại Bộ phận Một cửa – ")
+          .append(f.receivingUnitName()).append(".\n")
+          .append("Thời hạn giải quyết được tính từ khi hồ sơ đã đầy đủ, hợp lệ.");
+      case APOLOGY_ISSUED -> b.append(f.apologyAgencyName()).append(" thành thật xin lỗi ông/bà vì hồ sơ chưa thể ")
+          .append("trả kết quả đúng hẹn ").append(Format.dateTime(f.previousAppointmentAt())).append(".\n\n")
+          .append(dossier)
+          .append("Phiếu xin lỗi và hẹn lại ngày trả kết quả số: ").append(f.apologyNumber()).append("\n")
+          .append("Lý do: ").append(f.apologyReason() == null ? "—" : f.apologyReason().strip()).append("\n")
+          .append("Ngày hẹn trả kết quả mới: ").append(Format.dateTime(f.appointmentAt())).append("\n\n")
+          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(f.statusPageUrl()).append(".");
+      case RESULT_READY -> b.append(f.approved()
+              ? "Hồ sơ của ông/bà đã có kết quả giải quyết.\n\n"
+              : "Hồ sơ của ông/bà đã có văn bản trả lời của cơ quan có thẩm quyền (không giải quyết, có nêu rõ "
+                  + "lý do).\n\n")
+          .append(dossier).append("Ngày hẹn trả kết quả: ").append(Format.dateTime(f.appointmentAt())).append("\n\n")
+          .append("Nơi nhận kết quả: Bộ phận Một cửa – ").append(f.receivingUnitName())
+          .append(", trong giờ làm việc. Khi đến nhận, ông/bà mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả ")
+          .append("và giấy tờ tùy thân; người nhận thay cần có văn bản ủy quyền. Nếu ông/bà đã đăng ký nhận ")
+          .append("kết quả qua dịch vụ bưu chính, kết quả được gửi đến địa chỉ đã đăng ký.");
+      default -> throw new IllegalArgumentException("Unknown notice " + f.kind());
+    }
+    return b.append(FOOTER).toString();
+  }
+
+  private static String sms(NoticeFacts f) {
+    String text = switch (f.kind()) {
+      case RECEIVED -> "Một Cửa: hồ sơ " + f.dossierCode() + " (" + f.procedureName() + ") đã được tiếp nhận, hẹn trả "
+          + "kết quả " + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + f.statusPageUrl();
+      case SUPPLEMENT_REQUESTED -> "Một Cửa: hồ sơ " + f.dossierCode() + " cần bổ sung: "
+          + shorten(oneLine(f.supplementItems()), SMS_ITEMS_MAX) + ". Nộp bổ sung trực tuyến tại " + f.statusPageUrl()
+          + " hoặc tại Bộ phận Một cửa – " + f.receivingUnitName() + ".";
+      case APOLOGY_ISSUED -> "Một Cửa: " + f.apologyAgencyName() + " xin lỗi vì hồ sơ " + f.dossierCode()
+          + " chậm so với hẹn. Phiếu xin lỗi số " + f.apologyNumber() + "; hẹn trả kết quả mới: "
+          + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + f.statusPageUrl();
+      case RESULT_READY -> "Một Cửa: hồ sơ " + f.dossierCode() + " đã có kết quả. Mời ông/bà nhận tại Bộ phận Một cửa – "
+          + f.receivingUnitName() + ", mang theo giấy tiếp nhận và giấy tờ tùy thân.";
+      default -> throw new IllegalArgumentException("Unknown notice " + f.kind());
+    };
+    return shorten(text, SMS_MAX);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  static String shorten(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = max - 1;
+    if (Character.isLowSurrogate(s.charAt(cut))) {
+      cut--;
+    }
+    return s.substring(0, cut) + "…";
+  }
+
+  private static String nfc(String s) {
+    return Normalizer.normalize(s, Normalizer.Form.NFC);
+  }
+
+  /** A recipient as officers see it: the phone's first and last three digits, the e-mail's first letter and domain. */
+  public static String mask(NotificationChannel channel, String recipient) {
+    if (recipient == null || recipient.isBlank()) {
+      return "";
+    }
+    if (channel == NotificationChannel.SMS) {
+      return recipient.length() < 7 ? "***" : recipient.substring(0, 3) + "****" + recipient.substring(recipient.length() - 3);
+    }
+    int at = recipient.indexOf('@');
+    return at <= 0 ? "***" : recipient.charAt(0) + "***" + recipient.substring(at);
+  }
+}

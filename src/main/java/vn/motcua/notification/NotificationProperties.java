@@ -1,0 +1,44 @@
+package vn.motcua.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Notifications to applicants, prefix {@code motcua.notification} (docs/notifications.md). E-mail is on
+ * when Spring Boot's {@code spring.mail.host} is set; SMS is on when {@code sms.url} is set.
+ *
+ * @param statusPageUrl the public status page named in messages, where the applicant follows the dossier
+ *     and uploads a supplement
+ * @param retryCycle the sending job's retry cycle (ISO 8601 repetitions and interval, {@code R5/PT10M}):
+ *     after the last failed retry the job becomes an incident in Cockpit
+ * @param mail sender of the e-mails
+ * @param sms the SMS gateway's HTTP endpoint
+ */
+@ConfigurationProperties("motcua.notification")
+public record NotificationProperties(
+    @DefaultValue("http://localhost:8080/tra-cuu/") String statusPageUrl,
+    @DefaultValue("R5/PT10M") String retryCycle,
+    @DefaultValue Mail mail,
+    @DefaultValue Sms sms) {
+
+  /**
+   * @param from the sender address
+   * @param fromName the sender's display name
+   */
+  public record Mail(@DefaultValue("khong-tra-loi@motcua.local") String from, @DefaultValue("Một Cửa") String fromName) {}
+
+  /**
+   * @param url where the adapter POSTs each message as JSON; empty: SMS off
+   * @param token bearer token sent as {@code Authorization: Bearer <token>}; empty: no header
+   * @param connectTimeout how long to wait for the connection
+   * @param readTimeout how long to wait for the gateway's answer
+   */
+  public record Sms(String url, String token, @DefaultValue("5s") Duration connectTimeout,
+      @DefaultValue("10s") Duration readTimeout) {
+
+    public boolean configured() {
+      return url != null && !url.isBlank();
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package vn.motcua.notification;
+
+import static vn.motcua.db.SqlTime.instant;
+import static vn.motcua.db.SqlTime.ts;
+
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.dossier.DossierNotice;
+
+/** The notifications to applicants (table {@code notification}, the outbox of the sending jobs). */
+@Repository
+public class NotificationRepository {
+  private static final String COLUMNS = "id, dossier_id, kind, notice_key, channel, recipient, subject, body, status,"
+      + " attempts, last_error, process_instance_id, created_at, last_attempt_at, sent_at";
+  private static final RowMapper<Notification> ROW = (rs, i) -> new Notification(rs.getLong("id"),
+      rs.getLong("dossier_id"), DossierNotice.Kind.valueOf(rs.getString("kind")), rs.getString("notice_key"),
+      NotificationChannel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
+      rs.getString("body"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+      rs.getString("last_error"), rs.getString("process_instance_id"), instant(rs, "created_at"),
+      instant(rs, "last_attempt_at"), instant(rs, "sent_at"));
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
+
+  public NotificationRepository(JdbcTemplate jdbc, PlatformTransactionManager tm) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(tm);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  public boolean exists(long dossierId, String noticeKey, NotificationChannel channel) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE dossier_id = ? AND notice_key = ?"
+        + " AND channel = ?", Integer.class, dossierId, noticeKey, channel.name());
+    return n != null && n > 0;
+  }
+
+  /** Inserts a message in the caller's transaction and returns it. */
+  public Notification insert(long dossierId, DossierNotice.Kind kind, String noticeKey, NotificationChannel channel,
+      String recipient, String subject, String body, NotificationStatus status, String reason, Instant at) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("INSERT INTO notification (dossier_id, kind, notice_key, channel,"
+          + " recipient, subject, body, status, attempts, last_error, created_at) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
+          new String[] {"id"});
+      ps.setLong(1, dossierId);
+      ps.setString(2, kind.name());
+      ps.setString(3, noticeKey);
+      ps.setString(4, channel.name());
+      ps.setString(5, recipient);
+      ps.setString(6, subject);
+      ps.setString(7, body);
+      ps.setString(8, status.name());
+      ps.setString(9, reason);
+      ps.setObject(10, ts(at));
+      return ps;
+    }, key);
+    return find(key.getKey().longValue()).orElseThrow();
+  }
+
+  public void setProcessInstance(long id, String processInstanceId) {
+    jdbc.update("UPDATE notification SET process_instance_id = ? WHERE id = ?", processInstanceId, id);
+  }
+
+  public Optional<Notification> find(long id) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE id = ?", ROW, id).stream().findFirst();
+  }
+
+  public List<Notification> ofDossier(long dossierId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE dossier_id = ? ORDER BY created_at, id", ROW,
+        dossierId);
+  }
+
+  /**
+   * Records that the channel took the message, in a transaction of its own: committed even if the
+   * sending job's own transaction fails afterwards, so a retry finds the row SENT and sends nothing.
+   */
+  public void markSent(long id, Instant at) {
+    newTransaction.executeWithoutResult(s -> jdbc.update("UPDATE notification SET status = ?, sent_at = ?,"
+        + " last_attempt_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status <> ?",
+        NotificationStatus.SENT.name(), ts(at), ts(at), id, NotificationStatus.SENT.name()));
+  }
+
+  /** Records a failed attempt, in a transaction of its own: the sending job's transaction rolls back. */
+  public void markFailed(long id, String error, Instant at) {
+    newTransaction.executeWithoutResult(s -> jdbc.update("UPDATE notification SET status = ?, last_attempt_at = ?,"
+        + " attempts = attempts + 1, last_error = ? WHERE id = ? AND status <> ?", NotificationStatus.FAILED.name(),
+        ts(at), NotificationMessages.shorten(error == null ? "" : error, 1000), id, NotificationStatus.SENT.name()));
+  }
+}

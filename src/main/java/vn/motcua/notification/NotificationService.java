@@ -1,0 +1,150 @@
+package vn.motcua.notification;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierEvent;
+import vn.motcua.dossier.DossierNotice;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierVariables;
+import vn.motcua.dossier.EngineClock;
+import vn.motcua.overdue.ApologyLetter;
+import vn.motcua.overdue.OverdueService;
+
+/**
+ * The applicant's notifications: which messages a notice gives (an SMS to the applicant's phone always,
+ * an e-mail when the dossier has an address), recorded in the transaction of the change, and the sending
+ * of one message, at most once. Knows nothing of the engine: {@code notification.engine} starts the
+ * sending jobs.
+ */
+@Service
+public class NotificationService {
+  private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+  private final NotificationRepository repository;
+  private final NotificationChannels channels;
+  private final DossierService dossiers;
+  private final OverdueService overdue;
+  private final NotificationProperties properties;
+  private final Clock clock;
+
+  public NotificationService(NotificationRepository repository, NotificationChannels channels, DossierService dossiers,
+      OverdueService overdue, NotificationProperties properties, EngineClock clock) {
+    this.repository = repository;
+    this.channels = channels;
+    this.dossiers = dossiers;
+    this.overdue = overdue;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** What a notice recorded: the messages waiting for a sending job, with the dossier they are about. */
+  public record Recorded(String dossierCode, List<Notification> pending) {}
+
+  /**
+   * Records the messages of a notice in the caller's transaction. A message on a channel that is off is
+   * recorded as SKIPPED with the reason; a message already recorded for this notice and channel is not
+   * recorded again.
+   */
+  public Recorded record(DossierNotice notice) {
+    Dossier d = dossiers.get(notice.dossierId());
+    String key = Notification.noticeKey(notice);
+    NoticeFacts facts = facts(notice, d);
+    List<Notification> pending = new ArrayList<>();
+    for (NotificationChannel channel : List.of(NotificationChannel.SMS, NotificationChannel.EMAIL)) {
+      String recipient = channel == NotificationChannel.SMS ? d.applicant().phone() : d.applicant().email();
+      if (recipient == null || recipient.isBlank() || repository.exists(d.id(), key, channel)) {
+        continue;
+      }
+      NotificationMessages.Message message = NotificationMessages.of(facts, channel);
+      boolean on = channels.enabled(channel);
+      Notification n = repository.insert(d.id(), notice.kind(), key, channel, recipient.strip(), message.subject(),
+          message.body(), on ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
+          on ? null : NotificationChannels.offReason(channel), clock.instant());
+      if (on) {
+        pending.add(n);
+      }
+    }
+    return new Recorded(d.code(), pending);
+  }
+
+  public void linkProcess(long notificationId, String processInstanceId) {
+    repository.setProcessInstance(notificationId, processInstanceId);
+  }
+
+  /** What {@link #send} did. */
+  public enum Outcome { SENT, ALREADY_SENT, SKIPPED }
+
+  /**
+   * Sends one message. A message already SENT is not sent again (a job retried after its send committed,
+   * an operator's retry); a SKIPPED one is never sent. A failure is recorded on the row and thrown, so the
+   * sending job retries and finally becomes an incident.
+   */
+  public Outcome send(long notificationId) {
+    Notification n = repository.find(notificationId)
+        .orElseThrow(() -> new IllegalStateException("Notification " + notificationId + " does not exist"));
+    if (n.status() == NotificationStatus.SENT) {
+      log.info("Notification {} ({} {}) was already sent at {}: not sent again", n.id(), n.kind(), n.channel(),
+          n.sentAt());
+      return Outcome.ALREADY_SENT;
+    }
+    if (n.status() == NotificationStatus.SKIPPED) {
+      return Outcome.SKIPPED;
+    }
+    try {
+      channels.send(n);
+    } catch (RuntimeException e) {
+      repository.markFailed(n.id(), e.getMessage(), clock.instant());
+      throw e instanceof NotificationException ne ? ne
+          : new NotificationException("Notification " + n.id() + " not sent: " + e.getMessage(), e);
+    }
+    repository.markSent(n.id(), clock.instant());
+    return Outcome.SENT;
+  }
+
+  public List<Notification> ofDossier(long dossierId) {
+    return repository.ofDossier(dossierId);
+  }
+
+  /** The dossier's notifications for the officers' view, recipients masked. */
+  public List<NotificationSummary> summaries(long dossierId) {
+    return repository.ofDossier(dossierId).stream().map(NotificationSummary::of).toList();
+  }
+
+  NoticeFacts facts(DossierNotice notice, Dossier d) {
+    String items = null;
+    String number = null;
+    String agency = null;
+    String reason = null;
+    java.time.Instant previous = null;
+    java.time.Instant appointment = d.appointmentAt();
+    if (notice.kind() == DossierNotice.Kind.SUPPLEMENT_REQUESTED) {
+      List<DossierEvent> events = dossiers.events(d.id());
+      for (DossierEvent e : events) {
+        if ("SUPPLEMENT_REQUESTED".equals(e.type())) {
+          items = e.reason();
+        }
+      }
+      if (items == null) {
+        throw new IllegalStateException("Dossier " + d.code() + " has no supplement request to notify");
+      }
+    }
+    if (notice.kind() == DossierNotice.Kind.APOLOGY_ISSUED) {
+      ApologyLetter letter = overdue.letters(d.id()).stream().filter(l -> l.number().equals(notice.reference()))
+          .findFirst().orElseThrow(() -> new IllegalStateException("Dossier " + d.code() + " has no apology letter "
+              + notice.reference()));
+      number = letter.number();
+      agency = dossiers.unitName(letter.agency());
+      reason = letter.reason();
+      previous = letter.originalAppointmentAt();
+      appointment = letter.newAppointmentAt();
+    }
+    return new NoticeFacts(notice.kind(), d.code(), d.procedureName(), d.applicant().name(),
+        dossiers.unitName(d.receivingUnit()), appointment, items, number, agency, reason, previous,
+        !DossierVariables.REFUSED.equals(d.decision()), properties.statusPageUrl());
+  }
+}

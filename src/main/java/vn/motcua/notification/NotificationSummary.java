@@ -1,0 +1,19 @@
+package vn.motcua.notification;
+
+import java.time.Instant;
+import vn.motcua.dossier.DossierNotice;
+
+/**
+ * A notification as officers see it in the dossier view: what, how, to whom (masked), where it stands.
+ * The text itself is not shown: the officer knows it from the dossier.
+ */
+public record NotificationSummary(
+    DossierNotice.Kind kind, String kindName, NotificationChannel channel, String channelName, String recipient,
+    NotificationStatus status, String statusName, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+
+  public static NotificationSummary of(Notification n) {
+    return new NotificationSummary(n.kind(), n.kind().label(), n.channel(), n.channel().label(),
+        NotificationMessages.mask(n.channel(), n.recipient()), n.status(), n.status().label(), n.attempts(),
+        n.lastError(), n.createdAt(), n.sentAt());
+  }
+}

@@ -1,0 +1,45 @@
+package vn.motcua.notification.engine;
+
+import static vn.motcua.notification.engine.NotificationVariables.NOTIFICATION_ID;
+import static vn.motcua.notification.engine.NotificationVariables.PROCESS_KEY;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.dossier.DossierNotice;
+import vn.motcua.notification.Notification;
+import vn.motcua.notification.NotificationService;
+import vn.motcua.security.SystemAccess;
+
+/**
+ * Hears every {@link DossierNotice} inside the transaction that made the change, records its messages
+ * and starts one {@code Process_Notification} per message to send, in that same transaction. The
+ * process waits at its asynchronous service task, so the message goes out in a job after the officer's
+ * transaction commits; if the officer's transaction rolls back, neither the rows nor the jobs exist.
+ */
+@Component
+public class NotificationProcesses {
+  private final NotificationService notifications;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+
+  public NotificationProcesses(NotificationService notifications, RuntimeService runtimeService,
+      IdentityService identityService) {
+    this.notifications = notifications;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+  }
+
+  @EventListener
+  public void onNotice(DossierNotice notice) {
+    NotificationService.Recorded recorded = notifications.record(notice);
+    for (Notification n : recorded.pending()) {
+      ProcessInstance pi = SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey(
+          PROCESS_KEY, recorded.dossierCode(), Variables.createVariables().putValue(NOTIFICATION_ID, n.id())));
+      notifications.linkProcess(n.id(), pi.getId());
+    }
+  }
+}
