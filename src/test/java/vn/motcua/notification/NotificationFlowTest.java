@@ -229,6 +229,38 @@ class NotificationFlowTest extends DossierTestSupport {
   }
 
   @Test
+  void an_apology_letter_tells_the_applicant_its_number_and_the_new_date() throws Exception {
+    startSmtp();
+    Dossier d = accepted();
+    clockAt("2026-03-03T15:10");
+    fireDueTimers(d);
+    completeOk("cv.minh", taskOf(d, "Task_DraftApology"), vars(
+        var(vn.motcua.overdue.OverdueVariables.APOLOGY_REASON, "Cần xác minh thực tế địa điểm kinh doanh tại tổ 5"),
+        var(vn.motcua.overdue.OverdueVariables.NEW_APPOINTMENT_DATE, "2026-03-10")));
+    completeOk("ld.thao", taskOf(d, "Task_SignApology"),
+        var(vn.motcua.overdue.OverdueVariables.APOLOGY_SIGN_DECISION, vn.motcua.overdue.OverdueVariables.SIGN));
+    String number = overdue.letters(d.id()).get(0).number();
+
+    Notification email = one(d, DossierNotice.Kind.APOLOGY_ISSUED, NotificationChannel.EMAIL);
+    assertThat(email.noticeKey()).isEqualTo("APOLOGY_ISSUED:" + number);
+    assertThat(one(d, DossierNotice.Kind.APOLOGY_ISSUED, NotificationChannel.SMS).body())
+        .contains(number, "hẹn trả kết quả mới: " + vn.motcua.dossier.Format.dateTime(reload(d).appointmentAt()));
+    managementService.executeJob(job(email).getId());
+    assertThat(smtp.getReceivedMessages()).singleElement().satisfies(m -> {
+      assertThat(m.getSubject()).isEqualTo("Thư xin lỗi và hẹn lại ngày trả kết quả – mã hồ sơ " + d.code());
+      assertThat(m.getContent().toString()).contains("số: " + number,
+          "Lý do: Cần xác minh thực tế địa điểm kinh doanh tại tổ 5", "Ngày hẹn trả kết quả mới: ");
+    });
+  }
+
+  private Task taskOf(Dossier d, String key) {
+    List<Task> tasks = taskService.createTaskQuery().processVariableValueEquals(DOSSIER_ID, d.id())
+        .taskDefinitionKey(key).list();
+    assertThat(tasks).as(key).hasSize(1);
+    return tasks.get(0);
+  }
+
+  @Test
   void an_officers_transaction_that_rolls_back_records_no_notification_and_sends_nothing() {
     startSmtp();
     startSms();
