@@ -33,12 +33,13 @@ public final class NotificationMessages {
     switch (f.kind()) {
       case RECEIVED -> b.append(f.receivingUnitName()).append(" đã tiếp nhận hồ sơ của ông/bà.\n\n").append(dossier)
           .append("Ngày hẹn trả kết quả: ").append(Format.dateTime(f.appointmentAt())).append("\n\n")
-          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(f.statusPageUrl())
-          .append(" bằng mã hồ sơ trên.");
+          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(link(f))
+          .append(" bằng mã hồ sơ trên và số điện thoại đã khai.");
       case SUPPLEMENT_REQUESTED -> b.append("Hồ sơ của ông/bà cần được bổ sung, hoàn thiện.\n\n").append(dossier)
           .append("\nCác nội dung cần bổ sung, hoàn thiện:\n").append(f.supplementItems().strip()).append("\n\n")
-          .append("Cách nộp bổ sung: trực tuyến tại trang tra cứu hồ sơ ").append(f.statusPageUrl())
-          .append(" (nhập mã hồ sơ rồi chọn nộp bổ sung), hoặc trực tiếp tại Bộ phận Một cửa – ")
+          .append("Cách nộp bổ sung: trực tuyến tại trang tra cứu hồ sơ ").append(link(f))
+          .append(" (nhập mã hồ sơ và số điện thoại đã khai, rồi chọn \"Gửi hồ sơ bổ sung\"), hoặc trực tiếp tại ")
+          .append("Bộ phận Một cửa – ")
           .append(f.receivingUnitName()).append(".\n")
           .append("Thời hạn giải quyết được tính từ khi hồ sơ đã đầy đủ, hợp lệ.");
       case APOLOGY_ISSUED -> b.append(f.apologyAgencyName()).append(" thành thật xin lỗi ông/bà vì hồ sơ chưa thể ")
@@ -47,7 +48,7 @@ public final class NotificationMessages {
           .append("Phiếu xin lỗi và hẹn lại ngày trả kết quả số: ").append(f.apologyNumber()).append("\n")
           .append("Lý do: ").append(f.apologyReason() == null ? "—" : f.apologyReason().strip()).append("\n")
           .append("Ngày hẹn trả kết quả mới: ").append(Format.dateTime(f.appointmentAt())).append("\n\n")
-          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(f.statusPageUrl()).append(".");
+          .append("Ông/bà theo dõi tiến độ giải quyết hồ sơ tại ").append(link(f)).append(".");
       case RESULT_READY -> b.append(f.approved()
               ? "Hồ sơ của ông/bà đã có kết quả giải quyết.\n\n"
               : "Hồ sơ của ông/bà đã có văn bản trả lời của cơ quan có thẩm quyền (không giải quyết, có nêu rõ "
@@ -65,18 +66,24 @@ public final class NotificationMessages {
   private static String sms(NoticeFacts f) {
     String text = switch (f.kind()) {
       case RECEIVED -> "Một Cửa: hồ sơ " + f.dossierCode() + " (" + f.procedureName() + ") đã được tiếp nhận, hẹn trả "
-          + "kết quả " + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + f.statusPageUrl();
+          + "kết quả " + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + link(f);
       case SUPPLEMENT_REQUESTED -> "Một Cửa: hồ sơ " + f.dossierCode() + " cần bổ sung: "
-          + shorten(oneLine(f.supplementItems()), SMS_ITEMS_MAX) + ". Nộp bổ sung trực tuyến tại " + f.statusPageUrl()
+          + shorten(oneLine(f.supplementItems()), SMS_ITEMS_MAX) + ". Nộp bổ sung trực tuyến tại " + link(f)
           + " hoặc tại Bộ phận Một cửa – " + f.receivingUnitName() + ".";
       case APOLOGY_ISSUED -> "Một Cửa: " + f.apologyAgencyName() + " xin lỗi vì hồ sơ " + f.dossierCode()
           + " chậm so với hẹn. Phiếu xin lỗi số " + f.apologyNumber() + "; hẹn trả kết quả mới: "
-          + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + f.statusPageUrl();
+          + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + link(f);
       case RESULT_READY -> "Một Cửa: hồ sơ " + f.dossierCode() + " đã có kết quả. Mời ông/bà nhận tại Bộ phận Một cửa – "
           + f.receivingUnitName() + ", mang theo giấy tiếp nhận và giấy tờ tùy thân.";
       default -> throw new IllegalArgumentException("Unknown notice " + f.kind());
     };
     return shorten(text, SMS_MAX);
+  }
+
+  /** The status page with the dossier's code filled in ({@code /tra-cuu/?ma=<code>}). */
+  static String link(NoticeFacts f) {
+    String url = f.statusPageUrl();
+    return url + (url.contains("?") ? "&" : "?") + "ma=" + f.dossierCode();
   }
 
   private static String oneLine(String s) {

@@ -33,7 +33,7 @@ class NotificationMessagesTest {
       Message m = NotificationMessages.of(facts(Kind.RECEIVED, null, true), channel);
       assertNfc(m);
       assertThat(m.subject()).isEqualTo("Hồ sơ đã được tiếp nhận – mã hồ sơ " + CODE);
-      assertThat(m.body()).contains(CODE, "Đăng ký thành lập hộ kinh doanh", "09:00 ngày 05/03/2026", URL);
+      assertThat(m.body()).contains(CODE, "Đăng ký thành lập hộ kinh doanh", "09:00 ngày 05/03/2026", URL + "?ma=" + CODE);
     }
     assertThat(NotificationMessages.of(facts(Kind.RECEIVED, null, true), NotificationChannel.EMAIL).body())
         .startsWith("Kính gửi ông/bà Nguyễn Văn An,").contains("UBND phường Minh Xuân đã tiếp nhận hồ sơ");
