@@ -1,10 +1,14 @@
 package vn.motcua.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.motcua.dossier.DossierVariables.*;
 
 import java.util.List;
 import java.util.Map;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -13,7 +17,15 @@ import org.springframework.http.ResponseEntity;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierNotice;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.notification.Notification;
+import vn.motcua.notification.NotificationChannel;
+import vn.motcua.notification.NotificationService;
+import vn.motcua.notification.NotificationStatus;
+import vn.motcua.notification.SmsStub;
+import vn.motcua.notification.TestChannels;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The citizen's side of a dossier, every step through the public API: online submission with files into
@@ -22,6 +34,7 @@ import vn.motcua.dossier.DossierStatus;
  */
 @MotCuaSpringTest
 class CitizenJourneyTest extends CitizenApiSupport {
+  @Autowired NotificationService notifications;
 
   private String candidateGroup(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
@@ -151,8 +164,30 @@ class CitizenJourneyTest extends CitizenApiSupport {
     return headers;
   }
 
+  /** Runs the pending sending jobs of the dossier's notifications, as the job executor would after commit. */
+  private List<Notification> sendNotifications(Dossier d) {
+    for (Notification n : notifications.ofDossier(d.id())) {
+      if (n.status() == NotificationStatus.PENDING && n.processInstanceId() != null) {
+        managementService.createJobQuery().processInstanceId(n.processInstanceId()).list()
+            .forEach(job -> managementService.executeJob(job.getId()));
+      }
+    }
+    return notifications.ofDossier(d.id());
+  }
+
   @Test
-  void a_citizen_submits_follows_the_dossier_sends_the_supplement_and_rates_the_service() {
+  void a_citizen_submits_follows_the_dossier_sends_the_supplement_is_notified_and_rates_the_service()
+      throws Exception {
+    GreenMail smtp = new GreenMail(new ServerSetup(TestChannels.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+    try (SmsStub sms = new SmsStub(TestChannels.SMS_PORT, TestChannels.SMS_PATH)) {
+      journey(smtp, sms);
+    } finally {
+      smtp.stop();
+    }
+  }
+
+  private void journey(GreenMail smtp, SmsStub sms) throws Exception {
     clockAt("2026-09-15T08:30");
     String client = newClient();
     ResponseEntity<Map> submitted = submit(client, "journey-0f5e-4a41-9c2b",
@@ -166,6 +201,18 @@ class CitizenJourneyTest extends CitizenApiSupport {
     clockAt("2026-09-15T09:00");
     completeOk("mc.hung", openTask(d), vars(var(RECEPTION_DECISION, INCOMPLETE),
         var(MISSING_ITEMS, "Thiếu bản sao hợp đồng thuê địa điểm kinh doanh")));
+    // the citizen is told by SMS and e-mail what to bring, once
+    assertThat(sendNotifications(d)).extracting(Notification::kind, Notification::channel, Notification::status)
+        .containsExactlyInAnyOrder(
+            tuple(DossierNotice.Kind.SUPPLEMENT_REQUESTED, NotificationChannel.SMS, NotificationStatus.SENT),
+            tuple(DossierNotice.Kind.SUPPLEMENT_REQUESTED, NotificationChannel.EMAIL, NotificationStatus.SENT));
+    assertThat(sms.accepted()).singleElement().satisfies(m -> {
+      assertThat(m.to()).isEqualTo("0978333444");
+      assertThat(m.text()).contains(code, "hợp đồng thuê");
+    });
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+    assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("binh.le@example.vn");
+    assertThat(GreenMailUtil.getBody(smtp.getReceivedMessages()[0])).isNotEmpty();
     ResponseEntity<Map> waiting = lookup(client, code, "0978333444");
     assertThat(waiting.getBody().get("awaitingSupplement")).isEqualTo(true);
     assertThat(waiting.getBody().get("supplementRequest")).isEqualTo("Thiếu bản sao hợp đồng thuê địa điểm kinh doanh");
@@ -194,6 +241,14 @@ class CitizenJourneyTest extends CitizenApiSupport {
         var(APPRAISAL_OPINION, "Hồ sơ đủ điều kiện."),
         var(RESULT_TEXT, "Giấy chứng nhận đăng ký hộ kinh doanh số 10A8009876")));
     completeOk("ld.thao", openTask(d), var(APPROVAL_DECISION, APPROVE));
+
+    // receipt (after the complete dossier) and result ready: two more messages per channel
+    assertThat(sendNotifications(d)).extracting(Notification::kind).containsOnly(
+        DossierNotice.Kind.SUPPLEMENT_REQUESTED, DossierNotice.Kind.RECEIVED, DossierNotice.Kind.RESULT_READY);
+    assertThat(notifications.ofDossier(d.id())).hasSize(6).allMatch(n -> n.status() == NotificationStatus.SENT);
+    assertThat(sms.accepted()).hasSize(3);
+    assertThat(smtp.getReceivedMessages()).hasSize(3);
+    assertThat(sms.accepted().get(2).text()).contains(code);
 
     ResponseEntity<Map> ready = lookup(client, code, "0978333444");
     Map<String, Object> result = (Map<String, Object>) ready.getBody().get("result");

@@ -23,11 +23,11 @@ import java.util.concurrent.TimeUnit;
  * (an HTTP status, or {@link #HANG}: no answer until the stub stops), 200 when the queue is empty, and
  * keeps every request it answered with a 2xx as an accepted message.
  */
-final class SmsStub implements AutoCloseable {
+public final class SmsStub implements AutoCloseable {
   static final int HANG = -1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  record Received(String reference, String to, String text, String authorization, String contentType) {}
+  public record Received(String reference, String to, String text, String authorization, String contentType) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -36,7 +36,7 @@ final class SmsStub implements AutoCloseable {
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile int requests;
 
-  SmsStub(int port, String path) {
+  public SmsStub(int port, String path) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
@@ -59,7 +59,7 @@ final class SmsStub implements AutoCloseable {
     return this;
   }
 
-  List<Received> accepted() {
+  public List<Received> accepted() {
     return List.copyOf(accepted);
   }
 
