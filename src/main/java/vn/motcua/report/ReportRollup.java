@@ -296,14 +296,37 @@ public class ReportRollup implements ReportFactsGuard {
       int[] counts = jdbc.batchUpdate(ADD, chunk, types);
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] == 0) {
-          if (sign < 0) {
-            throw new IllegalStateException("Roll-up row missing while subtracting: " + keys.get(from + i));
-          }
-          inserts.add(insertArgs(keys.get(from + i), rows.get(keys.get(from + i))));
+          // a row deleted by hand: the subtraction is kept as a row of its own, so the sums stay right
+          Delta d = rows.get(keys.get(from + i));
+          inserts.add(insertArgs(keys.get(from + i), sign > 0 ? d : negated(d)));
         }
       }
     }
     insert(inserts);
+  }
+
+  private static Delta negated(Delta d) {
+    Delta n = new Delta();
+    merge(n, d);
+    n.received = -n.received;
+    n.receivedOnline = -n.receivedOnline;
+    n.closed = -n.closed;
+    n.overdueDelta = -n.overdueDelta;
+    n.resolved = -n.resolved;
+    n.resolvedEarly = -n.resolvedEarly;
+    n.resolvedOnTime = -n.resolvedOnTime;
+    n.resolvedLate = -n.resolvedLate;
+    n.withdrawn = -n.withdrawn;
+    n.apologies = -n.apologies;
+    n.lateCharged = -n.lateCharged;
+    n.seconds = n.seconds.negate();
+    n.secondsMax = null;
+    n.lateDays = -n.lateDays;
+    n.lateDaysCount = -n.lateDaysCount;
+    n.rated = -n.rated;
+    n.satisfied = -n.satisfied;
+    n.resolvedWithApology = -n.resolvedWithApology;
+    return n;
   }
 
   private static Object[] insertArgs(RowKey k, Delta d) {

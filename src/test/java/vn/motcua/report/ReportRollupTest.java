@@ -70,6 +70,7 @@ class ReportRollupTest {
   }
 
   /** Every column of May 2024 has the number of ReportColumnsTest, and the indicators theirs. */
+  @SuppressWarnings("unchecked")
   private void assertMayAsExpected(long satisfied) {
     Map<String, Number> unit = may();
     ReportColumnsTest.EXPECTED.forEach((column, codes) ->
@@ -87,6 +88,11 @@ class ReportRollupTest {
     Map<String, Object> page = get("gs.ha", "/api/reports/resolution/dossiers?month=2024-05&unit=" + UNIT
         + "&procedure=" + ReportFixture.PROCEDURE + "&column=resolvedLate");
     assertThat(ReportColumnsTest.codes(page)).containsExactlyInAnyOrder("RPT-LATE", "RPT-LATE-OTHER");
+    // the on-time chart: April 1 early of 1, May 4 of 6, June 0 of 1
+    ResponseEntity<List> trend = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/api/reports/trend?from=2024-04&to=2024-06&unit=" + UNIT, List.class);
+    assertThat(((List<Map<String, Object>>) trend.getBody()).stream().map(t -> t.get("onTimeRate")).toList())
+        .containsExactly(100.0, 66.7, 0.0);
   }
 
   /** With the roll-up and live, the same numbers for many periods, scopes and moments of judgement. */
@@ -107,6 +113,8 @@ class ReportRollupTest {
           assertThat(ReportRollupController.differences(repository.counts(period, asOf, scope),
               repository.liveCounts(period, asOf, scope))).as(period + " " + scope + " " + asOf).isEmpty();
         }
+        assertThat(repository.onTime(period, scope)).as("on time " + period + " " + scope)
+            .containsExactly(repository.liveOnTime(period, scope));
       }
     }
   }
