@@ -129,9 +129,12 @@ public class ReportRepository {
    * One pass over the dossiers alive in the period (and matching {@code only}) grouped by competent unit and
    * procedure (every MAIN column, the indicator sums, the late dossiers charged to their own competent unit),
    * the few late dossiers charged to another unit, and the apology letters signed in the period joined to
-   * their dossiers.
+   * their dossiers (in the main pass when {@code only} restricts it to the dossiers not rolled up).
    */
   private Map<GroupKey, GroupCounts> live(ReportPeriod period, Instant asOf, ReportScope scope, String only) {
+    // Over the few dossiers not rolled up, the apology letters of the period are counted in the main pass
+    // (joined per dossier) instead of a query of their own; the reference (liveCounts) keeps the latter.
+    boolean fold = !only.isEmpty();
     Map<GroupKey, GroupCounts> result = new LinkedHashMap<>();
     MapSqlParameterSource p = params(period, asOf, scope);
     List<ReportColumn> main = new ArrayList<>();
@@ -155,7 +158,11 @@ public class ReportRepository {
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating IS NOT NULL THEN 1 ELSE 0 END) AS m_rated")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating = 3 THEN 1 ELSE 0 END) AS m_satisfied")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.apology_count > 0 THEN 1 ELSE 0 END) AS m_apology")
-        .append(" FROM dossier d WHERE ").append(ALIVE).append(only).append(scopeFilter(scope, "d.competent_unit"))
+        .append(fold ? ", SUM(COALESCE(ap.n, 0)) AS m_apologies" : "")
+        .append(" FROM dossier d")
+        .append(fold ? " LEFT JOIN (SELECT a.dossier_id, COUNT(*) AS n FROM apology_letter a WHERE a.signed_at >= :from"
+            + " AND a.signed_at < :to GROUP BY a.dossier_id) ap ON ap.dossier_id = d.id" : "")
+        .append(" WHERE ").append(ALIVE).append(only).append(scopeFilter(scope, "d.competent_unit"))
         .append(" GROUP BY d.competent_unit, d.procedure_key");
     jdbc.query(sql.toString(), p, rs -> {
       GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
@@ -172,6 +179,9 @@ public class ReportRepository {
       g.rated = rs.getLong("m_rated");
       g.satisfied = rs.getLong("m_satisfied");
       g.resolvedWithApology = rs.getLong("m_apology");
+      if (fold && rs.getLong("m_apologies") > 0) {
+        g.counts.put(ReportColumn.APOLOGIES, rs.getLong("m_apologies"));
+      }
     });
     // Late dossiers charged to a unit other than the competent one (a stage held elsewhere ran late):
     // few, found through ix_dossier_responsible.
@@ -186,6 +196,9 @@ public class ReportRepository {
           }
           g.counts.merge(ReportColumn.LATE_CHARGED, rs.getLong("n"), Long::sum);
         });
+    if (fold) {
+      return result;
+    }
     jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
         + " COUNT(*) AS n FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id"
         + " WHERE a.signed_at >= :from AND a.signed_at < :to AND " + ALIVE + only
