@@ -19,9 +19,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DossierRepository {
   private final JdbcTemplate jdbc;
+  private ReportFactsGuard reportFacts = ReportFactsGuard.NONE;
 
   public DossierRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The reports' roll-up, told before a sealed dossier's report facts change (see {@link ReportFactsGuard}). */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  public void setReportFactsGuard(ReportFactsGuard reportFacts) {
+    this.reportFacts = reportFacts;
   }
 
 
@@ -94,7 +101,15 @@ public class DossierRepository {
     return jdbc.queryForObject("SELECT lookup_pin FROM dossier WHERE id = ?", String.class, id);
   }
 
+  /**
+   * The citizen's rating of a dossier already returned (1–3, comment, channel ONLINE or COUNTER): a report
+   * fact of a sealed dossier, so the dossier is first taken out of the reports' roll-up
+   * ({@link ReportFactsGuard#unroll}); call it in a transaction (the dossier's row stays locked until it
+   * ends, so no roll-up takes it meanwhile). Every other change to a sealed dossier's report facts must
+   * follow the same pattern.
+   */
   public void recordRating(long id, int rating, String comment, String channel, Instant at) {
+    reportFacts.unroll(id);
     jdbc.update("UPDATE dossier SET rating = ?, rating_comment = ?, rating_channel = ?, rated_at = ?, updated_at = ?"
         + " WHERE id = ?", rating, comment, channel, ts(at), ts(at), id);
   }

@@ -45,6 +45,13 @@ public class ReportController {
         EngineClock clock) {
       return new ReportService(repository, directory, calendar, clock);
     }
+
+    @Bean
+    ReportRollup reportRollup(org.springframework.jdbc.core.JdbcTemplate jdbc,
+        org.springframework.transaction.PlatformTransactionManager transactions, EngineClock clock,
+        @org.springframework.beans.factory.annotation.Value("${motcua.reports.rollup.batch-size:20000}") int batchSize) {
+      return new ReportRollup(jdbc, transactions, clock, batchSize);
+    }
   }
 
   private ReportScope scope(HttpServletRequest request, String unit) {

@@ -3,6 +3,7 @@ package vn.motcua.report;
 import static vn.motcua.db.SqlTime.instant;
 import static vn.motcua.db.SqlTime.ts;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -68,6 +69,20 @@ public class ReportRepository {
     long rated;
     long satisfied;
     long resolvedWithApology;
+    /** Exact sums behind processingSeconds and processingSecondsMax (as the database adds them). */
+    BigDecimal seconds = BigDecimal.ZERO;
+    BigDecimal secondsMax;
+
+    /** No dossier behind any column (a group known only to the roll-up, outside the period). */
+    boolean empty() {
+      return counts.values().stream().allMatch(v -> v == 0);
+    }
+
+    /** The indicator sums as numbers, from the exact sums. */
+    void finish() {
+      processingSeconds = seconds.doubleValue();
+      processingSecondsMax = secondsMax == null ? 0 : secondsMax.doubleValue();
+    }
 
     public long get(ReportColumn c) {
       return counts.getOrDefault(c, 0L);
@@ -89,12 +104,37 @@ public class ReportRepository {
   }
 
   /**
-   * Every column of the report per (unit, procedure) in the period: one pass over the dossiers alive in
-   * the period grouped by competent unit and procedure (every MAIN column, the indicator sums, the late
-   * dossiers charged to their own competent unit), the few late dossiers charged to another unit, and the
-   * apology letters signed in the period joined to their dossiers.
+   * Every column of the report per (unit, procedure) in the period: the roll-up rows of the sealed
+   * dossiers ({@link ReportRollup}) plus the dossiers not rolled up counted live. Gives exactly the numbers
+   * of {@link #liveCounts} (docs/reports.md, "Roll-up"); only faster.
    */
   public Map<GroupKey, GroupCounts> counts(ReportPeriod period, Instant asOf, ReportScope scope) {
+    Map<GroupKey, GroupCounts> result = live(period, asOf, scope, NOT_ROLLED_UP);
+    rolledUp(period, asOf, scope, result);
+    result.values().removeIf(GroupCounts::empty);
+    result.values().forEach(GroupCounts::finish);
+    return result;
+  }
+
+  /** The same numbers computed from the dossiers alone, every one live (the reference of the roll-up). */
+  public Map<GroupKey, GroupCounts> liveCounts(ReportPeriod period, Instant asOf, ReportScope scope) {
+    Map<GroupKey, GroupCounts> result = live(period, asOf, scope, "");
+    result.values().forEach(GroupCounts::finish);
+    return result;
+  }
+
+  private static final String NOT_ROLLED_UP = " AND d.rollup_batch IS NULL";
+
+  /**
+   * One pass over the dossiers alive in the period (and matching {@code only}) grouped by competent unit and
+   * procedure (every MAIN column, the indicator sums, the late dossiers charged to their own competent unit),
+   * the few late dossiers charged to another unit, and the apology letters signed in the period joined to
+   * their dossiers (in the main pass when {@code only} restricts it to the dossiers not rolled up).
+   */
+  private Map<GroupKey, GroupCounts> live(ReportPeriod period, Instant asOf, ReportScope scope, String only) {
+    // Over the few dossiers not rolled up, the apology letters of the period are counted in the main pass
+    // (joined per dossier) instead of a query of their own; the reference (liveCounts) keeps the latter.
+    boolean fold = !only.isEmpty();
     Map<GroupKey, GroupCounts> result = new LinkedHashMap<>();
     MapSqlParameterSource p = params(period, asOf, scope);
     List<ReportColumn> main = new ArrayList<>();
@@ -118,31 +158,36 @@ public class ReportRepository {
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating IS NOT NULL THEN 1 ELSE 0 END) AS m_rated")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating = 3 THEN 1 ELSE 0 END) AS m_satisfied")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.apology_count > 0 THEN 1 ELSE 0 END) AS m_apology")
-        .append(" FROM dossier d WHERE ").append(ALIVE).append(scopeFilter(scope, "d.competent_unit"))
+        .append(fold ? ", SUM(COALESCE(ap.n, 0)) AS m_apologies" : "")
+        .append(" FROM dossier d")
+        .append(fold ? " LEFT JOIN (SELECT a.dossier_id, COUNT(*) AS n FROM apology_letter a WHERE a.signed_at >= :from"
+            + " AND a.signed_at < :to GROUP BY a.dossier_id) ap ON ap.dossier_id = d.id" : "")
+        .append(" WHERE ").append(ALIVE).append(only).append(scopeFilter(scope, "d.competent_unit"))
         .append(" GROUP BY d.competent_unit, d.procedure_key");
     jdbc.query(sql.toString(), p, rs -> {
       GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
           k -> new GroupCounts());
-      GroupCounts part = new GroupCounts();
-      part.procedureName = rs.getString("proc_name");
+      g.procedureName = rs.getString("proc_name");
       for (int i = 0; i < main.size(); i++) {
-        part.counts.put(main.get(i), rs.getLong("c" + i));
+        g.counts.put(main.get(i), rs.getLong("c" + i));
       }
-      part.counts.put(ReportColumn.LATE_CHARGED, rs.getLong("own_late"));
-      part.processingSeconds = rs.getDouble("m_sec");
-      part.processingSecondsMax = rs.getDouble("m_sec_max");
-      part.lateDays = rs.getLong("m_late_days");
-      part.lateDaysCount = rs.getLong("m_late_n");
-      part.rated = rs.getLong("m_rated");
-      part.satisfied = rs.getLong("m_satisfied");
-      part.resolvedWithApology = rs.getLong("m_apology");
-      g.add(part);
+      g.counts.put(ReportColumn.LATE_CHARGED, rs.getLong("own_late"));
+      g.seconds = g.seconds.add(decimal(rs.getBigDecimal("m_sec")));
+      g.secondsMax = max(g.secondsMax, rs.getBigDecimal("m_sec_max"));
+      g.lateDays = rs.getLong("m_late_days");
+      g.lateDaysCount = rs.getLong("m_late_n");
+      g.rated = rs.getLong("m_rated");
+      g.satisfied = rs.getLong("m_satisfied");
+      g.resolvedWithApology = rs.getLong("m_apology");
+      if (fold && rs.getLong("m_apologies") > 0) {
+        g.counts.put(ReportColumn.APOLOGIES, rs.getLong("m_apologies"));
+      }
     });
     // Late dossiers charged to a unit other than the competent one (a stage held elsewhere ran late):
     // few, found through ix_dossier_responsible.
     jdbc.query("SELECT d.responsible_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
         + " COUNT(*) AS n FROM dossier d WHERE d.responsible_unit IS NOT NULL AND d.responsible_unit <> d.competent_unit"
-        + " AND " + ALIVE + " AND " + resolvedLate + scopeFilter(scope, "d.responsible_unit")
+        + " AND " + ALIVE + only + " AND " + resolvedLate + scopeFilter(scope, "d.responsible_unit")
         + " GROUP BY d.responsible_unit, d.procedure_key", p, rs -> {
           GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
               k -> new GroupCounts());
@@ -151,10 +196,13 @@ public class ReportRepository {
           }
           g.counts.merge(ReportColumn.LATE_CHARGED, rs.getLong("n"), Long::sum);
         });
+    if (fold) {
+      return result;
+    }
     jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
         + " COUNT(*) AS n FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id"
-        + " WHERE a.signed_at >= :from AND a.signed_at < :to AND " + ALIVE + scopeFilter(scope, "d.competent_unit")
-        + " GROUP BY d.competent_unit, d.procedure_key", p, rs -> {
+        + " WHERE a.signed_at >= :from AND a.signed_at < :to AND " + ALIVE + only
+        + scopeFilter(scope, "d.competent_unit") + " GROUP BY d.competent_unit, d.procedure_key", p, rs -> {
           GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
               k -> new GroupCounts());
           if (g.procedureName == null) {
@@ -163,6 +211,92 @@ public class ReportRepository {
           g.counts.put(ReportColumn.APOLOGIES, rs.getLong("n"));
         });
     return result;
+  }
+
+  /**
+   * Adds the rolled-up dossiers to {@code result}: flows of the period's days, stocks from the beginning.
+   * With T the period's last day and F its first (rows of days up to T only):
+   * received = received up to T − closed before F; carried over = received before F − closed before F;
+   * in progress = received up to T − closed up to T; overdue = sum of overdue_delta up to T; every other
+   * column and indicator sum: the rows of F..T. Derivation: docs/reports.md, "Roll-up".
+   */
+  private void rolledUp(ReportPeriod period, Instant asOf, ReportScope scope, Map<GroupKey, GroupCounts> result) {
+    MapSqlParameterSource p = params(period, asOf, scope).addValue("fromDay", period.from())
+        .addValue("toDay", period.to());
+    String inPeriod = "CASE WHEN r.report_day >= :fromDay THEN r.%s ELSE 0 END";
+    StringBuilder sql = new StringBuilder("SELECT r.unit, r.procedure_key, MAX(r.procedure_name) AS proc_name,"
+        + " SUM(r.received) AS received_to, SUM(r.closed) AS closed_to, SUM(r.overdue_delta) AS overdue,"
+        + " SUM(CASE WHEN r.report_day < :fromDay THEN r.received ELSE 0 END) AS received_before,"
+        + " SUM(CASE WHEN r.report_day < :fromDay THEN r.closed ELSE 0 END) AS closed_before,"
+        + " MAX(CASE WHEN r.report_day >= :fromDay THEN r.processing_seconds_max END) AS seconds_max");
+    for (String c : List.of("received", "received_online", "resolved", "resolved_early", "resolved_on_time",
+        "resolved_late", "withdrawn", "apologies", "late_charged", "processing_seconds", "late_days",
+        "late_days_count", "rated", "satisfied", "resolved_with_apology")) {
+      sql.append(", SUM(").append(String.format(inPeriod, c)).append(") AS p_").append(c);
+    }
+    sql.append(" FROM report_rollup r WHERE r.report_day <= :toDay").append(scopeFilter(scope, "r.unit"))
+        .append(" GROUP BY r.unit, r.procedure_key");
+    jdbc.query(sql.toString(), p, rs -> {
+      GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("procedure_key")),
+          k -> new GroupCounts());
+      if (g.procedureName == null) {
+        g.procedureName = rs.getString("proc_name");
+      }
+      long receivedTo = rs.getLong("received_to");
+      long closedTo = rs.getLong("closed_to");
+      long closedBefore = rs.getLong("closed_before");
+      long receivedNew = rs.getLong("p_received");
+      long online = rs.getLong("p_received_online");
+      long inProgress = receivedTo - closedTo;
+      long overdue = rs.getLong("overdue");
+      add(g, ReportColumn.RECEIVED, receivedTo - closedBefore);
+      add(g, ReportColumn.CARRIED_OVER, rs.getLong("received_before") - closedBefore);
+      add(g, ReportColumn.RECEIVED_ONLINE, online);
+      add(g, ReportColumn.RECEIVED_DIRECT, receivedNew - online);
+      add(g, ReportColumn.RESOLVED, rs.getLong("p_resolved"));
+      add(g, ReportColumn.RESOLVED_EARLY, rs.getLong("p_resolved_early"));
+      add(g, ReportColumn.RESOLVED_ON_TIME, rs.getLong("p_resolved_on_time"));
+      add(g, ReportColumn.RESOLVED_LATE, rs.getLong("p_resolved_late"));
+      add(g, ReportColumn.IN_PROGRESS, inProgress);
+      add(g, ReportColumn.IN_PROGRESS_WITHIN, inProgress - overdue);
+      add(g, ReportColumn.IN_PROGRESS_OVERDUE, overdue);
+      add(g, ReportColumn.WITHDRAWN, rs.getLong("p_withdrawn"));
+      add(g, ReportColumn.APOLOGIES, rs.getLong("p_apologies"));
+      add(g, ReportColumn.LATE_CHARGED, rs.getLong("p_late_charged"));
+      g.seconds = g.seconds.add(decimal(rs.getBigDecimal("p_processing_seconds")));
+      g.secondsMax = max(g.secondsMax, rs.getBigDecimal("seconds_max"));
+      g.lateDays += rs.getLong("p_late_days");
+      g.lateDaysCount += rs.getLong("p_late_days_count");
+      g.rated += rs.getLong("p_rated");
+      g.satisfied += rs.getLong("p_satisfied");
+      g.resolvedWithApology += rs.getLong("p_resolved_with_apology");
+    });
+    if (asOf.isBefore(period.end())) {
+      // The period has not ended: "overdue" is judged now, not at the period's end as in the rows. The
+      // rolled-up dossiers open at the period's end (closed after it: normally none) are judged again.
+      String atEnd = ReportColumn.Sql.OVERDUE.replace(":asOf", ":to");
+      jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, SUM(CASE WHEN " + ReportColumn.Sql.OVERDUE
+          + " THEN 1 ELSE 0 END) - SUM(CASE WHEN " + atEnd + " THEN 1 ELSE 0 END) AS n FROM dossier d"
+          + " WHERE d.rollup_batch IS NOT NULL AND d.status <> 3 AND d.closed_at >= :to AND d.received_at < :to"
+          + scopeFilter(scope, "d.competent_unit") + " GROUP BY d.competent_unit, d.procedure_key", p, rs -> {
+            GroupCounts g = result.get(new GroupKey(rs.getString("unit"), rs.getString("proc")));
+            long n = rs.getLong("n");
+            add(g, ReportColumn.IN_PROGRESS_OVERDUE, n);
+            add(g, ReportColumn.IN_PROGRESS_WITHIN, -n);
+          });
+    }
+  }
+
+  private static void add(GroupCounts g, ReportColumn c, long n) {
+    g.counts.merge(c, n, Long::sum);
+  }
+
+  private static BigDecimal decimal(BigDecimal v) {
+    return v == null ? BigDecimal.ZERO : v;
+  }
+
+  private static BigDecimal max(BigDecimal a, BigDecimal b) {
+    return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
   }
 
   /** A dossier behind a number of the report or in a deadline list; no personal data of the applicant. */
@@ -237,12 +371,30 @@ public class ReportRepository {
     return new Page(total == null ? 0 : total, rows);
   }
 
-  /** Resolved, and resolved early or on time, in one period (a point of the on-time chart). */
+  /**
+   * Resolved, and resolved early or on time, in one period (a point of the on-time chart): the roll-up rows
+   * of the period's days plus the dossiers not rolled up (a rolled-up dossier was decided when it closed).
+   */
   public long[] onTime(ReportPeriod period, ReportScope scope) {
+    MapSqlParameterSource p = params(period, period.end(), scope).addValue("fromDay", period.from())
+        .addValue("toDay", period.to());
+    long[] live = onTime(period, scope, NOT_ROLLED_UP);
+    long[] rolled = jdbc.queryForObject("SELECT SUM(r.resolved) AS n, SUM(r.resolved_early + r.resolved_on_time) AS ok"
+        + " FROM report_rollup r WHERE r.report_day >= :fromDay AND r.report_day <= :toDay"
+        + scopeFilter(scope, "r.unit"), p, (rs, n) -> new long[] {rs.getLong("n"), rs.getLong("ok")});
+    return new long[] {live[0] + rolled[0], live[1] + rolled[1]};
+  }
+
+  /** The same from the dossiers alone (the reference of the roll-up). */
+  public long[] liveOnTime(ReportPeriod period, ReportScope scope) {
+    return onTime(period, scope, "");
+  }
+
+  private long[] onTime(ReportPeriod period, ReportScope scope, String only) {
     MapSqlParameterSource p = params(period, period.end(), scope);
     return jdbc.queryForObject("SELECT COUNT(*) AS n, SUM(CASE WHEN d.resolution_class IN ('EARLY', 'ON_TIME')"
         + " THEN 1 ELSE 0 END) AS ok FROM dossier d WHERE d.status <> 3 AND d.closed_at >= :from AND d.closed_at < :to"
-        + " AND " + RESOLVED + scopeFilter(scope, "d.competent_unit"), p,
+        + " AND " + RESOLVED + only + scopeFilter(scope, "d.competent_unit"), p,
         (rs, n) -> new long[] {rs.getLong("n"), rs.getLong("ok")});
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Commands:
  * <ul>
  *   <li>{@code reports}: a fresh PostgreSQL database with generated dossiers and control-log rows, then the
- *       month and year reports timed ({@link ReportsBench}).
+ *       roll-up of the sealed dossiers and the month and year reports timed ({@link ReportsBench}).
  * </ul>
  */
 public final class Bench {
@@ -55,6 +55,8 @@ public final class Bench {
                    --dossiers N (1000000)  --control-log N (10000000)  --runs N (5)
                    --url jdbc:postgresql://127.0.0.1:5432/motcua_bench (dropped and created anew)
                    --user postgres  --password ''  --docs docs/performance.md (none: do not write)
-                   --reuse true (keep the data of a previous run: only time the reports)""");
+                   --reuse true (keep the data of a previous run: roll up what is waiting, time the reports)
+                   --reroll true (forget the roll-up first and roll everything up again, timed)
+                   --batch-size N (20000, roll-up batch)  --live false (skip the "before (live)" figures)""");
   }
 }

@@ -31,9 +31,11 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.report.ReportPeriod;
 import vn.motcua.report.ReportRepository;
+import vn.motcua.report.ReportRollup;
 import vn.motcua.report.ReportScope;
 import vn.motcua.report.ReportService;
 
@@ -92,6 +94,8 @@ final class ReportsBench {
       loadLine = "load: " + dossiers + " dossiers, " + controlLog + " control-log rows by COPY, indexes in place, then"
           + " VACUUM ANALYZE: " + loadSeconds + " s";
     } else {
+      // the data of a previous run, with the migrations of this version (V5: the roll-up)
+      Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
       loadLine = "load: reused the data of a previous run";
     }
     System.out.println(loadLine);
@@ -108,7 +112,33 @@ final class ReportsBench {
     String pg = jdbc.queryForObject("SHOW server_version", String.class);
     OrganisationDirectory directory = new OrganisationDirectory(new DefaultResourceLoader(), new ObjectMapper(),
         "classpath:organisation/tuyen-quang.json");
-    ReportService reports = new ReportService(new ReportRepository(jdbc), directory, null, Clock.fixed(now, ZONE));
+    ReportRepository repository = new ReportRepository(jdbc);
+    ReportService reports = new ReportService(repository, directory, null, Clock.fixed(now, ZONE));
+    // The roll-up as production runs it (ReportRollupJob): batches of motcua.reports.rollup.batch-size under
+    // the lock row, each one transaction. --reroll true: forget it first and roll everything up again.
+    ReportRollup rollup = new ReportRollup(jdbc, new DataSourceTransactionManager(ds), Clock.fixed(now, ZONE),
+        Integer.parseInt(o.getOrDefault("batch-size", "20000")));
+    if (Boolean.parseBoolean(o.getOrDefault("reroll", "false"))) {
+      long t = System.nanoTime();
+      long released = rollup.reset();
+      lines.add(String.format(java.util.Locale.ROOT, "roll-up reset (%d dossiers marked live again): %.1f s", released,
+          (System.nanoTime() - t) / 1e9));
+      System.out.println(lines.get(lines.size() - 1));
+      vacuum(jdbc, lines);
+    }
+    long tRoll = System.nanoTime();
+    ReportRollup.Run run = rollup.rollUp();
+    lines.add(String.format(java.util.Locale.ROOT, "roll-up of the sealed dossiers: %d dossiers in %d batches, %.1f s",
+        run.dossiers(), run.batches(), (System.nanoTime() - tRoll) / 1e9));
+    System.out.println(lines.get(lines.size() - 1));
+    if (run.dossiers() > 0) {
+      vacuum(jdbc, lines);
+    }
+    ReportRollup.Status state = rollup.status();
+    lines.add("roll-up state: " + state.rolledUp() + " dossiers rolled up into " + state.rows() + " rows; "
+        + jdbc.queryForObject("SELECT COUNT(*) FROM dossier WHERE rollup_batch IS NULL", Long.class)
+        + " dossiers counted live");
+    lines.add("machine load average before timing the reports (1, 5, 15 min): " + loadAverage());
     YearMonth lastMonth = YearMonth.from(now.atZone(ZONE)).minusMonths(1);
     int year = now.atZone(ZONE).getYear();
     ReportPeriod month = ReportPeriod.ofMonth(lastMonth);
@@ -116,6 +146,13 @@ final class ReportsBench {
     ReportPeriod thisYear = ReportPeriod.ofYear(year);
     ReportScope commune = new ReportScope(java.util.Set.of("tq-minhxuan"));
 
+    if (Boolean.parseBoolean(o.getOrDefault("live", "true"))) {
+      // before: the same reports computed from the dossiers alone (the query of the previous version)
+      lines.add(time("before (live): report, month " + lastMonth + ", whole province", runs, () -> total(
+          repository.liveCounts(month, month.asOf(now), ReportScope.ALL))));
+      lines.add(time("before (live): report, year " + (year - 1) + ", whole province", runs, () -> total(
+          repository.liveCounts(fullYear, fullYear.asOf(now), ReportScope.ALL))));
+    }
     lines.add(time("report, month " + lastMonth + ", whole province", runs,
         () -> reports.report(month, ReportScope.ALL).total().counts().get("received")));
     lines.add(time("report, year " + (year - 1) + ", whole province", runs,
@@ -137,6 +174,19 @@ final class ReportsBench {
       System.out.println("written: " + docs);
     }
     ds.close();
+  }
+
+  private static long total(Map<ReportRepository.GroupKey, ReportRepository.GroupCounts> groups) {
+    return groups.values().stream().mapToLong(g -> g.get(vn.motcua.report.ReportColumn.RECEIVED)).sum();
+  }
+
+  /** After many updated rows, as autovacuum would do: fresh statistics and visibility map. */
+  private static void vacuum(JdbcTemplate jdbc, List<String> lines) {
+    long t = System.nanoTime();
+    jdbc.execute("VACUUM ANALYZE dossier");
+    jdbc.execute("VACUUM ANALYZE report_rollup");
+    lines.add(String.format(java.util.Locale.ROOT, "VACUUM ANALYZE dossier, report_rollup: %.1f s",
+        (System.nanoTime() - t) / 1e9));
   }
 
   /** Times a call: one warm-up, then {@code runs} runs; "min / median / max ms" and its result. */

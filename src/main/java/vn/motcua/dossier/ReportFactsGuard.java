@@ -1,0 +1,16 @@
+package vn.motcua.dossier;
+
+/**
+ * Called before a change to the report facts of a dossier that may already be counted in the reports'
+ * roll-up (a sealed dossier: refused at reception, withdrawn, stopped, returned). The implementation
+ * ({@code vn.motcua.report.ReportRollup}) subtracts the dossier from the roll-up and lets the reports count
+ * it live again, in the caller's transaction. Rule: every update of a sealed dossier's report facts goes
+ * through a method of {@link DossierRepository} that calls this first (docs/reports.md, "Roll-up").
+ */
+public interface ReportFactsGuard {
+  /** Un-rolls the dossier if it is rolled up; returns whether it was. */
+  boolean unroll(long dossierId);
+
+  /** No roll-up (tools that write the tables without the reports). */
+  ReportFactsGuard NONE = id -> false;
+}
