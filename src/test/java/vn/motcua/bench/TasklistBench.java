@@ -1,0 +1,9 @@
+package vn.motcua.bench;
+
+import java.util.Map;
+
+final class TasklistBench {
+  static void run(Map<String, String> o) throws Exception {
+    throw new UnsupportedOperationException("not yet");
+  }
+}
