@@ -46,6 +46,10 @@ public final class Bench {
       case "history" -> HistoryBench.run(options);
       case "footprint" -> FootprintBench.run(options);
       case "all" -> {
+        if (Boolean.parseBoolean(options.getOrDefault("shared", "false"))) {
+          all(options);
+          return;
+        }
         // issue 8's set, each on its own fresh database
         LifecycleBench.run(options);
         TasklistBench.run(options);
@@ -58,6 +62,23 @@ public final class Bench {
         usage();
         System.exit(2);
       }
+    }
+  }
+
+  /**
+   * The set in one application and database (a smoke run: {@code all --shared true}, as the test suite
+   * does); the footprint figures are those of this one JVM. Prints every line; writes no docs.
+   */
+  static void all(Map<String, String> options) throws Exception {
+    try (BenchSystem sys = new BenchSystem(options).start()) {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      lines.add("footprint: start-up to ready " + sys.startupMillis + " ms");
+      lines.addAll(LifecycleBench.measure(sys, options));
+      lines.addAll(TimersBench.measure(sys, options));
+      lines.addAll(TasklistBench.measure(sys, options));
+      lines.addAll(HistoryBench.measure(sys, options));
+      lines.add("footprint: heap after the run (after GC) " + FootprintBench.heapAfterGc());
+      lines.forEach(System.out::println);
     }
   }
 
@@ -96,6 +117,7 @@ public final class Bench {
           history  --dossiers N (1000000) returned dossiers with --control-log N (10 per dossier) loaded by
                    COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
           footprint start-up time and heap after a run (after GC); run with -Xmx512m (the bench profile)
-          all      the five above, each on a fresh database""");
+          all      the five above, each on a fresh database; --shared true: all in one application and
+                   database, no docs (the test suite's smoke run)""");
   }
 }
