@@ -66,7 +66,7 @@ final class BenchSystem implements AutoCloseable {
 
   /** Starts the application on a fresh database; the start-up time is kept in {@link #startupMillis}. */
   BenchSystem start() throws Exception {
-    if (db.equals("postgres")) {
+    if (db.equals("postgres") && !reuse()) {
       recreatePostgres();
     }
     Path dir = Files.createDirectories(Path.of("target", "bench8"));
@@ -99,6 +99,11 @@ final class BenchSystem implements AutoCloseable {
     context = new SpringApplicationBuilder(MotCuaApplication.class).run(args);
     startupMillis = (System.nanoTime() - t0) / 1_000_000;
     return this;
+  }
+
+  /** {@code --reuse true}: keep the PostgreSQL database of a previous run (and its data). */
+  boolean reuse() {
+    return Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
   }
 
   <T> T bean(Class<T> type) {

@@ -40,14 +40,14 @@ final class FootprintBench {
         + " %d units", sys.startupMillis / 1000.0, sinceJvm / 1000.0, sys.units.size()));
     lines.add("heap after start-up (after GC): " + heapAfterGc());
     Map<String, String> small = new LinkedHashMap<>(o);
-    small.put("dossiers", o.getOrDefault("dossiers", "200"));
+    small.put("dossiers", o.getOrDefault("dossiers", "40"));
     small.put("warmup", "10");
     LifecycleBench.measure(sys, small);
     Map<String, String> storm = new LinkedHashMap<>(o);
-    storm.put("dossiers", o.getOrDefault("timer-dossiers", "500"));
+    storm.put("dossiers", o.getOrDefault("timer-dossiers", "200"));
     TimersBench.measure(sys, storm);
     Map<String, String> tasklist = new LinkedHashMap<>(o);
-    tasklist.put("dossiers", o.getOrDefault("tasklist-dossiers", "500"));
+    tasklist.put("dossiers", o.getOrDefault("tasklist-dossiers", "200"));
     tasklist.put("runs", "20");
     TasklistBench.measure(sys, tasklist);
     lines.add("after a run (" + small.get("dossiers") + " lifecycle dossiers ×4 and the bare engine, a storm of "

@@ -63,14 +63,23 @@ final class HistoryBench {
     int runs = Integer.parseInt(o.getOrDefault("runs", "200"));
     sys.databaseLabel = sys.databaseName();
     List<String> lines = new ArrayList<>();
-    long first = sys.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM dossier", Long.class) + 1;
-    long firstLog = sys.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM dossier_control_log", Long.class) + 1;
-    long t0 = System.nanoTime();
-    generate(sys, first, n, firstLog, logs);
-    long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
-    lines.add(String.format(Locale.ROOT, "data: %d returned dossiers, %d control-log rows, by %s with the indexes in"
-        + " place, then ANALYZE: %d s", n, (long) n * logs, sys.db.equals("postgres") ? "COPY" : "batch INSERT",
-        loadSeconds));
+    long first;
+    if (sys.reuse()) {
+      first = sys.jdbc().queryForObject("SELECT MIN(id) FROM dossier WHERE status = 10", Long.class);
+      n = sys.jdbc().queryForObject("SELECT COUNT(*) FROM dossier WHERE status = 10", Integer.class);
+      long m = sys.jdbc().queryForObject("SELECT COUNT(*) FROM dossier_control_log", Long.class);
+      lines.add("data: " + n + " returned dossiers, " + m + " control-log rows, reused from a previous run");
+    } else {
+      first = sys.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM dossier", Long.class) + 1;
+      long firstLog = sys.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM dossier_control_log", Long.class) + 1;
+      long t0 = System.nanoTime();
+      generate(sys, first, n, firstLog, logs);
+      long loadSeconds = (System.nanoTime() - t0) / 1_000_000_000L;
+      lines.add(String.format(Locale.ROOT, "data: %d returned dossiers, %d control-log rows, by %s with the indexes in"
+          + " place, then ANALYZE: %d s", n, (long) n * logs, sys.db.equals("postgres") ? "COPY" : "batch INSERT",
+          loadSeconds));
+    }
+    final int count = n;
 
     Random rnd = new Random(8);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -82,7 +91,7 @@ final class HistoryBench {
     String supervisor = basic("gs.ha");
     long last = first + n - 1;
     IntFunction<Map<String, Object>> sample = i -> sys.jdbc().queryForMap("SELECT code, receiving_unit,"
-        + " applicant_id_number, applicant_name, received_at FROM dossier WHERE id = ?", first + (long) rnd.nextInt(n));
+        + " applicant_id_number, applicant_name, received_at FROM dossier WHERE id = ?", first + (long) rnd.nextInt(count));
     // rows of the specialist's own unit, for searches within the unit
     List<Map<String, Object>> own = sys.jdbc().queryForList("SELECT code, applicant_id_number, applicant_name,"
         + " received_at FROM dossier WHERE receiving_unit = ? AND id BETWEEN ? AND ? ORDER BY id"
@@ -143,6 +152,25 @@ final class HistoryBench {
       LocalDate day = LocalDate.now(BenchSystem.ZONE).minusDays(1 + rnd.nextInt(1000));
       results.put("search, whole province, one day (provincial supervisor)",
           rows(call(http, base + "?from=" + day + "&to=" + day, supervisor)));
+    });
+    // the same searches through DossierService, without HTTP and authentication: what the SQL costs
+    java.util.Set<String> mine = java.util.Set.of(unit);
+    figures.put("service: search, my units, newest first", () -> results.put("service: search, my units, newest first",
+        dossiers.search(vn.motcua.dossier.DossierSearch.of(null, null, null, null, null, null, 0, 20), mine).items().size()));
+    figures.put("service: search, returned, one month, my units", () -> {
+      LocalDate from = LocalDate.now(BenchSystem.ZONE).minusDays(30 + rnd.nextInt(900));
+      results.put("service: search, returned, one month, my units", dossiers.search(vn.motcua.dossier.DossierSearch.of(
+          null, null, 10, null, from, from.plusMonths(1), 0, 20), mine).items().size());
+    });
+    figures.put("service: search, applicant ID, whole province", () -> {
+      String id = (String) sample.apply(0).get("applicant_id_number");
+      results.put("service: search, applicant ID, whole province", dossiers.search(vn.motcua.dossier.DossierSearch.of(
+          null, id, null, null, null, null, 0, 20), null).items().size());
+    });
+    figures.put("service: search, whole province, one day", () -> {
+      LocalDate day = LocalDate.now(BenchSystem.ZONE).minusDays(1 + rnd.nextInt(1000));
+      results.put("service: search, whole province, one day", dossiers.search(vn.motcua.dossier.DossierSearch.of(
+          null, null, null, null, day, day, 0, 20), null).items().size());
     });
     Map<String, List<Double>> times = new LinkedHashMap<>();
     lines.add(BenchSystem.load());
