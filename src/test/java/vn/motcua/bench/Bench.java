@@ -114,8 +114,10 @@ public final class Bench {
                    /engine-rest as HTTP Basic   --dossiers N (100000)  --threads N (4)  --runs N (50)
           timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
                    warning is handled by the job executor, exactly one warning per dossier
-          history  --dossiers N (1000000) returned dossiers with --control-log N (10 per dossier) loaded by
+          history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by
                    COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
+                   --reuse true (postgres: keep the database of a previous run and its data; give each
+                   command its own --url when reusing)
           footprint start-up time and heap after a run (after GC); run with -Xmx512m (the bench profile)
           all      the five above, each on a fresh database; --shared true: all in one application and
                    database, no docs (the test suite's smoke run)""");

@@ -69,7 +69,9 @@ final class BenchSystem implements AutoCloseable {
     if (db.equals("postgres") && !reuse()) {
       recreatePostgres();
     }
-    Path dir = Files.createDirectories(Path.of("target", "bench8"));
+    // one directory per run: several benches (and the suite's smoke run) may run at the same time
+    Path dir = Files.createDirectories(Path.of("target", "bench8",
+        ProcessHandle.current().pid() + "-" + H2_RUNS.incrementAndGet()));
     int unitCount = Integer.parseInt(options.getOrDefault("units", "200"));
     Path org = dir.resolve("organisation.json");
     Path users = dir.resolve("users.json");

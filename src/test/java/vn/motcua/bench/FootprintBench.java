@@ -37,7 +37,8 @@ final class FootprintBench {
     sys.databaseLabel = sys.databaseName();
     long sinceJvm = System.currentTimeMillis() - jvmStart;
     lines.add(String.format(Locale.ROOT, "start-up to ready: %.1f s (application context; %.1f s since the JVM started),"
-        + " %d units", sys.startupMillis / 1000.0, sinceJvm / 1000.0, sys.units.size()));
+        + " %d communes (%s units)", sys.startupMillis / 1000.0, sinceJvm / 1000.0, sys.units.size(),
+        o.getOrDefault("units", "200")));
     lines.add("heap after start-up (after GC): " + heapAfterGc());
     Map<String, String> small = new LinkedHashMap<>(o);
     small.put("dossiers", o.getOrDefault("dossiers", "40"));
@@ -50,7 +51,8 @@ final class FootprintBench {
     tasklist.put("dossiers", o.getOrDefault("tasklist-dossiers", "200"));
     tasklist.put("runs", "20");
     TasklistBench.measure(sys, tasklist);
-    lines.add("after a run (" + small.get("dossiers") + " lifecycle dossiers ×4 and the bare engine, a storm of "
+    lines.add("after a run (lifecycle: " + 2 * Integer.parseInt(small.get("dossiers")) + " system and as many bare-engine"
+        + " dossiers after 20 warm-up, a storm of "
         + storm.get("dossiers") + " warnings, " + tasklist.get("dossiers") + " open dossiers and the Tasklist queries):");
     lines.add("heap after the run (after GC): " + heapAfterGc());
     var pools = ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -77,7 +77,7 @@ final class TasklistBench {
     long tasks = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
     long jobs = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB", Long.class);
     long auths = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION", Long.class);
-    lines.add(String.format(Locale.ROOT, "data: %d open dossiers over %d units, registered and checked through the"
+    lines.add(String.format(Locale.ROOT, "data: %d open dossiers over %d communes (" + o.getOrDefault("units", "200") + " units), registered and checked through the"
         + " services with %d threads in %d s (%.1f dossiers/s); due timers fired in %d s; %d open tasks, %d timer"
         + " jobs, %d authorization rows", n, units, threads, genSeconds, n / Math.max(1.0, genSeconds), fireSeconds, tasks,
         jobs, auths));
