@@ -52,7 +52,7 @@ final class FootprintBench {
     tasklist.put("runs", "20");
     TasklistBench.measure(sys, tasklist);
     lines.add("after a run (lifecycle: " + 2 * Integer.parseInt(small.get("dossiers")) + " system and as many bare-engine"
-        + " dossiers after 20 warm-up, a storm of "
+        + " dossiers after " + small.get("warmup") + " warm-up each, a storm of "
         + storm.get("dossiers") + " warnings, " + tasklist.get("dossiers") + " open dossiers and the Tasklist queries):");
     lines.add("heap after the run (after GC): " + heapAfterGc());
     var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
