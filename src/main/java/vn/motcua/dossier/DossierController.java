@@ -4,7 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,6 +66,50 @@ public class DossierController {
     return ResponseEntity.created(URI.create("/api/dossiers/" + d.code())).body(view(d));
   }
 
+  /**
+   * The officers' dossier search, newest first: {@code code} (prefix), {@code applicant} (citizen ID or
+   * full name), {@code status} (1–10), {@code unit}, {@code from}/{@code to} (reception dates),
+   * {@code page}, {@code size}. An officer finds the dossiers of their own units (receiving, competent or
+   * current); provincial supervisors and administrators the whole province. Naming another unit is a 403.
+   */
+  @GetMapping
+  public DossierSearch.Page search(@RequestParam(required = false) String code,
+      @RequestParam(required = false) String applicant, @RequestParam(required = false) Integer status,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+      HttpServletRequest request) {
+    Officer officer = officer(request);
+    DossierSearch q = DossierSearch.of(code, applicant, status, unit, from, to, page, size);
+    Set<String> units = readableUnits(officer);
+    if (q.unit() != null) {
+      if (directory.find(q.unit()).isEmpty()) {
+        throw ApiException.invalid("Điều kiện tìm kiếm chưa hợp lệ.", Map.of("unit", "Không có đơn vị '" + q.unit() + "'."));
+      }
+      if (units != null && !units.contains(q.unit())) {
+        throw ApiException.forbidden("Bạn không có quyền xem hồ sơ của đơn vị này.");
+      }
+    }
+    return dossiers.search(q, units);
+  }
+
+  /** The units whose dossiers the officer may read; {@code null}: every unit (as {@link #requireReader}). */
+  static Set<String> readableUnits(Officer officer) {
+    if (officer.isAdmin() || provincialSupervisor(officer)) {
+      return null;
+    }
+    Set<String> units = new TreeSet<>();
+    officer.unitRoles().forEach(ur -> units.add(ur.agency().key()));
+    return units;
+  }
+
+  private static boolean provincialSupervisor(Officer officer) {
+    return officer.unitRoles().stream().anyMatch(ur ->
+        ur.role() == Role.SUPERVISOR && ur.agency().type() == Agency.Type.SERVICE_CENTRE
+            && ur.agency().level() == Agency.Level.PROVINCE);
+  }
+
   @GetMapping("/{code}")
   public DossierView get(@PathVariable String code, HttpServletRequest request) {
     Dossier d = dossiers.getByCode(code);
@@ -110,10 +159,7 @@ public class DossierController {
     boolean ownUnit = officer.unitRoles().stream().anyMatch(ur ->
         ur.agency().key().equals(d.receivingUnit()) || ur.agency().key().equals(d.competentUnit())
             || ur.agency().key().equals(d.currentUnit()));
-    boolean provincialSupervisor = officer.unitRoles().stream().anyMatch(ur ->
-        ur.role() == Role.SUPERVISOR && ur.agency().type() == Agency.Type.SERVICE_CENTRE
-            && ur.agency().level() == Agency.Level.PROVINCE);
-    if (!ownUnit && !provincialSupervisor) {
+    if (!ownUnit && !provincialSupervisor(officer)) {
       throw ApiException.forbidden("Hồ sơ thuộc đơn vị khác; bạn không có quyền xem.");
     }
   }

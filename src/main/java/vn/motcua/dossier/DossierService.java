@@ -57,6 +57,17 @@ public class DossierService {
     return repository.findById(id).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ."));
   }
 
+  /**
+   * The officers' search over the dossiers of {@code units} ({@code null}: every unit); the caller decides
+   * the units from the officer (see {@code DossierController#search}).
+   */
+  @Transactional(readOnly = true)
+  public DossierSearch.Page search(DossierSearch q, java.util.Collection<String> units) {
+    List<DossierSearch.Row> rows = repository.search(q, units, ZONE);
+    boolean more = rows.size() > q.size();
+    return new DossierSearch.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
+  }
+
   public Dossier getByCode(String code) {
     return repository.findByCode(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ có mã " + code + "."));
   }

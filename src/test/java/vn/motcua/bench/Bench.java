@@ -13,6 +13,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code reports}: a fresh PostgreSQL database with generated dossiers and control-log rows, then the
  *       roll-up of the sealed dossiers and the month and year reports timed ({@link ReportsBench}).
+ *   <li>{@code lifecycle}, {@code tasklist}, {@code timers}, {@code history}, {@code footprint}, {@code all}:
+ *       the application started in-process on a fresh H2 or PostgreSQL database ({@link BenchSystem}),
+ *       measured against the bare engine, at province scale, under a timer storm (issue 8).
  * </ul>
  */
 public final class Bench {
@@ -24,13 +27,58 @@ public final class Bench {
       return;
     }
     Map<String, String> options = options(Arrays.copyOfRange(args, 1, args.length));
-    switch (args[0]) {
+    try {
+      run(args[0], options);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // the application's and the engines' threads must not keep the JVM alive
+    System.exit(0);
+  }
+
+  static void run(String command, Map<String, String> options) throws Exception {
+    switch (command) {
       case "reports" -> new ReportsBench().run(options);
+      case "lifecycle" -> LifecycleBench.run(options);
+      case "tasklist" -> TasklistBench.run(options);
+      case "timers" -> TimersBench.run(options);
+      case "history" -> HistoryBench.run(options);
+      case "footprint" -> FootprintBench.run(options);
+      case "all" -> {
+        if (Boolean.parseBoolean(options.getOrDefault("shared", "false"))) {
+          all(options);
+          return;
+        }
+        // issue 8's set, each on its own fresh database
+        LifecycleBench.run(options);
+        TasklistBench.run(options);
+        TimersBench.run(options);
+        HistoryBench.run(options);
+        FootprintBench.run(options);
+      }
       default -> {
-        System.err.println("Unknown bench command: " + args[0]);
+        System.err.println("Unknown bench command: " + command);
         usage();
         System.exit(2);
       }
+    }
+  }
+
+  /**
+   * The set in one application and database (a smoke run: {@code all --shared true}, as the test suite
+   * does); the footprint figures are those of this one JVM. Prints every line; writes no docs.
+   */
+  static void all(Map<String, String> options) throws Exception {
+    try (BenchSystem sys = new BenchSystem(options).start()) {
+      java.util.List<String> lines = new java.util.ArrayList<>();
+      lines.add("footprint: start-up to ready " + sys.startupMillis + " ms");
+      lines.addAll(LifecycleBench.measure(sys, options));
+      lines.addAll(TimersBench.measure(sys, options));
+      lines.addAll(TasklistBench.measure(sys, options));
+      lines.addAll(HistoryBench.measure(sys, options));
+      lines.add("footprint: heap after the run (after GC) " + FootprintBench.heapAfterGc());
+      lines.forEach(System.out::println);
     }
   }
 
@@ -57,6 +105,23 @@ public final class Bench {
                    --user postgres  --password ''  --docs docs/performance.md (none: do not write)
                    --reuse true (keep the data of a previous run: roll up what is waiting, time the reports)
                    --reroll true (forget the roll-up first and roll everything up again, timed)
-                   --batch-size N (20000, roll-up batch)  --live false (skip the "before (live)" figures)""");
+                   --batch-size N (20000, roll-up batch)  --live false (skip the "before (live)" figures)
+        issue 8 (the application in-process on a fresh database; each writes its section per database):
+          common   --db postgres|h2 (postgres)  --url jdbc:postgresql://127.0.0.1:5432/motcua_bench8 (dropped and
+                   created anew)  --units 200  --prop key=value,key=value (Spring properties, for tuning)
+                   --docs docs/performance.md (none: do not write)
+          lifecycle  household business dossiers registered and worked through every user task, 1 and 4
+                   workers, against the same shape on the bare engine   --dossiers N (200)  --warmup N (20)
+          tasklist open dossiers over --units units, then the Tasklist queries of an officer through
+                   /engine-rest as HTTP Basic   --dossiers N (100000)  --threads N (4)  --runs N (50)
+          timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
+                   warning is handled by the job executor, exactly one warning per dossier
+          history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by
+                   COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
+                   --reuse true (postgres: keep the database of a previous run and its data; give each
+                   command its own --url when reusing)
+          footprint start-up time and heap after a run (after GC); run with -Xmx512m (the bench profile)
+          all      the five above, each on a fresh database; --shared true: all in one application and
+                   database, no docs (the test suite's smoke run)""");
   }
 }

@@ -1,0 +1,13 @@
+-- The job executor's acquisition query (selectNextJobsToExecute) filters ACT_RU_JOB by
+-- "DUEDATE_ is null or DUEDATE_ <= now" and the engine has no index on DUEDATE_: every acquisition reads
+-- the whole table. Every open dossier keeps three or more stage timers (warning, apology, escalation),
+-- so at province scale (100,000 open dossiers: 300,000+ timer jobs) each acquisition — every 5 s when
+-- idle, continuously in a timer storm — was a sequential scan (`bench timers`, `bench tasklist`,
+-- docs/performance.md). With this index it reads only the jobs that are due.
+--
+-- An index on an engine table: it needs the engine's schema first. The application orders it so
+-- (vn.motcua.db.FlywayAfterEngine: Flyway after the process engine); operators who create the engine
+-- schema by hand (the engine's SQL scripts or Liquibase changelog) must do so before the first start of
+-- this version. Kept per database (db/vendor/{vendor}) so that a Flyway run without the engine (the
+-- reports bench) does not fail on it.
+CREATE INDEX ix_act_ru_job_duedate ON ACT_RU_JOB (DUEDATE_);

@@ -1,0 +1,54 @@
+package vn.motcua.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small run of every issue-8 bench command ({@code bench all --shared true}: a few dossiers, H2), to show
+ * that the benchmarks still work and that their checks hold; no timing is asserted. It runs in a JVM of its
+ * own: the bench starts the whole application with the job executor on and moves the engine clock, which
+ * must not touch the suite's shared application context (its engine, its database, {@code ClockUtil}).
+ */
+@Order(Integer.MAX_VALUE - 1)
+class BenchSmokeTest {
+
+  @Test
+  void every_bench_command_produces_its_figures_and_its_checks_hold() throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-Xmx512m",
+        "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
+        "-cp", System.getProperty("java.class.path"), Bench.class.getName(), "all", "--shared", "true",
+        "--db", "h2", "--docs", "none", "--units", "12", "--dossiers", "6", "--warmup", "2", "--runs", "3",
+        "--threads", "2"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output;
+    try (var in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output)
+        .contains("footprint: start-up to ready")
+        .containsPattern("lifecycle, 1 worker : system +[0-9.]+ dossiers/s, bare engine +[0-9.]+ dossiers/s, ratio")
+        .containsPattern("lifecycle, 4 workers: system +[0-9.]+ dossiers/s")
+        .contains("checks: dossiers not returned 0, dossiers with fewer than 4 closed control-log rows 0,"
+            + " bare instances still running 0")
+        .containsPattern("timer storm: 6 warnings handled by the job executor in [0-9.]+ s")
+        .contains("checks: dossiers without a warning 0, with more than one 0, failed jobs 0")
+        .containsPattern("task, my unit's tasks, first page by due date +p50 +[0-9.]+ ms +p95")
+        .containsPattern("filter list \\(HAL, as Tasklist\\), overdue +p50")
+        .containsPattern("task/count, overdue +p50")
+        .contains("data: 6 returned dossiers")
+        .containsPattern("lookup by code, DossierService.getByCode +p50")
+        .containsPattern("search, applicant ID \\(commune specialist\\) +p50 .*result 1 rows")
+        .containsPattern("search, one unit, one day \\(provincial supervisor\\) +p50")
+        .contains("footprint: heap after the run (after GC)");
+  }
+}

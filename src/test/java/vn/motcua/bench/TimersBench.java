@@ -1,0 +1,119 @@
+package vn.motcua.bench;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+
+/**
+ * {@code bench timers}: a timer storm. N dossiers are registered and checked at the same moment of the
+ * engine's clock (next Monday 09:00), so that their appraisal-stage warning timers ({@code
+ * Event_AppraisalWarning}, {@code ${overdue.warningAt(...)}}) all fall due at the same instant; the clock is
+ * then set just past that instant (before any apology or escalation timer) and the application's own job
+ * executor, on this one node, handles them. Prints the time until every warning is handled (no warning
+ * timer job left, one WARNING alert per dossier in {@code dossier_alert}) and checks exactly one warning
+ * per dossier and no failed job.
+ */
+final class TimersBench {
+  static void run(Map<String, String> o) throws Exception {
+    try (BenchSystem sys = new BenchSystem(o).start()) {
+      List<String> lines = measure(sys, o);
+      lines.forEach(System.out::println);
+      sys.writeDocs("timers-" + sys.db, "Timer storm, " + sys.db + " (`bench timers`)",
+          BenchSystem.command("timers", o), lines);
+    }
+  }
+
+  static List<String> measure(BenchSystem sys, Map<String, String> o) throws Exception {
+    int n = Integer.parseInt(o.getOrDefault("dossiers", "20000"));
+    int threads = Integer.parseInt(o.getOrDefault("threads", "4"));
+    long timeoutSeconds = Long.parseLong(o.getOrDefault("timeout", "1800"));
+    sys.databaseLabel = sys.databaseName();
+    Officers officers = new Officers(sys);
+    ManagementService management = sys.bean(ManagementService.class);
+    List<String> lines = new ArrayList<>();
+    LocalDate monday = LocalDate.now(BenchSystem.ZONE).with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
+    Date t0 = Date.from(monday.atTime(LocalTime.of(9, 0)).atZone(BenchSystem.ZONE).toInstant());
+    try {
+      ClockUtil.setCurrentTime(t0);
+      long g0 = System.nanoTime();
+      List<Long> ids = Population.open(sys, officers, n, threads, i -> sys.units.get(i % sys.units.size()), "timers");
+      long genSeconds = (System.nanoTime() - g0) / 1_000_000_000L;
+      lines.add(String.format(Locale.ROOT, "generation: %d dossiers registered and checked through the services,"
+          + " %d threads: %d s (%.1f dossiers/s)", ids.size(), threads, genSeconds, ids.size() / Math.max(1.0, genSeconds)));
+
+      List<String> warningDefs = definitions(management, "Event_AppraisalWarning");
+      List<String> otherDefs = new ArrayList<>(definitions(management, "Event_AppraisalApologyDue"));
+      otherDefs.addAll(definitions(management, "Event_AppraisalOverdue"));
+      List<Job> warnings = jobs(management, warningDefs);
+      Date first = warnings.stream().map(Job::getDuedate).min(Date::compareTo).orElseThrow();
+      Date last = warnings.stream().map(Job::getDuedate).max(Date::compareTo).orElseThrow();
+      Date nextOther = jobs(management, otherDefs).stream().map(Job::getDuedate).min(Date::compareTo).orElseThrow();
+      lines.add("warning timers: " + warnings.size() + " due from " + first.toInstant() + " to " + last.toInstant()
+          + " (" + (last.getTime() - first.getTime()) / 1000 + " s apart); next other stage timer at "
+          + nextOther.toInstant());
+      if (last.getTime() - first.getTime() > 60_000) {
+        throw new IllegalStateException("warnings are not due within one minute");
+      }
+      long step = Math.min(30_000, (nextOther.getTime() - last.getTime()) / 2);
+      if (step <= 0) {
+        throw new IllegalStateException("an apology or escalation timer falls due with the warnings");
+      }
+      lines.add(BenchSystem.load());
+      // the storm: the clock moves just past the warnings, the job executor does the rest
+      ClockUtil.setCurrentTime(new Date(last.getTime() + step));
+      long s0 = System.nanoTime();
+      long handled = 0;
+      long left = -1;
+      while ((System.nanoTime() - s0) / 1_000_000_000L < timeoutSeconds) {
+        left = jobs(management, warningDefs).size();
+        handled = sys.jdbc().queryForObject("SELECT COUNT(DISTINCT dossier_id) FROM dossier_alert WHERE kind = 'WARNING'",
+            Long.class);
+        if (left == 0 && handled >= ids.size()) {
+          break;
+        }
+        Thread.sleep(250);
+      }
+      double seconds = (System.nanoTime() - s0) / 1e9;
+      lines.add(String.format(Locale.ROOT, "timer storm: %d warnings handled by the job executor in %.1f s (%.0f/s)%s",
+          handled, seconds, handled / seconds, left == 0 ? "" : " — TIMED OUT, " + left + " warning jobs left"));
+      lines.add(BenchSystem.load());
+      // the checks
+      long notOne = sys.jdbc().queryForObject("SELECT COUNT(*) FROM (SELECT dossier_id FROM dossier_alert WHERE kind ="
+          + " 'WARNING' GROUP BY dossier_id HAVING COUNT(*) <> 1) x", Long.class);
+      long missing = ids.size() - handled;
+      long failed = management.createJobQuery().withException().count();
+      long otherAlerts = sys.jdbc().queryForObject("SELECT COUNT(*) FROM dossier_alert WHERE kind <> 'WARNING'",
+          Long.class);
+      lines.add("checks: dossiers without a warning " + missing + ", with more than one " + notOne
+          + ", failed jobs " + failed + ", other alerts " + otherAlerts);
+      if (missing != 0 || notOne != 0 || failed != 0 || left != 0) {
+        throw new IllegalStateException("timer checks failed: " + lines.get(lines.size() - 1));
+      }
+    } finally {
+      ClockUtil.reset();
+    }
+    return lines;
+  }
+
+  static List<String> definitions(ManagementService management, String activityId) {
+    return management.createJobDefinitionQuery().activityIdIn(activityId).list().stream().map(JobDefinition::getId)
+        .toList();
+  }
+
+  static List<Job> jobs(ManagementService management, List<String> definitionIds) {
+    List<Job> jobs = new ArrayList<>();
+    for (String id : definitionIds) {
+      jobs.addAll(management.createJobQuery().jobDefinitionId(id).list());
+    }
+    return jobs;
+  }
+}
