@@ -3,7 +3,6 @@ package vn.motcua.citizen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.dossier.DossierVariables.*;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.e2e.HeadlessChromium;
 
 /**
  * The citizens' status page on a phone-sized window of Debian's headless Chromium: a dossier submitted
@@ -42,38 +39,20 @@ import vn.motcua.dossier.DossierStatus;
 @EnabledIf("browserAvailable")
 @MotCuaSpringTest
 class StatusPageE2ETest extends CitizenApiSupport {
-  static final String CHROMIUM = System.getProperty("motcua.e2e.chromium", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("motcua.e2e.chromedriver", "/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("docs", "screenshots");
   static final String PHONE = "0933555666";
 
   static WebDriver driver;
-  static Path profile;
 
   @LocalServerPort int port;
 
   static boolean browserAvailable() {
-    boolean browser = Files.isExecutable(Path.of(CHROMIUM));
-    boolean chromedriver = Files.isExecutable(Path.of(CHROMEDRIVER));
-    if (!browser || !chromedriver) {
-      System.out.println("SKIPPED status page browser test: " + (browser ? "" : CHROMIUM + " missing ")
-          + (chromedriver ? "" : CHROMEDRIVER + " missing ") + "(apt-get install chromium chromium-driver; .ci/run does it)");
-    }
-    return browser && chromedriver;
+    return HeadlessChromium.available("status page browser test");
   }
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    profile = Files.createTempDirectory("motcua-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=412,1400", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start("412,1400");
     Files.createDirectories(SHOTS);
   }
 

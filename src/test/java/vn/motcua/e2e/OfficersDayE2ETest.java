@@ -3,7 +3,6 @@ package vn.motcua.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,40 +47,21 @@ import vn.motcua.dossier.DossierTestSupport;
 @EnabledIf("browserAvailable")
 @MotCuaSpringTest
 class OfficersDayE2ETest extends DossierTestSupport {
-  static final String CHROMIUM = System.getProperty("motcua.e2e.chromium", "/usr/bin/chromium");
-  static final String CHROMEDRIVER = System.getProperty("motcua.e2e.chromedriver", "/usr/bin/chromedriver");
   static final Path SHOTS = Path.of("docs", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(40);
 
   static WebDriver driver;
-  static Path profile;
 
   @LocalServerPort int port;
 
   /** The browser and its driver are Debian's; without them the test is skipped with the reason printed. */
   static boolean browserAvailable() {
-    boolean browser = Files.isExecutable(Path.of(CHROMIUM));
-    boolean chromedriver = Files.isExecutable(Path.of(CHROMEDRIVER));
-    if (!browser || !chromedriver) {
-      System.out.println("SKIPPED browser test: " + (browser ? "" : CHROMIUM + " missing ")
-          + (chromedriver ? "" : CHROMEDRIVER + " missing ")
-          + "(apt-get install chromium chromium-driver; .ci/run does it)");
-    }
-    return browser && chromedriver;
+    return HeadlessChromium.available("browser test");
   }
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    profile = Files.createTempDirectory("motcua-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1440,1000", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
-    driver = new ChromeDriver(service, options);
+    driver = HeadlessChromium.start("1440,1000");
     Files.createDirectories(SHOTS);
   }
 
