@@ -108,7 +108,7 @@ public class CitizenController {
     if (body == null) {
       throw ApiException.invalid("Thiếu thông tin tra cứu.", Map.of("code", "Cần nhập mã hồ sơ."));
     }
-    return citizens.lookup(body.code(), body.secret(), throttle.client(request), views);
+    return views.of(citizens.authenticate(body.code(), body.secret(), throttle.client(request)));
   }
 
   @Operation(summary = "Gửi hồ sơ bổ sung",

@@ -139,10 +139,6 @@ public class CitizenService {
     return s;
   }
 
-  public PublicDossier lookup(String code, String secret, String client, PublicDossiers views) {
-    return views.of(authenticate(code, secret, client));
-  }
-
   // ---------------- online submission ----------------
 
   /** The outcome of a submission: the dossier, its lookup PIN, and whether it was a replay of a key. */
