@@ -61,8 +61,10 @@ public class DossierWorkflow {
     if (channel == Channel.ONLINE) {
       errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
     }
-    return start(validated(procedure, receiving, channel, c.applicant(), c.requestSummary(), c.documents(), errors),
-        officer.userId(), id -> { });
+    DossierService.Registration r =
+        registration(procedure, receiving, channel, c.applicant(), c.requestSummary(), c.documents(), errors);
+    requireValid(errors);
+    return start(r, officer.userId(), id -> { });
   }
 
   /** What the citizen (or the national portal on their behalf) submits online. */
@@ -77,7 +79,7 @@ public class DossierWorkflow {
     Map<String, String> errors = new LinkedHashMap<>();
     Procedure procedure = procedure(s.procedureKey(), errors);
     Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
-    validate(procedure, receiving, s.applicant(), s.requestSummary(), s.documents(), errors);
+    registration(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(), errors);
     return errors;
   }
 
@@ -89,8 +91,10 @@ public class DossierWorkflow {
     Map<String, String> errors = new LinkedHashMap<>();
     Procedure procedure = procedure(s.procedureKey(), errors);
     Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
-    return start(validated(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(),
-        errors), actor, beforeStart);
+    DossierService.Registration r =
+        registration(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(), errors);
+    requireValid(errors);
+    return start(r, actor, beforeStart);
   }
 
   private Procedure procedure(String key, Map<String, String> errors) {
@@ -130,19 +134,18 @@ public class DossierWorkflow {
     return a;
   }
 
-  private void validate(Procedure procedure, Agency receiving, Applicant applicant, String requestSummary,
-      List<NewDocument> documents, Map<String, String> errors) {
-    validated(procedure, receiving, Channel.ONLINE, applicant, requestSummary, documents, errors, false);
+  private static void requireValid(Map<String, String> errors) {
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
+    }
   }
 
-  private DossierService.Registration validated(Procedure procedure, Agency receiving, Channel channel,
+  /**
+   * The registration the data make, with the problems added to {@code errors} (field → Vietnamese
+   * message); {@code null} when there is any.
+   */
+  private DossierService.Registration registration(Procedure procedure, Agency receiving, Channel channel,
       Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors) {
-    return validated(procedure, receiving, channel, applicantData, requestSummary, documents, errors, true);
-  }
-
-  private DossierService.Registration validated(Procedure procedure, Agency receiving, Channel channel,
-      Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors,
-      boolean throwIfInvalid) {
     Agency competent = null;
     if (procedure != null && receiving != null) {
       if (Procedure.RECEIVING_UNIT.equals(procedure.competentAgency())) {
@@ -184,9 +187,6 @@ public class DossierWorkflow {
       }
     }
     if (!errors.isEmpty()) {
-      if (throwIfInvalid) {
-        throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
-      }
       return null;
     }
     return new DossierService.Registration(procedure, receiving, competent, channel, applicant.applicant(), summary,
