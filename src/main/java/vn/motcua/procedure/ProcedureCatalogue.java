@@ -39,18 +39,52 @@ public class ProcedureCatalogue {
     return result;
   }
 
-  /** The latest active version of a procedure. */
+  /**
+   * The latest active version of a procedure. Asked at every registration and by every stage timer, so the
+   * latest definition of each key is kept for {@link #LATEST_TTL_NANOS}: a deployment made on this node
+   * is seen at once (the engine parses it, {@link #modelParsed}), one made on another node of a cluster or
+   * a suspension in Cockpit within that time.
+   */
   public Optional<Procedure> find(String key) {
     if (key == null || key.isBlank()) {
       return Optional.empty();
     }
-    ProcessDefinition def =
-        repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    ProcessDefinition def = latest(key);
     if (def == null || def.isSuspended()) {
       return Optional.empty();
     }
     return procedureOf(def);
   }
+
+  private ProcessDefinition latest(String key) {
+    long now = System.nanoTime();
+    long generation = PARSED.get();
+    Latest cached = latest.get(key);
+    if (cached != null && cached.generation() == generation && now - cached.readAt() < LATEST_TTL_NANOS) {
+      return cached.definition();
+    }
+    ProcessDefinition def =
+        repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
+    if (latest.size() > 1000) {
+      latest.clear();
+    }
+    latest.put(key, new Latest(def, now, generation));
+    return def;
+  }
+
+  /**
+   * Called when the engine parses a process model (a deployment, or a definition loaded into its cache):
+   * the latest definitions kept are read again. Registered by {@code vn.motcua.engine.EngineTuningPlugin}.
+   */
+  public static void modelParsed() {
+    PARSED.incrementAndGet();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong PARSED = new java.util.concurrent.atomic.AtomicLong();
+  static final long LATEST_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+
+  private record Latest(ProcessDefinition definition, long readAt, long generation) {}
 
   private Optional<Procedure> procedureOf(ProcessDefinition def) {
     return byDefinitionId.computeIfAbsent(def.getId(), id -> read(def));
