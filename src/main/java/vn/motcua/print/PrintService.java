@@ -88,16 +88,38 @@ public class PrintService {
     if ("system".equals(userId)) {
       return "Hệ thống";
     }
+    long now = System.nanoTime();
+    CachedName cached = officerNames.get(userId);
+    if (cached != null && now - cached.readAt() < NAME_TTL_NANOS) {
+      return cached.name();
+    }
     // the officer printing may not read other users: the names on a slip are the system's to print
     User user = SystemAccess.run(identity, () -> identity.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
+    String name = userId;
+    if (user != null) {
+      // Vietnamese order: family name (Camunda's last name) first, e.g. "Trần" + "Văn Hùng"
+      String full = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+          + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+      name = full.isEmpty() ? userId : full;
     }
-    // Vietnamese order: family name (Camunda's last name) first, e.g. "Trần" + "Văn Hùng"
-    String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-        + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
-    return name.isEmpty() ? userId : name;
+    if (officerNames.size() >= NAME_CACHE_SIZE) {
+      officerNames.clear();
+    }
+    officerNames.put(userId, new CachedName(name, now));
+    return name;
   }
+
+  /**
+   * Officers' names for a few minutes: the Tasklist summary of every task and every printed slip name the
+   * officers of the dossier's log, a user query each (docs/performance.md). A renamed officer shows under
+   * the new name at most {@link #NAME_TTL_NANOS} later.
+   */
+  private final Map<String, CachedName> officerNames = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long NAME_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+  private static final int NAME_CACHE_SIZE = 10_000;
+
+  private record CachedName(String name, long readAt) {}
+
 
   private LocalDate today() {
     return clock.instant().atZone(ZONE).toLocalDate();
