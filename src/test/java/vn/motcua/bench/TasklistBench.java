@@ -46,6 +46,8 @@ final class TasklistBench {
 
   static List<String> measure(BenchSystem sys, Map<String, String> o) throws Exception {
     int n = Integer.parseInt(o.getOrDefault("dossiers", "100000"));
+    // PostgreSQL: register a seed through the services, then copy its runtime rows up to n (see clone)
+    int seed = sys.db.equals("postgres") ? Math.min(n, Integer.parseInt(o.getOrDefault("seed", "2000"))) : n;
     int threads = Integer.parseInt(o.getOrDefault("threads", "4"));
     int runs = Integer.parseInt(o.getOrDefault("runs", "50"));
     sys.databaseLabel = sys.databaseName();
@@ -53,13 +55,15 @@ final class TasklistBench {
     List<String> lines = new ArrayList<>();
     int units = sys.units.size();
     long g0 = System.nanoTime();
-    int slots = Math.max(1, Math.min(16, n / 50));
+    // --reuse true on a database a previous run filled: the queries only (tuning runs)
+    boolean reused = sys.reuse() && sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) > 0;
+    int slots = reused ? 0 : Math.max(1, Math.min(16, seed / 50));
     long now = System.currentTimeMillis();
     try {
       for (int s = 0; s < slots; s++) {
         // registered s * 3 h ago: due dates from overdue to two working days ahead
         ClockUtil.setCurrentTime(new Date(now - s * 3 * 3600_000L));
-        int count = n / slots + (s < n % slots ? 1 : 0);
+        int count = seed / slots + (s < seed % slots ? 1 : 0);
         int base = s;
         Population.open(sys, officers, count, threads, i -> sys.units.get((i * slots + base) % units), "tasklist slot " + s);
       }
@@ -70,17 +74,30 @@ final class TasklistBench {
     // the timers already due fire now, on the job executor, before the queries
     ManagementService management = sys.bean(ManagementService.class);
     long w0 = System.nanoTime();
-    while (management.createJobQuery().executable().count() > 0 && (System.nanoTime() - w0) < 3_600_000_000_000L) {
+    while (!reused && management.createJobQuery().executable().count() > 0
+        && (System.nanoTime() - w0) < 3_600_000_000_000L) {
       Thread.sleep(1000);
     }
     long fireSeconds = (System.nanoTime() - w0) / 1_000_000_000L;
+    String copied = "";
+    if (n > seed && !reused) {
+      long c0 = System.nanoTime();
+      int copies = clone(sys, seed, n);
+      copied = String.format(Locale.ROOT, ", then copied %d times at the SQL level in %d s (runtime rows of the open"
+          + " dossiers: executions, tasks, candidate groups, task authorizations, variables, timer jobs, event"
+          + " subscriptions; ids suffixed)", copies, (System.nanoTime() - c0) / 1_000_000_000L);
+    }
     long tasks = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class);
     long jobs = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB", Long.class);
     long auths = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION", Long.class);
-    lines.add(String.format(Locale.ROOT, "data: %d open dossiers over %d communes (" + o.getOrDefault("units", "200") + " units), registered and checked through the"
-        + " services with %d threads in %d s (%.1f dossiers/s); due timers fired in %d s; %d open tasks, %d timer"
-        + " jobs, %d authorization rows", n, units, threads, genSeconds, n / Math.max(1.0, genSeconds), fireSeconds, tasks,
-        jobs, auths));
+    long openDossiers = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
+        + " AND SUPER_EXEC_ IS NULL AND PROC_DEF_KEY_ LIKE 'Procedure_%'", Long.class);
+    lines.add(reused ? String.format(Locale.ROOT, "data: %d open dossiers of a previous run (--reuse true); %d open"
+        + " tasks, %d timer jobs, %d authorization rows", openDossiers, tasks, jobs, auths)
+        : String.format(Locale.ROOT, "data: %d open dossiers over %d communes (" + o.getOrDefault("units", "200")
+        + " units): %d registered and checked through the services with %d threads in %d s (%.1f dossiers/s), due"
+        + " timers fired in %d s%s; %d open tasks, %d timer jobs, %d authorization rows", openDossiers, units, seed,
+        threads, genSeconds, seed / Math.max(1.0, genSeconds), fireSeconds, copied, tasks, jobs, auths));
 
     String unit = sys.units.get(0);
     String user = BenchSystem.officer(unit, "specialist");
@@ -139,6 +156,99 @@ final class TasklistBench {
         + " l.TASK_ID_ = t.ID_ WHERE l.GROUP_ID_ = ? AND l.TYPE_ = 'candidate'", Long.class, group);
     lines.add("checks: the officer (" + user + ", " + group + ") sees the unit's " + unitTasks + " tasks in the count");
     return lines;
+  }
+
+  /**
+   * Copies the runtime rows of the open dossiers (process instances of the procedures and their called
+   * blocks) until there are {@code n}: the same units, tasks, due dates and timers as the seed, every id and
+   * every reference to one suffixed {@code -cK}. Registering 100,000 dossiers through the services takes
+   * hours on this machine; the Tasklist queries read only these tables. History is not copied. Foreign-key
+   * triggers are off during the copy (the copies are consistent by construction), then {@code VACUUM ANALYZE}.
+   * Returns the number of copies.
+   */
+  static int clone(BenchSystem sys, int seed, int n) throws Exception {
+    int copies;
+    int task = org.camunda.bpm.engine.authorization.Resources.TASK.resourceType();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(sys.url, sys.user, sys.password);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("SET session_replication_role = replica");
+      st.execute("CREATE TEMP TABLE seed_pi AS SELECT ID_ FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
+          + " AND SUPER_EXEC_ IS NULL AND PROC_DEF_KEY_ LIKE 'Procedure_%'");
+      // the procedures' instances and their blocks' (a block's ROOT_PROC_INST_ID_ is its procedure's instance)
+      st.execute("CREATE TEMP TABLE seed_all_pi AS SELECT ID_, COALESCE(ROOT_PROC_INST_ID_, ID_) AS ROOT_ FROM"
+          + " ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL AND COALESCE(ROOT_PROC_INST_ID_, ID_) IN (SELECT ID_ FROM seed_pi)");
+      int seeds;
+      try (var rs = st.executeQuery("SELECT COUNT(*) FROM seed_pi")) {
+        rs.next();
+        seeds = rs.getInt(1);
+      }
+      // the seed's rows, once, each with the process instance it belongs to (PI__)
+      String pis = "SELECT ID_ FROM seed_all_pi";
+      String tasks = "SELECT ID_, PROC_INST_ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")";
+      st.execute("CREATE TEMP TABLE s_exec AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE TEMP TABLE s_task AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE TEMP TABLE s_link AS SELECT L.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_IDENTITYLINK L JOIN ("
+          + tasks + ") T ON T.ID_ = L.TASK_ID_");
+      st.execute("CREATE TEMP TABLE s_auth AS SELECT A.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_AUTHORIZATION A JOIN ("
+          + tasks + ") T ON T.ID_ = A.RESOURCE_ID_ WHERE A.RESOURCE_TYPE_ = " + task);
+      st.execute("CREATE TEMP TABLE s_var AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE TEMP TABLE s_bytes AS SELECT B.*, V.PI__ FROM ACT_GE_BYTEARRAY B JOIN s_var V ON V.BYTEARRAY_ID_ = B.ID_");
+      st.execute("CREATE TEMP TABLE s_job AS SELECT *, PROCESS_INSTANCE_ID_ AS PI__ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NULL"
+          + " AND PROCESS_INSTANCE_ID_ IN (" + pis + ")");
+      st.execute("CREATE TEMP TABLE s_event AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EVENT_SUBSCR WHERE PROC_INST_ID_ IN (" + pis + ")");
+      copies = Math.max(0, (n - seeds + seeds - 1) / seeds);
+      st.execute("CREATE TEMP TABLE last_pi AS SELECT ID_ FROM seed_all_pi WHERE ROOT_ IN (SELECT ID_ FROM seed_pi ORDER BY ID_"
+          + " LIMIT " + (n - seeds - (long) (copies - 1) * seeds) + ")");
+      for (int k = 1; k <= copies; k++) {
+        // the last copy takes only what is missing to n
+        String only = k < copies ? "" : " WHERE PI__ IN (SELECT ID_ FROM last_pi)";
+        String sfx = "-c" + k;
+        copy(st, sfx, "ACT_RU_EXECUTION", "s_exec", "ID_,REV_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,PROC_DEF_ID_,"
+            + "SUPER_EXEC_,SUPER_CASE_EXEC_,CASE_INST_ID_,ACT_ID_,ACT_INST_ID_,IS_ACTIVE_,IS_CONCURRENT_,IS_SCOPE_,"
+            + "IS_EVENT_SCOPE_,SUSPENSION_STATE_,CACHED_ENT_STATE_,SEQUENCE_COUNTER_,TENANT_ID_,PROC_DEF_KEY_",
+            "ID_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,SUPER_EXEC_", only);
+        copy(st, sfx, "ACT_RU_TASK", "s_task", "ID_,REV_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,CASE_INST_ID_,"
+            + "CASE_DEF_ID_,NAME_,PARENT_TASK_ID_,DESCRIPTION_,TASK_DEF_KEY_,OWNER_,ASSIGNEE_,DELEGATION_,PRIORITY_,"
+            + "CREATE_TIME_,LAST_UPDATED_,DUE_DATE_,FOLLOW_UP_DATE_,SUSPENSION_STATE_,TENANT_ID_,TASK_STATE_",
+            "ID_,EXECUTION_ID_,PROC_INST_ID_,PARENT_TASK_ID_", only);
+        copy(st, sfx, "ACT_RU_IDENTITYLINK", "s_link", "ID_,REV_,GROUP_ID_,TYPE_,USER_ID_,TASK_ID_,PROC_DEF_ID_,TENANT_ID_",
+            "ID_,TASK_ID_", only);
+        copy(st, sfx, "ACT_RU_AUTHORIZATION", "s_auth", "ID_,REV_,TYPE_,GROUP_ID_,USER_ID_,RESOURCE_TYPE_,RESOURCE_ID_,PERMS_,"
+            + "REMOVAL_TIME_,ROOT_PROC_INST_ID_", "ID_,RESOURCE_ID_,ROOT_PROC_INST_ID_", only);
+        copy(st, sfx, "ACT_GE_BYTEARRAY", "s_bytes", "ID_,REV_,NAME_,DEPLOYMENT_ID_,BYTES_,GENERATED_,TENANT_ID_,TYPE_,CREATE_TIME_,"
+            + "ROOT_PROC_INST_ID_,REMOVAL_TIME_", "ID_,ROOT_PROC_INST_ID_", only);
+        copy(st, sfx, "ACT_RU_VARIABLE", "s_var", "ID_,REV_,TYPE_,NAME_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,"
+            + "CASE_INST_ID_,TASK_ID_,BATCH_ID_,BYTEARRAY_ID_,DOUBLE_,LONG_,TEXT_,TEXT2_,VAR_SCOPE_,SEQUENCE_COUNTER_,"
+            + "IS_CONCURRENT_LOCAL_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_,TASK_ID_,BYTEARRAY_ID_,VAR_SCOPE_", only);
+        copy(st, sfx, "ACT_RU_JOB", "s_job", "ID_,REV_,TYPE_,EXCLUSIVE_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_,"
+            + "PROCESS_DEF_ID_,PROCESS_DEF_KEY_,RETRIES_,EXCEPTION_MSG_,FAILED_ACT_ID_,DUEDATE_,REPEAT_,REPEAT_OFFSET_,"
+            + "HANDLER_TYPE_,HANDLER_CFG_,DEPLOYMENT_ID_,SUSPENSION_STATE_,JOB_DEF_ID_,PRIORITY_,SEQUENCE_COUNTER_,"
+            + "TENANT_ID_,CREATE_TIME_,BATCH_ID_", "ID_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_", only);
+        copy(st, sfx, "ACT_RU_EVENT_SUBSCR", "s_event", "ID_,REV_,EVENT_TYPE_,EVENT_NAME_,EXECUTION_ID_,PROC_INST_ID_,ACTIVITY_ID_,"
+            + "CONFIGURATION_,CREATED_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_", only);
+        if (k % 10 == 0 || k == copies) {
+          System.out.printf("  tasklist: copy %d of %d done (%s)%n", k, copies, BenchSystem.load());
+        }
+      }
+      st.execute("SET session_replication_role = DEFAULT");
+      for (String t : new String[] {"ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION",
+          "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_EVENT_SUBSCR", "ACT_GE_BYTEARRAY"}) {
+        st.execute("VACUUM ANALYZE " + t);
+      }
+    }
+    return copies;
+  }
+
+  /** INSERT … SELECT of the seed's rows kept in {@code from}, the {@code ids} columns suffixed. */
+  private static void copy(java.sql.Statement st, String suffix, String table, String from, String columns, String ids,
+      String where) throws java.sql.SQLException {
+    java.util.Set<String> suffixed = java.util.Set.of(ids.split(","));
+    StringBuilder select = new StringBuilder();
+    for (String col : columns.split(",")) {
+      select.append(select.length() == 0 ? "" : ", ")
+          .append(suffixed.contains(col) ? col + " || '" + suffix + "'" : col);
+    }
+    st.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + select + " FROM " + from + where);
   }
 
   private static HttpRequest get(String url, String auth) {
