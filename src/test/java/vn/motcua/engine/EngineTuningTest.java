@@ -54,6 +54,12 @@ class EngineTuningTest extends DossierTestSupport {
         .anySatisfy(detail -> assertThat(((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())
             .isEqualTo(RECEPTION_DECISION));
 
+    // the block hands back only what it changed (HandBackChanged): the applicant's name was written once,
+    // at registration, not again when the reception block ended
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(d.processInstanceId()).variableUpdates()
+        .list().stream().filter(detail -> APPLICANT_NAME.equals(
+            ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName())).count()).isEqualTo(1);
+
     HistoricProcessInstance reception = historyService.createHistoricProcessInstanceQuery()
         .superProcessInstanceId(d.processInstanceId()).processDefinitionKey("Block_Reception").singleResult();
     assertThat(reception.getEndTime()).isNotNull();
