@@ -114,6 +114,8 @@ public final class Bench {
                    workers, against the same shape on the bare engine   --dossiers N (200)  --warmup N (20)
           tasklist open dossiers over --units units, then the Tasklist queries of an officer through
                    /engine-rest as HTTP Basic   --dossiers N (100000)  --threads N (4)  --runs N (50)
+                   --seed N (postgres, 2000: registered through the services, then their runtime rows copied
+                   at the SQL level up to --dossiers)  --reuse true (queries only, on a previous run's data)
           timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
                    warning is handled by the job executor, exactly one warning per dossier
           history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by

@@ -114,7 +114,7 @@ final class LifecycleBench {
             }
           } else {
             Dossier d = officers.register(unit, n);
-            officers.driveToEnd(d.code());
+            officers.driveToEnd(d.code(), unit);
             DOSSIERS.add(d.id());
           }
         }
