@@ -219,9 +219,17 @@ public class DossierWorkflow {
     vars.put(REQUEST_SUMMARY, d.requestSummary() == null ? "" : d.requestSummary());
     vars.put(DOCUMENT_LIST, dossiers.documentList(d.id()));
     vars.put(SUPPLEMENT_COUNT, 0);
-    String key = procedure.key();
-    ProcessInstance pi = SystemAccess.run(identityService,
-        () -> runtimeService.startProcessInstanceByKey(key, d.code(), vars));
+    // the version whose facts (stages, deadlines, documents) were read for this dossier
+    String definitionId = procedure.definitionId();
+    ProcessInstance pi;
+    try {
+      pi = SystemAccess.run(identityService,
+          () -> runtimeService.startProcessInstanceById(definitionId, d.code(), vars));
+    } catch (org.camunda.bpm.engine.SuspendedEntityInteractionException e) {
+      // suspended in Cockpit a moment ago (the catalogue keeps the latest definitions a few seconds)
+      throw ApiException.invalid("Thủ tục hành chính '" + procedure.name() + "' đang tạm ngừng tiếp nhận.",
+          Map.of("procedureKey", "Thủ tục hành chính đang tạm ngừng tiếp nhận."));
+    }
     dossiers.linkProcess(d.id(), pi.getId());
     return dossiers.get(d.id());
   }

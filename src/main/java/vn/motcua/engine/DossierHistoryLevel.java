@@ -14,9 +14,9 @@ import vn.motcua.tasklist.TaskDossierView;
  *       on every task;
  *   <li>the variables of the building blocks ({@code processes/blocks}, keys {@code Block_*}), which run
  *       only as call activities of a procedure: the call activities pass the dossier's variables in, so most
- *       are copies of the dossier process's variables, and what a block hands back (its out mappings:
- *       all variables for the reception, resolution, return and stop blocks) reaches the dossier
- *       process's history when the block ends.
+ *       are copies of the dossier process's variables, and what a block hands back (what it changed,
+ *       {@code ${handBackChanged}}, for the reception, resolution, return and stop blocks; its out
+ *       mappings for the others) reaches the dossier process's history when the block ends.
  * </ul>
  * Everything else — process, activity, task, incident, job, identity-link, operation-log and form-field
  * history, and every variable of the top-level processes — is produced as at {@code full}. Who did what on

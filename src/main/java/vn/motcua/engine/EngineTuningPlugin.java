@@ -9,6 +9,9 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
@@ -60,6 +63,12 @@ public class EngineTuningPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
         ProcedureCatalogue.modelParsed();
+        // and once the deployment is committed: a lookup in between would keep the previous version
+        CommandContext context = Context.getCommandContext();
+        if (context != null) {
+          context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+              committed -> ProcedureCatalogue.modelParsed());
+        }
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
@@ -100,8 +109,9 @@ public class EngineTuningPlugin extends AbstractProcessEnginePlugin {
 
   private static boolean tableExists(Connection c, String table) throws SQLException {
     var meta = c.getMetaData();
+    String schema = c.getSchema(); // the connection's schema: the one the engine's unqualified statements use
     for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
-      try (var rs = meta.getTables(null, null, name, new String[] {"TABLE"})) {
+      try (var rs = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
         if (rs.next()) {
           return true;
         }

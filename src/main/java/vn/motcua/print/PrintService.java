@@ -102,17 +102,20 @@ public class PrintService {
           + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
       name = full.isEmpty() ? userId : full;
     }
-    if (officerNames.size() >= NAME_CACHE_SIZE) {
-      officerNames.clear();
+    if (user != null) {
+      if (officerNames.size() >= NAME_CACHE_SIZE) {
+        officerNames.clear();
+      }
+      officerNames.put(userId, new CachedName(name, now));
     }
-    officerNames.put(userId, new CachedName(name, now));
     return name;
   }
 
   /**
    * Officers' names for a few minutes: the Tasklist summary of every task and every printed slip name the
    * officers of the dossier's log, a user query each (docs/performance.md). A renamed officer shows under
-   * the new name at most {@link #NAME_TTL_NANOS} later.
+   * the new name at most {@link #NAME_TTL_NANOS} later on new slips and summaries (a summary already
+   * written on a task keeps the name it had). Unknown ids are not kept.
    */
   private final Map<String, CachedName> officerNames = new java.util.concurrent.ConcurrentHashMap<>();
   private static final long NAME_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);

@@ -75,6 +75,23 @@ class EngineTuningTest extends DossierTestSupport {
   }
 
   @Test
+  void a_procedure_suspended_in_cockpit_refuses_new_dossiers_at_once_with_a_clear_error() {
+    org.camunda.bpm.engine.RepositoryService repository = engine.getRepositoryService();
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(PROCEDURE).latestVersion()
+        .singleResult().getId();
+    register(); // the catalogue now keeps the latest definition
+    repository.suspendProcessDefinitionById(definitionId);
+    try {
+      var response = rest.withBasicAuth("mc.hung", "demo").postForEntity("/api/dossiers",
+          new org.springframework.http.HttpEntity<>(registration("001203004568", "0912345679"), json()), String.class);
+      assertThat(response.getStatusCode().value()).isEqualTo(400);
+      assertThat(response.getBody()).contains("tạm ngừng tiếp nhận");
+    } finally {
+      repository.activateProcessDefinitionById(definitionId);
+    }
+  }
+
+  @Test
   void a_group_without_any_authorization_changes_no_decision() {
     clockAt("2026-03-02T09:00");
     Dossier d = register();

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
  * The output mapping of the procedures' call activities to their building blocks
  * ({@code camunda:variableMappingDelegateExpression="${handBackChanged}"}, with
  * {@code <camunda:in variables="all"/>}): hands back to the procedure every variable of the block, as
- * {@code <camunda:out variables="all"/>} does, but only those that are new or whose value changed.
+ * {@code <camunda:out variables="all"/>} does, but only those that are new to the procedure or whose
+ * value differs from the procedure's (like {@code out all}, a value the procedure changed while the block
+ * ran is overwritten by the block's).
  *
  * <p>A block receives the dossier's twenty-odd variables and changes a few (the officer's decision, the
  * appointment, the result). Handing back all of them rewrote each unchanged one: a runtime update and a
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component("handBackChanged")
 public class HandBackChanged implements DelegateVariableMapping {
 
+  /** The multi-instance counters, which {@code <camunda:out variables="all"/>} does not hand back either. */
+  private static final java.util.Set<String> MULTI_INSTANCE =
+      java.util.Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+
   /** Nothing here: {@code <camunda:in variables="all"/>} passes the variables in. */
   @Override
   public void mapInputVariables(DelegateExecution superExecution, VariableMap subVariables) {
@@ -30,6 +36,9 @@ public class HandBackChanged implements DelegateVariableMapping {
   @Override
   public void mapOutputVariables(DelegateExecution superExecution, VariableScope subInstance) {
     for (String name : subInstance.getVariableNames()) {
+      if (MULTI_INSTANCE.contains(name)) {
+        continue;
+      }
       TypedValue value = subInstance.getVariableTyped(name);
       if (!superExecution.hasVariable(name) || !same(superExecution.getVariableTyped(name), value)) {
         superExecution.setVariable(name, value);
