@@ -63,8 +63,11 @@ class StatusPageE2ETest extends CitizenApiSupport {
     }
   }
 
+  /** Waits up to 30 s; the page re-renders its timeline while we read it, so a stale element means "again". */
   private WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(30));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   private WebElement visible(String id) {
@@ -81,8 +84,17 @@ class StatusPageE2ETest extends CitizenApiSupport {
     Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
+  /** The timeline's titles, read again if the page re-rendered it while they were read. */
   private List<String> timelineTitles() {
-    return driver.findElements(By.cssSelector("#d-timeline .title")).stream().map(WebElement::getText).toList();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return driver.findElements(By.cssSelector("#d-timeline .title")).stream().map(WebElement::getText).toList();
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void lookUp(String code, String secret) {
