@@ -136,6 +136,14 @@ final class BenchSystem implements AutoCloseable {
   }
 
   private void recreatePostgres() throws SQLException {
+    recreatePostgres(url, user, password);
+  }
+
+  /**
+   * Drops and creates anew the PostgreSQL database of a JDBC URL (its name must be {@code [a-z0-9_]+});
+   * returns the name. The benches' databases only: every figure starts from an empty database.
+   */
+  static String recreatePostgres(String url, String user, String password) throws SQLException {
     int slash = url.lastIndexOf('/');
     String name = url.substring(slash + 1).replaceAll("\\?.*", "");
     if (!name.matches("[a-z0-9_]+")) {
@@ -146,7 +154,9 @@ final class BenchSystem implements AutoCloseable {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
     }
+    return name;
   }
+
 
   /**
    * The province's organisation file plus generated communes ({@code tq-bc001}, ...) up to {@code count}

@@ -44,7 +44,7 @@ final class LifecycleBench {
     List<String> lines = new ArrayList<>();
     String bareUrl = sys.db.equals("h2") ? sys.url.replace("bench8-", "bench8bare-") : sys.url + "_bare";
     if (sys.db.equals("postgres")) {
-      recreate(sys, bareUrl);
+      BenchSystem.recreatePostgres(bareUrl, sys.user, sys.password);
     }
     try (BareEngine bare = new BareEngine(bareUrl, sys.user, sys.password)) {
       // warm-up of both (JIT, caches, connection pools): not counted
@@ -131,15 +131,5 @@ final class LifecycleBench {
     long nanos = System.nanoTime() - t0;
     pool.shutdown();
     return nanos;
-  }
-
-  static void recreate(BenchSystem sys, String url) throws Exception {
-    int slash = url.lastIndexOf('/');
-    String name = url.substring(slash + 1);
-    try (var c = java.sql.DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", sys.user, sys.password);
-        var s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
-    }
   }
 }

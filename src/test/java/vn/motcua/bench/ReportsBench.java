@@ -214,18 +214,9 @@ final class ReportsBench {
   }
 
   private void recreateDatabase() throws SQLException {
-    int slash = url.lastIndexOf('/');
-    String name = url.substring(slash + 1).replaceAll("\\?.*", "");
-    if (!name.matches("[a-z0-9_]+")) {
-      throw new IllegalArgumentException("database name must be [a-z0-9_]+: " + name);
-    }
-    try (Connection c = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", user, password);
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      s.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'");
-    }
-    System.out.println("fresh database: " + name);
+    System.out.println("fresh database: " + BenchSystem.recreatePostgres(url, user, password));
   }
+
 
   private static String ts(Instant t) {
     return t == null ? "\\N" : TS.format(t.atOffset(ZoneOffset.ofHours(7)));
