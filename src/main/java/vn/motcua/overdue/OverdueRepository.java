@@ -66,6 +66,18 @@ public class OverdueRepository {
         + " ORDER BY id", ALERT, dossierId, kind.name(), stageKey, ts(dueAt));
   }
 
+  /**
+   * The alerts of one stage at one unit: partner agencies working in parallel hold the same stage (the
+   * same task of the inter-agency block) and each has its own alerts.
+   */
+  public List<Alert> alertsFor(long dossierId, AlertKind kind, String stageKey, String unit, Instant dueAt) {
+    if (unit == null) {
+      return alertsFor(dossierId, kind, stageKey, dueAt);
+    }
+    return jdbc.query("SELECT * FROM dossier_alert WHERE dossier_id = ? AND kind = ? AND stage_key = ? AND unit = ?"
+        + " AND due_at = ? ORDER BY id", ALERT, dossierId, kind.name(), stageKey, unit, ts(dueAt));
+  }
+
   public List<Alert> alerts(long dossierId) {
     return jdbc.query("SELECT * FROM dossier_alert WHERE dossier_id = ? ORDER BY raised_at, id", ALERT, dossierId);
   }

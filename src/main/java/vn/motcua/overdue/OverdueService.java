@@ -97,7 +97,7 @@ public class OverdueService {
     if (stage.dueAt() == null || !stage.dueAt().isAfter(now)) {
       return Raised.nothing(Outcome.SKIPPED, "Giai đoạn đã đến hạn; cảnh báo quá hạn thay cho nhắc hạn.");
     }
-    if (!repository.alertsFor(d.id(), AlertKind.WARNING, stage.key(), stage.dueAt()).isEmpty()) {
+    if (!repository.alertsFor(d.id(), AlertKind.WARNING, stage.key(), stage.unit(), stage.dueAt()).isEmpty()) {
       return Raised.nothing(Outcome.DUPLICATE, "Đã nhắc hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.WARNING, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
@@ -113,7 +113,7 @@ public class OverdueService {
   }
 
   private Raised overdue(Dossier d, Stage stage, Instant now, String pid) {
-    if (!repository.alertsFor(d.id(), AlertKind.OVERDUE, stage.key(), stage.dueAt()).isEmpty()) {
+    if (!repository.alertsFor(d.id(), AlertKind.OVERDUE, stage.key(), stage.unit(), stage.dueAt()).isEmpty()) {
       return Raised.nothing(Outcome.DUPLICATE, "Đã báo quá hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.OVERDUE, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);

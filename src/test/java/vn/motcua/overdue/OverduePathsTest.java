@@ -134,8 +134,9 @@ class OverduePathsTest extends DossierTestSupport {
     // the approval stage has its own three timers; the appraisal timers are gone with their stage
     assertThat(timers(d)).extracting(this::activityOf)
         .containsExactlyInAnyOrder("Event_ApprovalWarning", "Event_ApprovalApologyDue", "Event_ApprovalOverdue");
-    // the plan's approval deadline: 6 working hours after the appraisal deadline
-    assertThat(timer(d, "Event_ApprovalOverdue")).isEqualTo(at("2026-03-04T15:00"));
+    // the approval's own clock (issue 18): its 6 working hours count from the moment the leader received
+    // the dossier (Monday 10:00), not from the plan's appraisal deadline: Monday's close, i.e. Tuesday's opening
+    assertThat(timer(d, "Event_ApprovalOverdue")).isEqualTo(at("2026-03-03T08:00"));
     clockAt("2026-03-02T11:00");
     approve(d);
     assertThat(timers(d)).isEmpty();

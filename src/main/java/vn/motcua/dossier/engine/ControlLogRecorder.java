@@ -28,6 +28,7 @@ import vn.motcua.procedure.ModelProperties;
  */
 @Component
 public class ControlLogRecorder {
+  private static final String CANCELLED = "CANCELLED";
   private final DossierRepository repository;
   private final DossierService dossiers;
   private final OrganisationDirectory directory;
@@ -62,7 +63,7 @@ public class ControlLogRecorder {
       case TaskListener.EVENTNAME_UPDATE -> repository.setControlStepDue(task.getId(),
           task.getDueDate() == null ? null : task.getDueDate().toInstant());
       case TaskListener.EVENTNAME_COMPLETE -> closed(task, now, outcomeOf(task));
-      case TaskListener.EVENTNAME_DELETE -> closed(task, now, "CANCELLED");
+      case TaskListener.EVENTNAME_DELETE -> closed(task, now, CANCELLED);
       default -> { }
     }
   }
@@ -71,10 +72,15 @@ public class ControlLogRecorder {
     Dossier d = dossiers.get(dossierId);
     String toUnit = candidateUnit(task).orElse(d.currentUnit());
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    String fromOfficer = repository.controlLog(dossierId).stream()
-        .filter(e -> e.doneAt() != null).reduce((a, b) -> b).map(ControlLogEntry::doneBy).orElse(d.createdBy());
+    // The giver is the unit that handed the dossier on: the receiver of the last step done (not the unit
+    // of a task opened meanwhile, e.g. a partner agency working in parallel).
+    Optional<ControlLogEntry> handedOn = repository.controlLog(dossierId).stream()
+        .filter(e -> e.doneAt() != null && !CANCELLED.equals(e.outcome()))
+        .max(java.util.Comparator.comparing(ControlLogEntry::doneAt).thenComparing(ControlLogEntry::id));
+    String fromUnit = handedOn.map(ControlLogEntry::toUnit).orElse(d.currentUnit());
+    String fromOfficer = handedOn.map(ControlLogEntry::doneBy).orElse(d.createdBy());
     repository.openControlStep(dossierId, task.getTaskDefinitionKey(), task.getName(), task.getId(),
-        d.currentUnit(), fromOfficer, toUnit, task.getAssignee(), now, due);
+        fromUnit == null ? d.currentUnit() : fromUnit, fromOfficer, toUnit, task.getAssignee(), now, due);
     repository.updateHolder(dossierId, toUnit, task.getAssignee(), task.getName(), now);
   }
 
@@ -85,7 +91,7 @@ public class ControlLogRecorder {
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         by = auth == null ? "system" : auth.getUserId();
       }
-      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
+      OutcomeClass result = CANCELLED.equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
       repository.closeControlStep(step.id(), now, by, result, outcome, null);
     });
   }

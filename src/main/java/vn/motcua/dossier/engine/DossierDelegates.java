@@ -73,7 +73,7 @@ public class DossierDelegates {
   JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar) {
     return execution -> {
       long id = dossierId(execution);
-      Instant received = dossiers.get(id).receivedAt();
+      Instant received = dossiers.completeReceivedAt(id); // after a supplement: its receipt
       Instant due = calendar.transferDeadline(received);
       execution.setVariable(TRANSFER_DUE_AT, date(due));
       dossiers.transfer(id, due, actor(execution));
@@ -128,9 +128,14 @@ public class DossierDelegates {
     };
   }
 
-  /** A partner agency receives its part: its deadline is the plan's deadline of its stage. */
+  /**
+   * A partner agency receives its part: its deadline is its stage's share counted from now, when it
+   * receives the dossier (its own clock, whatever the units before it did); the plan's date of the stage
+   * when the model gives it no share.
+   */
   @Bean
-  JavaDelegate partnerHandoffDelegate(DossierService dossiers, vn.motcua.organisation.OrganisationDirectory directory) {
+  JavaDelegate partnerHandoffDelegate(DossierService dossiers, vn.motcua.organisation.OrganisationDirectory directory,
+      StageClock stageClock) {
     return execution -> {
       String stage = string(execution, PARTNER_STAGE);
       String unit = string(execution, PARTNER_UNIT);
@@ -138,7 +143,10 @@ public class DossierDelegates {
         throw new IllegalStateException("Block_InterAgency needs partnerStage and a known partnerUnit, got "
             + stage + " / " + unit);
       }
-      Object due = execution.getVariable(vn.motcua.dossier.DeadlinePlan.variableOf(stage));
+      Object due = stageClock.dueFromNow(execution, stage).map(java.util.Date::from).orElse(null);
+      if (due == null) {
+        due = execution.getVariable(vn.motcua.dossier.DeadlinePlan.variableOf(stage));
+      }
       if (!(due instanceof java.util.Date)) {
         due = execution.getVariable(APPOINTMENT_AT);
       }
