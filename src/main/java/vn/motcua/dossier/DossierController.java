@@ -174,7 +174,7 @@ public class DossierController {
       String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
       String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
       List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events,
-      List<NotificationSummary> notifications) {}
+      List<NotificationSummary> notifications, List<ResponsibleUnits.Charge> responsibleUnits) {}
 
   DossierView view(Dossier d) {
     return new DossierView(d.code(), d.procedureKey(), d.procedureCode(), d.procedureName(), d.receivingUnit(),
@@ -185,6 +185,7 @@ public class DossierController {
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
         d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
         d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), overdue.letters(d.id()),
-        overdue.alerts(d.id()), dossiers.events(d.id()), notifications.summaries(d.id()));
+        overdue.alerts(d.id()), dossiers.events(d.id()), notifications.summaries(d.id()),
+        dossiers.responsibleUnits(d.id()));
   }
 }

@@ -27,6 +27,7 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.ControlLogEntry;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierTestSupport;
+import vn.motcua.dossier.Format;
 import vn.motcua.dossier.OutcomeClass;
 import vn.motcua.dossier.ResponsibleUnits;
 import vn.motcua.overdue.AlertKind;
@@ -182,6 +183,8 @@ class WhoIsChargedTest extends DossierTestSupport {
         assertThat(after.getOrDefault(unit, 0L)).isPositive();
       }
       printForm05(what, d, log);
+      System.out.println("  report 06a " + REPORT + ", unit " + unit + ": lateCharged " + before.getOrDefault(unit, 0L)
+          + " -> " + after.getOrDefault(unit, 0L) + (resolvedLate ? " (resolved late)" : " (decision on time)"));
     }
     skipped.forEach(w -> System.out.println("SKIPPED until finding 3 is merged: " + w.substring(0, w.indexOf(':'))));
   }
@@ -191,8 +194,9 @@ class WhoIsChargedTest extends DossierTestSupport {
     StringBuilder out = new StringBuilder("=== " + what.substring(0, what.indexOf(':')) + " — " + d.code()
         + ", outcome " + d.outcome() + ", responsible " + d.responsibleUnit() + "\n");
     for (ControlLogEntry e : log) {
-      out.append(String.format("  %-20s %-12s -> %-12s handed %s due %s done %s %s%n", e.stepKey(), e.fromUnit(),
-          e.toUnit(), e.handedAt(), e.stageDueAt(), e.doneAt(), e.resultClass()));
+      out.append(String.format("  %-20s %-12s -> %-12s nhận %s  hạn %s  xong %s  %s%n", e.stepKey(), e.fromUnit(),
+          e.toUnit(), Format.dateTime(e.handedAt()), e.stageDueAt() == null ? "—" : Format.dateTime(e.stageDueAt()),
+          Format.dateTime(e.doneAt()), e.resultClass() == null ? "" : e.resultClass().label()));
     }
     dossiers.responsibleUnits(d.id()).forEach(c -> out.append(String.format("  charged %s: %d late stage(s), %.1f working hours%n",
         c.unit(), c.lateStages(), c.workingHoursLate())));
@@ -211,6 +215,28 @@ class WhoIsChargedTest extends DossierTestSupport {
       }
     }
     return false;
+  }
+
+  @Test
+  void a_late_unit_does_not_make_the_next_units_stage_late() {
+    Dossier d = register("Procedure_JudicialRecord");
+    // the ward checks the dossier two working days late
+    Task check = driver.openTasks(d, "Task_CheckDossier").get(0);
+    Instant late = calendar.addWorkingTime(rowOf(d, check).stageDueAt(), Duration.ofHours(16));
+    ClockUtil.setCurrentTime(Date.from(late));
+    driver.work(d, check);
+    // the police count their 40 working hours from their own receipt, not from the plan made at the receipt
+    Task police = driver.openTasks(d, "Task_PartnerProcess").get(0);
+    ControlLogEntry row = rowOf(d, police);
+    assertThat(row.toUnit()).isEqualTo("tq-ca");
+    assertThat(row.handedAt()).isEqualTo(late);
+    assertThat(police.getDueDate().toInstant()).isEqualTo(calendar.addWorkingTime(late, Duration.ofHours(40)));
+    // at the date the plan gave them they are not late: no escalation, no alert for the police
+    ClockUtil.setCurrentTime(Date.from(calendar.addWorkingTime(at("2026-06-01T09:00"), Duration.ofHours(41))));
+    fireDueTimers(d);
+    assertThat(overdue.alerts(d.id())).noneMatch(a -> a.kind() == AlertKind.OVERDUE && "tq-ca".equals(a.unit()));
+    assertThat(dossiers.controlLog(d.id()).stream().filter(e -> police.getId().equals(e.taskId())).findFirst()
+        .orElseThrow().overdueAt()).isNull();
   }
 
   @Test
