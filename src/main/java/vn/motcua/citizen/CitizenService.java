@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.ApplicantValidator;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierWorkflow;
@@ -64,7 +64,7 @@ public class CitizenService {
 
   private final DossierWorkflow workflow;
   private final DossierService dossiers;
-  private final DossierRepository dossierRepository;
+  private final DossierRecords records;
   private final DossierFiles files;
   private final SubmissionKeys keys;
   private final ClientThrottle throttle;
@@ -72,12 +72,12 @@ public class CitizenService {
   private final ObjectMapper json;
   private final TransactionTemplate tx;
 
-  public CitizenService(DossierWorkflow workflow, DossierService dossiers, DossierRepository dossierRepository,
+  public CitizenService(DossierWorkflow workflow, DossierService dossiers, DossierRecords records,
       DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock, ObjectMapper json,
       PlatformTransactionManager transactions) {
     this.workflow = workflow;
     this.dossiers = dossiers;
-    this.dossierRepository = dossierRepository;
+    this.records = records;
     this.files = files;
     this.keys = keys;
     this.throttle = throttle;
@@ -108,7 +108,7 @@ public class CitizenService {
       throw ApiException.invalid("Thông tin tra cứu chưa hợp lệ.", errors);
     }
     throttle.beforeLookup(client);
-    Optional<Dossier> found = dossierRepository.findByCode(code.strip());
+    Optional<Dossier> found = dossiers.findByCode(code.strip());
     String normalised = normaliseSecret(secret);
     boolean ok = found.isPresent() && matches(found.get(), normalised);
     if (!ok) {
@@ -268,7 +268,7 @@ public class CitizenService {
     List<Staged> staged = files.stage(checked);
     try {
       return tx.execute(status -> {
-        dossierRepository.lock(d.id());
+        records.lock(d.id());
         files.attach(d.id(), DossierFile.Purpose.SUPPLEMENT, staged, clock.instant(), ACTOR);
         return workflow.supplementOnline(d.id(), cleanNote == null ? "Bổ sung trực tuyến" : cleanNote, ACTOR);
       });

@@ -13,7 +13,6 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DossierRepository.NewDocument;
 import vn.motcua.dossier.DossierRepository.NewDossier;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
@@ -23,7 +22,7 @@ import vn.motcua.web.ApiException;
 /**
  * The rules of a dossier's life, on the project's own tables: registration, receipt, supplement,
  * refusal, transfer, decision, return, withdrawal, clock restart and pause. Knows nothing of the
- * engine; the delegates and {@link DossierWorkflow} call it.
+ * engine; the delegates and {@code dossier.engine.DossierWorkflow} call it.
  */
 @Service
 @Transactional
@@ -33,16 +32,21 @@ public class DossierService {
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
   private final DossierRepository repository;
+  private final ControlLogRepository controlLog;
+  private final DossierSearchRepository searchRepository;
   private final DossierDeadlines deadlines;
   private final OrganisationDirectory directory;
   private final DossierCodeSequence sequence;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public DossierService(DossierRepository repository, DossierDeadlines deadlines, OrganisationDirectory directory,
+  DossierService(DossierRepository repository, ControlLogRepository controlLog,
+      DossierSearchRepository searchRepository, DossierDeadlines deadlines, OrganisationDirectory directory,
       DossierCodeSequence sequence, EngineClock clock, ApplicationEventPublisher events) {
     this.events = events;
     this.repository = repository;
+    this.controlLog = controlLog;
+    this.searchRepository = searchRepository;
     this.deadlines = deadlines;
     this.directory = directory;
     this.sequence = sequence;
@@ -63,13 +67,18 @@ public class DossierService {
    */
   @Transactional(readOnly = true)
   public DossierSearch.Page search(DossierSearch q, java.util.Collection<String> units) {
-    List<DossierSearch.Row> rows = repository.search(q, units, ZONE);
+    List<DossierSearch.Row> rows = searchRepository.search(q, units, ZONE);
     boolean more = rows.size() > q.size();
     return new DossierSearch.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
   }
 
   public Dossier getByCode(String code) {
     return repository.findByCode(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ có mã " + code + "."));
+  }
+
+  /** The dossier with this code, if there is one (the public lookup answers an unknown code its own way). */
+  public java.util.Optional<Dossier> findByCode(String code) {
+    return repository.findByCode(code);
   }
 
   /** The dossier code of Circular 01/2018 Art. 19: {@code <agency identifier>-<YYMMDD>-<XXXX>}. */
@@ -231,9 +240,9 @@ public class DossierService {
   public void transfer(long id, Instant transferDue, String actor) {
     Dossier d = get(id);
     Instant at = now();
-    long row = repository.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
+    long row = controlLog.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
         d.receivingUnit(), actor, d.competentUnit(), null, d.receivedAt(), transferDue);
-    repository.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, ZONE), "TRANSFERRED", null);
+    controlLog.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, ZONE), "TRANSFERRED", null);
     repository.updateStatus(id, DossierStatus.IN_PROGRESS, "Đang giải quyết", at);
     repository.updateHolder(id, d.competentUnit(), null, "Đang giải quyết", at);
     repository.recordEvent(id, "TRANSFERRED", at, actor, null, "Chuyển đến " + unitName(d.competentUnit()));
@@ -365,7 +374,7 @@ public class DossierService {
       Duration late = deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready);
       hoursLate = (int) late.toHours();
       daysLate = (int) Math.max(1, (late.toMinutes() + WORKING_DAY_MINUTES - 1) / WORKING_DAY_MINUTES);
-      responsible = repository.controlLog(id).stream()
+      responsible = controlLog.controlLog(id).stream()
           .filter(e -> e.resultClass() == OutcomeClass.LATE && e.toUnit() != null)
           .reduce((a, b) -> b).map(ControlLogEntry::toUnit).orElse(d.competentUnit());
     }
@@ -415,7 +424,7 @@ public class DossierService {
   }
 
   public List<ControlLogEntry> controlLog(long id) {
-    return repository.controlLog(id);
+    return controlLog.controlLog(id);
   }
 
   public List<DossierEvent> events(long id) {

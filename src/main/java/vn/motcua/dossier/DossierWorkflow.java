@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DossierRepository.NewDocument;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.MotCuaSpringTest;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRepositoryAccess;
 
 /**
  * The roll-up of sealed dossiers changes no number: the fixed dossiers of {@link ReportFixture} give the
@@ -45,7 +46,7 @@ class ReportRollupTest {
   @Autowired ReportRollup rollup;
   @Autowired ReportRepository repository;
   @Autowired ReportService reports;
-  @Autowired DossierRepository dossiers;
+  @Autowired ApplicationContext context;
   @Autowired PlatformTransactionManager transactions;
   @Autowired DataSource dataSource;
 
@@ -159,7 +160,7 @@ class ReportRollupTest {
     // un-roll: the citizen rates the early dossier 2 after its return (it was 3, "Hài lòng")
     long early = jdbc.queryForObject("SELECT id FROM dossier WHERE code = 'RPT-EARLY'", Long.class);
     new TransactionTemplate(transactions).executeWithoutResult(s ->
-        dossiers.recordRating(early, 2, "Chờ hơi lâu", "ONLINE", reports.now()));
+        new DossierRepositoryAccess(context).recordRating(early, 2, "Chờ hơi lâu", "ONLINE", reports.now()));
     assertThat(batchOf("RPT-EARLY")).isNull();
     assertMayAsExpected(0);
     assertSameAsLive();
