@@ -27,9 +27,10 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.DossierWorkflow;
-import vn.motcua.dossier.DossierWorkflow.OnlineSubmission;
 import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.RegistrationCheck;
+import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
+import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.files.DossierFile;
 import vn.motcua.files.DossierFiles;
 import vn.motcua.files.DossierFiles.Staged;
@@ -63,6 +64,7 @@ public class CitizenService {
           + "tiếp nhận và số điện thoại hoặc mã tra cứu.";
 
   private final DossierWorkflow workflow;
+  private final RegistrationCheck check;
   private final DossierService dossiers;
   private final DossierRecords records;
   private final DossierFiles files;
@@ -72,10 +74,11 @@ public class CitizenService {
   private final ObjectMapper json;
   private final TransactionTemplate tx;
 
-  public CitizenService(DossierWorkflow workflow, DossierService dossiers, DossierRecords records,
-      DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock, ObjectMapper json,
-      PlatformTransactionManager transactions) {
+  public CitizenService(DossierWorkflow workflow, RegistrationCheck check, DossierService dossiers,
+      DossierRecords records, DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock,
+      ObjectMapper json, PlatformTransactionManager transactions) {
     this.workflow = workflow;
+    this.check = check;
     this.dossiers = dossiers;
     this.records = records;
     this.files = files;
@@ -161,7 +164,7 @@ public class CitizenService {
         return earlier.get();
       }
     }
-    Map<String, String> errors = workflow.check(submission);
+    Map<String, String> errors = check.check(submission);
     List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid("Hồ sơ chưa được nộp vì dữ liệu chưa hợp lệ.", errors);
