@@ -204,7 +204,7 @@ public class OverdueService {
     int year = now.atZone(calendar.properties().zone()).getYear();
     int seq = repository.nextLetterSeq(unit, year);
     String number = String.format("%04d/%d/PXL-%s", seq, year, agency.identifier());
-    // first: a change to the dossier's report facts (before its letter is recorded, see ReportFactsGuard)
+    // the new appointment first: a dossier in the reports' roll-up leaves it before its letter is recorded
     reappoint(d, appointment, now);
     long id = repository.insertLetter(dossierId, unit, year, seq, number, d.appointmentAt(), appointment,
         reason.strip(), draftedBy, signedBy, now);

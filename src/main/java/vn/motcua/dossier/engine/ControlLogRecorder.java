@@ -20,7 +20,8 @@ import vn.motcua.procedure.ModelProperties;
  * published by the Camunda Spring Boot eventing bridge inside the engine's transaction: every user task
  * of a dossier process is a handoff to the unit of its candidate group, so no model can forget a row
  * (tasks marked {@code control.handoff=false} are not handoffs: reminders, escalations, apologies).
- * It also keeps the dossier's current unit, officer and stage up to date.
+ * It also keeps the dossier's current unit, officer and stage up to date, both through
+ * {@link ControlLog} (the dossier feature's writer of its tables); this class only reads the engine's task.
  */
 @Component
 public class ControlLogRecorder {
