@@ -32,8 +32,9 @@ import vn.motcua.web.ApiException;
 
 /**
  * Where the dossier rules meet the engine: registering a dossier (checked by {@link RegistrationCheck})
- * starts its procedure's process in the same transaction; a supplement or a stop request is a message to the waiting process; a pause moves
- * the deadlines inside the engine. Each call is one transaction: all of it happens, or none.
+ * starts its procedure's process in the same transaction; a supplement or a stop request is a message to
+ * the waiting process; a pause moves the deadlines inside the engine. Each call is one transaction: all of
+ * it happens, or none.
  */
 @Service
 @Transactional
