@@ -21,7 +21,7 @@ import vn.motcua.web.ApiException;
 /**
  * The supervisors' report API ({@code /api/reports}): the periodic report, the dossiers behind a number,
  * the overdue and due-soon lists, the indicators and the on-time trend, each also as XLSX or CSV. A
- * supervisor sees their own agencies (403 for another), a provincial supervisor all; see {@link ReportScope}.
+ * supervisor sees their own agencies (403 for another), a provincial supervisor all; see {@link DossierAccess}.
  */
 @RestController
 @RequestMapping("/api/reports")
