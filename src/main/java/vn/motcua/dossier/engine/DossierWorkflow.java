@@ -34,7 +34,8 @@ import vn.motcua.web.ApiException;
  * Where the dossier rules meet the engine: registering a dossier (checked by {@link RegistrationCheck})
  * starts its procedure's process in the same transaction; a supplement or a stop request is a message to
  * the waiting process; a pause moves the deadlines inside the engine. Each call is one transaction: all of
- * it happens, or none.
+ * it happens, or none. Whether the officer may act on the dossier is checked by the caller, with
+ * vn.motcua.security.DossierAccess.
  */
 @Service
 @Transactional
@@ -147,7 +148,6 @@ public class DossierWorkflow {
   /** The applicant brought the requested supplement: the waiting process goes on. */
   public Dossier supplementReceived(String code, String note, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireReception(d, officer);
     dossiers.supplementReceived(d.id(), note, officer.userId());
     SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
@@ -170,7 +170,6 @@ public class DossierWorkflow {
   /** The applicant withdraws the dossier or asks to stop processing (Decree 118/2025 Art. 21). */
   public Dossier stop(String code, DossierStatus kind, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireReception(d, officer);
     if (kind != DossierStatus.WITHDRAWN && kind != DossierStatus.STOPPED) {
       throw ApiException.invalid("Loại yêu cầu không hợp lệ.", Map.of("kind", "WITHDRAWN hoặc STOPPED."));
     }
@@ -192,7 +191,6 @@ public class DossierWorkflow {
   /** Pauses the clock while the dossier waits on the applicant (financial obligations, ...). */
   public Dossier pause(String code, DossierStatus waitStatus, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireCompetent(d, officer);
     dossiers.pause(d.id(), waitStatus == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : waitStatus, reason,
         officer.userId());
     SystemAccess.run(identityService, () -> clock.suspendTimers(d.processInstanceId()));
@@ -202,7 +200,6 @@ public class DossierWorkflow {
   /** Resumes the clock: every deadline moves by the working time the dossier waited. */
   public Dossier resume(String code, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireCompetent(d, officer);
     Duration paused = dossiers.resume(d.id(), reason, officer.userId());
     SystemAccess.run(identityService, () -> clock.shift(d.processInstanceId(), paused));
     return dossiers.get(d.id());
@@ -236,20 +233,5 @@ public class DossierWorkflow {
     });
     vars.put(DEADLINE_VARIABLES, String.join(",", names));
     return vars;
-  }
-
-  private void requireReception(Dossier d, Officer officer) {
-    if (!officer.isAdmin() && !officer.agenciesWithRole(Role.RECEPTION).contains(d.receivingUnit())) {
-      throw ApiException.forbidden("Chỉ Bộ phận Một cửa đã tiếp nhận hồ sơ được thực hiện thao tác này.");
-    }
-  }
-
-  private void requireCompetent(Dossier d, Officer officer) {
-    boolean ok = officer.isAdmin()
-        || officer.hasRoleIn(Role.SPECIALIST, d.competentUnit())
-        || officer.hasRoleIn(Role.LEADER, d.competentUnit());
-    if (!ok) {
-      throw ApiException.forbidden("Chỉ cơ quan giải quyết hồ sơ được tạm dừng hoặc tiếp tục tính thời hạn.");
-    }
   }
 }
