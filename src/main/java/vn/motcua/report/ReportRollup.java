@@ -105,7 +105,8 @@ public class ReportRollup implements ReportFactsGuard {
 
   /**
    * Adds what one sealed dossier contributes, by the day (Vietnam's time) of each of its events, to
-   * {@code rows}. Mirrors the column conditions of {@link ReportColumn} for a dossier whose facts are
+   * {@code rows}: every {@link RollupFlow}'s contribution, and the processing time on the day of the
+   * decision. The flows mirror the column conditions of {@link ReportColumn} for a dossier whose facts are
    * final (docs/reports.md, "Roll-up", for the derivation of each column).
    */
   static void contribute(Facts f, Map<RowKey, Delta> rows) {
