@@ -3,6 +3,7 @@ package vn.motcua.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +29,7 @@ import vn.motcua.dossier.DossierTestSupport;
 class ExtraChannelTest extends DossierTestSupport {
   @Autowired ApplicationContext application;
   @Autowired PlatformTransactionManager transactionManager;
+  @Autowired ObjectMapper objectMapper;
 
   /** A kiosk that shows "your dossier's news" by the dossier's code. */
   static class KioskSender implements NotificationSender {
@@ -89,7 +91,7 @@ class ExtraChannelTest extends DossierTestSupport {
   }
 
   @Test
-  void a_registered_channel_gets_its_outbox_row_after_sms_and_email_and_is_sent_once() {
+  void a_registered_channel_gets_its_outbox_row_after_sms_and_email_and_is_sent_once() throws Exception {
     clockAt("2026-03-02T09:00");
     Dossier d = register();
 
@@ -109,6 +111,9 @@ class ExtraChannelTest extends DossierTestSupport {
     assertThat(kioskRow(d).status()).isEqualTo(NotificationStatus.SENT);
     assertThat(service.summaries(d.id())).filteredOn(s -> s.channel().equals(KioskSender.KIOSK)).singleElement()
         .satisfies(s -> assertThat(s.channelName()).isEqualTo("Màn hình tại Bộ phận Một cửa"));
+    // the officers' API shows a channel by its key, as it showed the enum's name
+    assertThat(objectMapper.writeValueAsString(service.summaries(d.id()))).contains("\"channel\":\"SMS\"",
+        "\"channel\":\"EMAIL\"", "\"channel\":\"KIOSK\"", "\"recipient\":\"091****678\"");
   }
 
   @Test
