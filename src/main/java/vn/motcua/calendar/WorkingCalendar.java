@@ -92,6 +92,7 @@ public class WorkingCalendar {
       ResourceLoader resourceLoader,
       ObjectProvider<CalendarDayRepository> repository) {
     this(props, resourceLoader, repository.getIfAvailable());
+    OfficeZone.set(props.zone());
   }
 
   /**

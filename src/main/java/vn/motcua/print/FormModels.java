@@ -1,7 +1,6 @@
 package vn.motcua.print;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ControlLogEntry;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDocument;
@@ -24,7 +24,6 @@ import vn.motcua.web.ApiException;
  * Pure: no database, no engine.
  */
 public final class FormModels {
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter TIME_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
@@ -194,7 +193,7 @@ public final class FormModels {
 
   /** hh:mm dd/MM/yyyy as on the control slip (form 05); empty when unset. */
   private static String compact(java.time.Instant instant) {
-    return instant == null ? "" : TIME_DAY.format(instant.atZone(ZONE));
+    return instant == null ? "" : TIME_DAY.format(instant.atZone(OfficeZone.get()));
   }
 
   private static Optional<DossierEvent> lastEvent(PrintableDossier p, String type) {
@@ -214,6 +213,6 @@ public final class FormModels {
   }
 
   static LocalDate today(java.time.Instant now) {
-    return now.atZone(ZONE).toLocalDate();
+    return now.atZone(OfficeZone.get()).toLocalDate();
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.organisation.Agency;
@@ -48,7 +49,7 @@ public class ReportService {
 
   /** "14:30 05/03/2026" in Vietnam's time. */
   public static String time(Instant t) {
-    return t == null ? null : DATE_TIME.format(t.atZone(ReportPeriod.ZONE));
+    return t == null ? null : DATE_TIME.format(t.atZone(OfficeZone.get()));
   }
 
   public Instant now() {
@@ -244,7 +245,7 @@ public class ReportService {
     }
     rows.add(countsRow("", "Tổng cộng", "", report.total()));
     return new Table("Báo cáo tình hình giải quyết thủ tục hành chính", "Kỳ báo cáo: " + report.label()
-        + "; số liệu đến " + DATE_TIME.format(report.asOf().atZone(ReportPeriod.ZONE)), groups, headers, rows);
+        + "; số liệu đến " + DATE_TIME.format(report.asOf().atZone(OfficeZone.get())), groups, headers, rows);
   }
 
   private static List<Object> countsRow(String no, String unit, String procedure, Line line) {
@@ -288,7 +289,7 @@ public class ReportService {
   }
 
   static List<Object> dossierRow(DossierItem i) {
-    Function<Instant, String> f = t -> t == null ? null : DATE_TIME.format(t.atZone(ReportPeriod.ZONE));
+    Function<Instant, String> f = t -> t == null ? null : DATE_TIME.format(t.atZone(OfficeZone.get()));
     return Arrays.asList(i.code(), i.procedureName(), i.competentUnitName(), i.statusName(), i.stage(),
         f.apply(i.receivedAt()), f.apply(i.appointmentAt()), f.apply(i.resolvedAt()), classLabel(i.resolutionClass()),
         i.currentUnitName(), i.currentOfficer(), f.apply(i.heldSince()), i.heldWorkingHours(), i.overdueWorkingHours());

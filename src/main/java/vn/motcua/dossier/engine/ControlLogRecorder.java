@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ControlLogEntry;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierRepository;
@@ -85,7 +86,7 @@ public class ControlLogRecorder {
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         by = auth == null ? "system" : auth.getUserId();
       }
-      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
+      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), OfficeZone.get());
       repository.closeControlStep(step.id(), now, by, result, outcome, null);
     });
   }
