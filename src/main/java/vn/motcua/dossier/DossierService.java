@@ -374,17 +374,8 @@ public class DossierService {
       repository.recordRatingSource(id, "COUNTER", at);
     }
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
-        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));
+        + (deliveryMethod == null ? "" : "; hình thức trả: " + DeliveryMethod.resultPhrase(deliveryMethod)));
     return get(id);
-  }
-
-  static String deliveryLabel(String method) {
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "ONLINE" -> "kết quả điện tử";
-      default -> method;
-    };
   }
 
   /** Why a dossier may not be withdrawn or stopped now, or {@code null}. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ControlLogEntry;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDocument;
 import vn.motcua.dossier.DossierEvent;
@@ -122,25 +123,13 @@ public final class FormModels {
       row.put("receivedAt", Format.dateTime(d.receivedAt()));
       row.put("appointmentDate", Format.date(d.appointmentAt()));
       row.put("returnedDate", d.returnedAt() == null ? "" : Format.date(d.returnedAt()));
-      row.put("deliveryMethod", deliveryMethod(d.deliveryMethod()));
+      row.put("deliveryMethod", DeliveryMethod.label(d.deliveryMethod()));
       row.put("status", d.status().label());
       list.add(row);
     }
     m.put("rows", list);
     m.put("count", String.valueOf(list.size()));
     return m;
-  }
-
-  static String deliveryMethod(String method) {
-    if (method == null) {
-      return "";
-    }
-    return switch (method) {
-      case "COUNTER" -> "Trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "Dịch vụ bưu chính";
-      case "ONLINE" -> "Trực tuyến";
-      default -> method;
-    };
   }
 
   private static Map<String, Object> common(PrintForm form, LocalDate printedOn) {
