@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import vn.motcua.calendar.OfficeZone;
 
@@ -9,6 +10,7 @@ import vn.motcua.calendar.OfficeZone;
 public final class Format {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final DateTimeFormatter TIME_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private Format() {}
 
@@ -18,6 +20,16 @@ public final class Format {
 
   public static String date(Instant instant) {
     return instant == null ? "—" : DATE.format(instant.atZone(OfficeZone.get()));
+  }
+
+  /** "05/03/2026". */
+  public static String day(LocalDate date) {
+    return DATE.format(date);
+  }
+
+  /** "14:30 05/03/2026", the compact form of the control slip (form 05) and the reports; null when unset. */
+  public static String timeDay(Instant instant) {
+    return instant == null ? null : TIME_DAY.format(instant.atZone(OfficeZone.get()));
   }
 
   public static String hours(Duration d) {

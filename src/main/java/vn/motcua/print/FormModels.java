@@ -1,7 +1,6 @@
 package vn.motcua.print;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,8 +24,6 @@ import vn.motcua.web.ApiException;
  * Pure: no database, no engine.
  */
 public final class FormModels {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter TIME_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private FormModels() {}
 
@@ -108,8 +105,8 @@ public final class FormModels {
       LocalDate printedOn) {
     Map<String, Object> m = common(PrintForm.LEDGER, printedOn);
     m.put("unit", unitName);
-    m.put("from", DAY.format(from));
-    m.put("to", DAY.format(to));
+    m.put("from", Format.day(from));
+    m.put("to", Format.day(to));
     List<Map<String, String>> list = new ArrayList<>();
     for (LedgerRow r : rows) {
       Dossier d = r.dossier().dossier();
@@ -137,7 +134,7 @@ public final class FormModels {
     m.put("formNumber", form.number());
     m.put("formTitle", form.title());
     m.put("pageSize", form.a4() ? "A4 landscape" : "A5");
-    m.put("printedDate", DAY.format(printedOn));
+    m.put("printedDate", Format.day(printedOn));
     m.put("printedDay", String.valueOf(printedOn.getDayOfMonth()));
     m.put("printedMonth", String.valueOf(printedOn.getMonthValue()));
     m.put("printedYear", String.valueOf(printedOn.getYear()));
@@ -182,7 +179,7 @@ public final class FormModels {
 
   /** hh:mm dd/MM/yyyy as on the control slip (form 05); empty when unset. */
   private static String compact(java.time.Instant instant) {
-    return instant == null ? "" : TIME_DAY.format(instant.atZone(OfficeZone.get()));
+    return instant == null ? "" : Format.timeDay(instant);
   }
 
   private static Optional<DossierEvent> lastEvent(PrintableDossier p, String type) {

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import vn.motcua.calendar.OfficeZone;
+import vn.motcua.dossier.Format;
 import vn.motcua.web.ApiException;
 
 /**
@@ -78,7 +79,6 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
 
   /** "01/03/2026 – 31/03/2026". */
   public String label() {
-    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    return f.format(from) + " – " + f.format(to);
+    return Format.day(from) + " – " + Format.day(to);
   }
 }

@@ -52,6 +52,7 @@ class OfficeZoneTest {
     Instant t = Instant.parse("2026-03-31T15:30:00Z"); // 22:30 on 31 March in Vietnam, 00:30 on 1 April in Tokyo
     assertThat(Format.dateTime(t)).isEqualTo("00:30 ngày 01/04/2026");
     assertThat(Format.date(t)).isEqualTo("01/04/2026");
+    assertThat(Format.timeDay(t)).isEqualTo("00:30 01/04/2026");
 
     ReportPeriod march = new ReportPeriod(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
     assertThat(march.start()).isEqualTo(Instant.parse("2026-02-28T15:00:00Z"));
