@@ -3,6 +3,7 @@ package vn.motcua.dossier;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import vn.motcua.calendar.OfficeZone;
 
 /**
  * The processing-control log (phiếu kiểm soát, form 05) as the dossier's tasks come and go: every handoff
@@ -53,7 +54,7 @@ public class ControlLog {
    */
   public void closed(String taskId, Instant now, String outcome, Supplier<String> doneBy) {
     log.controlStepOfTask(taskId).ifPresent(step -> {
-      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
+      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), OfficeZone.get());
       log.closeControlStep(step.id(), now, doneBy.get(), result, outcome, null);
     });
   }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.DossierRepository.NewDossier;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
@@ -27,7 +27,6 @@ import vn.motcua.web.ApiException;
 @Service
 @Transactional
 public class DossierService {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final long WORKING_DAY_MINUTES = 8 * 60;
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
@@ -67,7 +66,7 @@ public class DossierService {
    */
   @Transactional(readOnly = true)
   public DossierSearch.Page search(DossierSearch q, java.util.Collection<String> units) {
-    List<DossierSearch.Row> rows = searchRepository.search(q, units, ZONE);
+    List<DossierSearch.Row> rows = searchRepository.search(q, units, OfficeZone.get());
     boolean more = rows.size() > q.size();
     return new DossierSearch.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
   }
@@ -83,7 +82,7 @@ public class DossierService {
 
   /** The dossier code of Circular 01/2018 Art. 19: {@code <agency identifier>-<YYMMDD>-<XXXX>}. */
   public String nextCode(Agency receivingAgency, Instant receivedAt) {
-    LocalDate day = receivedAt.atZone(ZONE).toLocalDate();
+    LocalDate day = receivedAt.atZone(OfficeZone.get()).toLocalDate();
     int n = sequence.next(receivingAgency.identifier(), day);
     if (n > 9999) {
       throw new IllegalStateException("More than 9999 dossiers in one day at " + receivingAgency.identifier());
@@ -242,7 +241,7 @@ public class DossierService {
     Instant at = now();
     long row = controlLog.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
         d.receivingUnit(), actor, d.competentUnit(), null, d.receivedAt(), transferDue);
-    controlLog.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, ZONE), "TRANSFERRED", null);
+    controlLog.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, OfficeZone.get()), "TRANSFERRED", null);
     repository.updateStatus(id, DossierStatus.IN_PROGRESS, "Đang giải quyết", at);
     repository.updateHolder(id, d.competentUnit(), null, "Đang giải quyết", at);
     repository.recordEvent(id, "TRANSFERRED", at, actor, null, "Chuyển đến " + unitName(d.competentUnit()));
@@ -306,7 +305,7 @@ public class DossierService {
       requireReason(text);
     }
     Instant at = now();
-    OutcomeClass resolutionClass = OutcomeClass.of(at, get(id).appointmentAt(), ZONE);
+    OutcomeClass resolutionClass = OutcomeClass.of(at, get(id).appointmentAt(), OfficeZone.get());
     repository.recordDecision(id, decision, text == null ? null : text.strip(), at, resolutionClass);
     Dossier d = get(id);
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ trả kết quả", at);
@@ -366,7 +365,7 @@ public class DossierService {
     }
     Instant at = now();
     Instant ready = d.resolvedAt() == null ? at : d.resolvedAt();
-    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), ZONE);
+    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), OfficeZone.get());
     Integer hoursLate = null;
     Integer daysLate = null;
     String responsible = d.responsibleUnit();
@@ -384,17 +383,8 @@ public class DossierService {
       repository.recordRatingSource(id, "COUNTER", at);
     }
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
-        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));
+        + (deliveryMethod == null ? "" : "; hình thức trả: " + DeliveryMethod.resultPhrase(deliveryMethod)));
     return get(id);
-  }
-
-  static String deliveryLabel(String method) {
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "ONLINE" -> "kết quả điện tử";
-      default -> method;
-    };
   }
 
   /** Why a dossier may not be withdrawn or stopped now, or {@code null}. */

@@ -11,6 +11,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierNotice;
 import vn.motcua.dossier.DossierRecords;
@@ -248,7 +249,7 @@ public class OverdueService {
     Instant now = clock.instant();
     repository.recordDelivery(letterId, now, actor, method, note == null || note.isBlank() ? null : note.strip());
     records.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
-        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + deliveryLabel(method) + ")");
+        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + DeliveryMethod.phrase(method) + ")");
   }
 
   public List<ApologyLetter> letters(long dossierId) {
@@ -259,23 +260,7 @@ public class OverdueService {
     return repository.alerts(dossierId);
   }
 
-  /** How a letter reaches the applicant, in Vietnamese. */
-  public static String deliveryLabel(String method) {
-    if (method == null) {
-      return "chưa ghi hình thức";
-    }
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "EMAIL" -> "qua thư điện tử";
-      case "SMS" -> "qua tin nhắn";
-      case "PHONE" -> "qua điện thoại";
-      case "ONLINE" -> "qua cổng dịch vụ công";
-      default -> method;
-    };
-  }
-
-  public static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "EMAIL", "SMS", "PHONE", "ONLINE");
+  public static final Set<String> DELIVERY_METHODS = DeliveryMethod.ALL;
 
   /** The leader group of a unit. */
   List<String> leaders(String unit) {

@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.OfficeZone;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.EngineClock;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
@@ -180,7 +183,7 @@ public class ReportController {
   /** First and last month: {@code from}, {@code to} (YYYY-MM); by default the 12 months up to this one. */
   private YearMonth[] months(String from, String to) {
     try {
-      YearMonth last = to == null ? YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)) : YearMonth.parse(to);
+      YearMonth last = to == null ? YearMonth.from(reports.now().atZone(OfficeZone.get())) : YearMonth.parse(to);
       YearMonth first = from == null ? last.minusMonths(11) : YearMonth.parse(from);
       return new YearMonth[] {first, last};
     } catch (DateTimeParseException e) {

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ReportFactsGuard;
 
 /**
@@ -100,7 +101,7 @@ public class ReportRollup implements ReportFactsGuard {
   }
 
   static LocalDate day(Instant t) {
-    return t.atZone(ReportPeriod.ZONE).toLocalDate();
+    return t.atZone(OfficeZone.get()).toLocalDate();
   }
 
   /**
@@ -391,7 +392,7 @@ public class ReportRollup implements ReportFactsGuard {
   }
 
   private static Instant start(LocalDate day) {
-    return day.atStartOfDay(ReportPeriod.ZONE).toInstant();
+    return day.atStartOfDay(OfficeZone.get()).toInstant();
   }
 
   // ---------------- rebuild ----------------

@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.MotCuaSpringTest;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.DossierRepositoryAccess;
 
 /**
@@ -103,7 +104,7 @@ class ReportRollupTest {
         ReportPeriod.ofYear(2024), ReportPeriod.ofYear(2023), new ReportPeriod(LocalDate.of(2024, 5, 7),
             LocalDate.of(2024, 5, 9)), new ReportPeriod(LocalDate.of(2024, 5, 10), LocalDate.of(2024, 5, 10)),
         new ReportPeriod(LocalDate.of(2024, 5, 16), LocalDate.of(2024, 6, 2)),
-        ReportPeriod.ofMonth(YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)))));
+        ReportPeriod.ofMonth(YearMonth.from(reports.now().atZone(OfficeZone.get())))));
     List<ReportScope> scopes = List.of(ReportScope.ALL, new ReportScope(Set.of(UNIT)),
         new ReportScope(Set.of(OTHER_UNIT)), new ReportScope(Set.of(UNIT, OTHER_UNIT)));
     for (ReportPeriod period : periods) {
