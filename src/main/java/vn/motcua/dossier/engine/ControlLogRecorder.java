@@ -82,8 +82,7 @@ public class ControlLogRecorder {
     repository.controlStepOfTask(task.getId()).ifPresent(step -> {
       String by = task.getAssignee();
       if (by == null) {
-        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        by = auth == null ? "system" : auth.getUserId();
+        by = Delegates.currentUser(task, "system");
       }
       OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
       repository.closeControlStep(step.id(), now, by, result, outcome, null);
