@@ -68,8 +68,7 @@ public class ControlLogRecorder {
       if (task.getAssignee() != null) {
         return task.getAssignee();
       }
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      return auth == null ? "system" : auth.getUserId();
+      return Delegates.currentUser(task, "system");
     });
   }
 
