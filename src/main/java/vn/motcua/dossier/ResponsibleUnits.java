@@ -28,13 +28,13 @@ public class ResponsibleUnits {
   private final JdbcTemplate jdbc;
   private final WorkingCalendar calendar;
 
-  public ResponsibleUnits(JdbcTemplate jdbc, WorkingCalendar calendar) {
+  ResponsibleUnits(JdbcTemplate jdbc, WorkingCalendar calendar) {
     this.jdbc = jdbc;
     this.calendar = calendar;
   }
 
   /** The charges of a control log, in the order the units first ran late; open late rows count until {@code now}. */
-  public List<Charge> charges(List<ControlLogEntry> log, Instant now) {
+  List<Charge> charges(List<ControlLogEntry> log, Instant now) {
     Map<String, long[]> byUnit = new LinkedHashMap<>();
     for (ControlLogEntry e : log) {
       String unit = chargedUnit(e);
@@ -63,7 +63,7 @@ public class ResponsibleUnits {
   }
 
   /** The unit charged with the dossier's lateness: the one that lost the most working time (the first on a tie). */
-  public static String main(List<Charge> charges) {
+  static String main(List<Charge> charges) {
     Charge best = null;
     for (Charge c : charges) {
       if (best == null || c.workingMinutesLate() > best.workingMinutesLate()) {
@@ -74,7 +74,7 @@ public class ResponsibleUnits {
   }
 
   /** Replaces the dossier's charges. */
-  public void record(long dossierId, List<Charge> charges) {
+  void record(long dossierId, List<Charge> charges) {
     jdbc.update("DELETE FROM dossier_responsible_unit WHERE dossier_id = ?", dossierId);
     for (Charge c : charges) {
       jdbc.update("INSERT INTO dossier_responsible_unit (dossier_id, unit, late_stages, working_minutes_late)"
@@ -83,7 +83,7 @@ public class ResponsibleUnits {
   }
 
   /** The dossier's recorded charges, the largest loss first. */
-  public List<Charge> of(long dossierId) {
+  List<Charge> of(long dossierId) {
     return jdbc.query("SELECT unit, late_stages, working_minutes_late FROM dossier_responsible_unit"
             + " WHERE dossier_id = ? ORDER BY working_minutes_late DESC, unit",
         (rs, i) -> new Charge(rs.getString("unit"), rs.getInt("late_stages"), rs.getLong("working_minutes_late")),
