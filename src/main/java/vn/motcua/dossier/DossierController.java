@@ -2,28 +2,26 @@ package vn.motcua.dossier;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
 import vn.motcua.dossier.engine.DossierWorkflow;
-import vn.motcua.notification.NotificationService;
-import vn.motcua.notification.NotificationSummary;
 import vn.motcua.organisation.OrganisationDirectory;
-import vn.motcua.overdue.Alert;
-import vn.motcua.overdue.ApologyLetter;
-import vn.motcua.overdue.OverdueService;
-import vn.motcua.security.DossierAccess;
 import vn.motcua.security.DossierAccess.Action;
+import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
@@ -38,17 +36,15 @@ public class DossierController {
   private final DossierWorkflow workflow;
   private final DossierService dossiers;
   private final OrganisationDirectory directory;
-  private final OverdueService overdue;
-  private final NotificationService notifications;
+  private final List<DossierViewPart> parts;
   private final DossierAccess access;
 
   public DossierController(DossierWorkflow workflow, DossierService dossiers, OrganisationDirectory directory,
-      OverdueService overdue, NotificationService notifications, DossierAccess access) {
+      List<DossierViewPart> parts, DossierAccess access) {
     this.workflow = workflow;
     this.dossiers = dossiers;
     this.directory = directory;
-    this.overdue = overdue;
-    this.notifications = notifications;
+    this.parts = List.copyOf(parts);
     this.access = access;
   }
 
@@ -136,8 +132,14 @@ public class DossierController {
       String deliveryMethod, OutcomeClass outcome, Integer workingHoursLate, String responsibleUnit, Integer rating,
       String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
       String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
-      List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events,
-      List<NotificationSummary> notifications, List<ResponsibleUnits.Charge> responsibleUnits) {}
+      List<DossierEvent> events, List<ResponsibleUnits.Charge> responsibleUnits,
+      @JsonIgnore Map<String, Object> parts) {
+    /** The parts other features add ({@link DossierViewPart}): apologies, alerts, notifications. */
+    @JsonAnyGetter
+    public Map<String, Object> partsByName() {
+      return parts;
+    }
+  }
 
   DossierView view(Dossier d) {
     return new DossierView(d.code(), d.procedureKey(), d.procedureCode(), d.procedureName(), d.receivingUnit(),
@@ -147,8 +149,13 @@ public class DossierController {
         d.supplementCount(), d.apologyCount(), d.decision(), d.result(), d.resolvedAt(), d.returnedAt(),
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
         d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
-        d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), overdue.letters(d.id()),
-        overdue.alerts(d.id()), dossiers.events(d.id()), notifications.summaries(d.id()),
-        dossiers.responsibleUnits(d.id()));
+        d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()),
+        dossiers.events(d.id()), dossiers.responsibleUnits(d.id()), partsOf(d.id()));
+  }
+
+  private Map<String, Object> partsOf(long dossierId) {
+    Map<String, Object> byName = new LinkedHashMap<>();
+    parts.forEach(p -> byName.put(p.name(), p.of(dossierId)));
+    return byName;
   }
 }
