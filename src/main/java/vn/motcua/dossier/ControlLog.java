@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.OfficeZone;
@@ -32,9 +33,7 @@ public class ControlLog {
       String assignee, Instant due, Instant now) {
     Dossier d = service.get(dossierId);
     String unit = toUnit == null ? d.currentUnit() : toUnit;
-    java.util.Optional<ControlLogEntry> handedOn = log.controlLog(dossierId).stream()
-        .filter(e -> e.doneAt() != null && !"CANCELLED".equals(e.outcome()))
-        .max(java.util.Comparator.comparing(ControlLogEntry::doneAt).thenComparing(ControlLogEntry::id));
+    Optional<ControlLogEntry> handedOn = ControlLogEntry.lastDone(log.controlLog(dossierId));
     String fromUnit = handedOn.map(ControlLogEntry::toUnit).orElse(d.currentUnit());
     String fromOfficer = handedOn.map(ControlLogEntry::doneBy).orElse(d.createdBy());
     log.openControlStep(dossierId, stepKey, stepName, taskId, fromUnit, fromOfficer, unit, assignee, now, due);

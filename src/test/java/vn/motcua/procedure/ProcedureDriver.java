@@ -63,8 +63,8 @@ class ProcedureDriver {
         """.formatted(procedureKey);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<java.util.Map> response = rest.withBasicAuth("mc.hung", "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, headers), java.util.Map.class);
+    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
+        .postForEntity("/api/dossiers", new HttpEntity<>(body, headers), Map.class);
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
     return dossiers.getByCode((String) response.getBody().get("code"));
   }

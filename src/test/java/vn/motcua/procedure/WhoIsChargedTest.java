@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -130,7 +131,7 @@ class WhoIsChargedTest extends DossierTestSupport {
   @MethodSource("procedures")
   void a_dossier_delayed_by_each_of_its_units_in_turn_charges_exactly_that_unit(String procedure) {
     Set<String> units = unitsOf(procedure);
-    List<String> skipped = new java.util.ArrayList<>();
+    List<String> skipped = new ArrayList<>();
     assertThat(units).isNotEmpty();
     for (String unit : units) {
       clockAt("2026-06-01T09:00");
