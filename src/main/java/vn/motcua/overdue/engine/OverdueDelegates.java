@@ -29,9 +29,11 @@ import vn.motcua.overdue.AlertKind;
 import vn.motcua.overdue.ApologyRules;
 import vn.motcua.overdue.ApologyLetter;
 import vn.motcua.overdue.OverdueService;
+import vn.motcua.overdue.OverdueTimers;
 import vn.motcua.overdue.OverdueService.Outcome;
 import vn.motcua.overdue.OverdueService.Raised;
 import vn.motcua.overdue.Stage;
+import vn.motcua.organisation.Role;
 import vn.motcua.security.SystemAccess;
 
 /**
@@ -50,10 +52,16 @@ public class OverdueDelegates {
    */
   @Bean
   JavaDelegate raiseAlertDelegate(OverdueService overdue, StageLocator locator, TaskService taskService,
-      IdentityService identityService, DossierService dossiers) {
+      IdentityService identityService, DossierService dossiers, OverdueTimers timers) {
     return execution -> {
       AlertKind kind = AlertKind.valueOf(string(execution, ALERT_KIND));
       Stage stage = locator.locate(execution);
+      if (kind == AlertKind.APOLOGY && !timers.apologyNeeded(execution, stage.dueAt())) {
+        // the projection is checked again when the timer fires: a dossier on track gets no apology
+        execution.setVariableLocal(ALERT_OUTCOME, Outcome.SKIPPED.name());
+        execution.setVariableLocal(ALERT_MESSAGE, OverdueService.ON_TRACK);
+        return;
+      }
       Raised raised = overdue.raise(kind, dossierId(execution), stage, execution.getProcessInstanceId());
       execution.setVariableLocal(ALERT_OUTCOME, raised.outcome().name());
       execution.setVariableLocal(ALERT_MESSAGE, raised.message());
@@ -72,6 +80,17 @@ public class OverdueDelegates {
       if (kind == AlertKind.APOLOGY) {
         Dossier d = dossiers.get(dossierId(execution));
         ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
+        String lead = overdue.apologyAgency(d);
+        boolean partnerLate = stage.unit() != null && !stage.unit().equals(lead);
+        execution.setVariableLocal(APOLOGY_UNIT, lead);
+        execution.setVariableLocal(APOLOGY_UNIT_NAME, dossiers.unitName(lead));
+        execution.setVariableLocal(APOLOGY_PARTNER_LATE, partnerLate);
+        execution.setVariableLocal(PARTNER_REASON_GROUPS, partnerLate
+            ? String.join(",", Role.SPECIALIST.groupOf(stage.unit()), Role.LEADER.groupOf(stage.unit())) : "");
+        // a partner's reason given before (its stage ended while the letter was being written) is kept
+        dossiers.events(d.id()).stream().filter(e -> "PARTNER_DELAY_REASON".equals(e.type()))
+            .reduce((first, second) -> second)
+            .ifPresent(e -> execution.setVariableLocal(PARTNER_DELAY_REASON, e.reason()));
         execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
         execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
         execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
@@ -138,9 +157,12 @@ public class OverdueDelegates {
       Object alertId = execution.getVariable(ALERT_ID);
       String signedBy = actor(execution);
       String draftedBy = string(execution, APOLOGY_DRAFTED_BY);
+      String agency = string(execution, APOLOGY_UNIT);
+      String signedAs = string(execution, APOLOGY_SIGNED_AS);
       ApologyLetter letter = overdue.issueApology(alertId instanceof Number n ? n.longValue() : 0, dossierId,
-          string(execution, ALERT_UNIT), string(execution, APOLOGY_REASON), string(execution, NEW_APPOINTMENT_DATE),
-          draftedBy == null ? signedBy : draftedBy, signedBy);
+          agency == null ? string(execution, ALERT_UNIT) : agency, string(execution, APOLOGY_REASON),
+          string(execution, NEW_APPOINTMENT_DATE), draftedBy == null ? signedBy : draftedBy, signedBy,
+          signedAs == null ? null : Role.valueOf(signedAs));
       String root = DossierClock.rootOf(execution);
       Instant deliverBy = overdue.apologyDeadlines(before.appointmentAt()).signBy();
       SystemAccess.run(identityService, () -> {
@@ -196,10 +218,46 @@ public class OverdueDelegates {
     };
   }
 
-  /** The signature: sign (the date is checked again, it may have passed) or send back with a reason. */
+  /**
+   * The late partner's reason: at least 10 characters; it goes on the dossier's record and is shown to the
+   * lead agency's specialist who drafts the letter.
+   */
+  @Bean
+  TaskListener partnerDelayReasonValidator(OverdueService overdue) {
+    return task -> {
+      String reason = string(task, PARTNER_DELAY_REASON);
+      if (reason == null || reason.strip().length() < 10) {
+        throw new BadUserRequestException("Cần nêu rõ lý do chậm trễ của cơ quan phối hợp (ít nhất 10 ký tự).");
+      }
+      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+      overdue.recordPartnerDelayReason(dossierId(task), string(task, ALERT_UNIT), reason,
+          auth == null ? task.getAssignee() : auth.getUserId());
+      String draft = string(task, APOLOGY_REASON);
+      if (draft == null || draft.isBlank()) {
+        // the lead agency's draft starts from the partner's reason, in its name
+        task.setVariable(APOLOGY_REASON, string(task, ALERT_UNIT_NAME) + ": " + reason.strip());
+      }
+    };
+  }
+
+  /**
+   * The signature: only the head of the apologising agency or a deputy authorised to sign for the head; sign
+   * (the date is checked again, it may have passed) or send back with a reason.
+   */
   @Bean
   TaskListener apologySignValidator(OverdueService overdue) {
     return (DelegateTask task) -> {
+      var identity = task.getProcessEngineServices().getIdentityService();
+      var auth = identity.getCurrentAuthentication();
+      String agency = string(task, APOLOGY_UNIT);
+      if (auth != null && agency != null) {
+        java.util.List<String> groups = auth.getGroupIds() != null && !auth.getGroupIds().isEmpty() ? auth.getGroupIds()
+            : identity.createGroupQuery().groupMember(auth.getUserId()).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        Role capacity = overdue.signingCapacity(agency, groups).orElseThrow(() -> new BadUserRequestException(
+            "Chỉ Thủ trưởng cơ quan giải quyết hồ sơ hoặc cấp phó được ủy quyền ký thay mới được ký phiếu xin lỗi."));
+        task.setVariable(APOLOGY_SIGNED_AS, capacity.name());
+      }
       String decision = string(task, APOLOGY_SIGN_DECISION);
       if (SEND_BACK.equals(decision)) {
         String comment = string(task, APOLOGY_SIGN_COMMENT);
