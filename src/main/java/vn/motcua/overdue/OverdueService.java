@@ -197,10 +197,54 @@ public class OverdueService {
     return java.util.Optional.empty();
   }
 
-  /** The reason a late partner gives for its delay goes on the dossier's record, for the lead agency's letter. */
+  /**
+   * The reason a late partner gives for its delay goes on the dossier's record, for the lead agency's letter,
+   * as "<partner>: <reason>".
+   */
   public void recordPartnerDelayReason(long dossierId, String partner, String reason, String actor) {
-    dossierRepository.recordEvent(dossierId, "PARTNER_DELAY_REASON", clock.instant(), actor, reason.strip(),
+    dossierRepository.recordEvent(dossierId, "PARTNER_DELAY_REASON", clock.instant(), actor,
+        dossiers.unitName(partner) + ": " + reason.strip(),
         "Cơ quan phối hợp " + dossiers.unitName(partner) + " giải trình lý do chậm trễ.");
+  }
+
+  /**
+   * The reasons the late partners gave since the apology was last requested, one a line; {@code null} when
+   * none did.
+   */
+  public String partnerDelayReasons(long dossierId) {
+    List<String> reasons = new ArrayList<>();
+    for (var e : dossiers.events(dossierId)) {
+      if ("APOLOGY_REQUESTED".equals(e.type())) {
+        reasons.clear();
+      } else if ("PARTNER_DELAY_REASON".equals(e.type()) && e.reason() != null) {
+        reasons.add(e.reason());
+      }
+    }
+    return reasons.isEmpty() ? null : String.join("\n", reasons);
+  }
+
+  /**
+   * A second partner in parallel is late while the lead agency's letter is already asked for: the partner
+   * is asked for its reason too (once; recorded as an apology alert of its unit, done), and no second
+   * letter. Empty when the stage is not a partner's or its reason was asked already.
+   */
+  public java.util.Optional<Alert> askPartnerReason(long dossierId, Stage stage, String pid) {
+    dossierRepository.lock(dossierId);
+    Dossier d = dossiers.get(dossierId);
+    if (stage.unit() == null || stage.unit().equals(apologyAgency(d)) || d.apologyCount() > 0) {
+      return java.util.Optional.empty();
+    }
+    boolean asked = repository.alertsFor(d.id(), AlertKind.APOLOGY, null, d.appointmentAt()).stream()
+        .anyMatch(a -> a.status() != AlertStatus.CANCELLED && stage.unit().equals(a.unit()));
+    if (asked) {
+      return java.util.Optional.empty();
+    }
+    Instant now = clock.instant();
+    long id = repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.DONE, d.appointmentAt(), now, pid);
+    dossierRepository.recordEvent(d.id(), "PARTNER_DELAY_REASON_REQUESTED", now, "system", null,
+        "Cơ quan phối hợp " + dossiers.unitName(stage.unit()) + " chậm ở bước \"" + stage.name()
+            + "\": giải trình lý do cho phiếu xin lỗi của " + dossiers.unitName(apologyAgency(d)) + ".");
+    return repository.alert(id);
   }
 
   /** The alert's tasks are done. */

@@ -42,6 +42,8 @@ public final class OverdueVariables {
   public static final String APOLOGY_PARTNER_LATE = "apologyPartnerLate";
   public static final String PARTNER_REASON_GROUPS = "partnerReasonGroups";
   public static final String PARTNER_DELAY_REASON = "partnerDelayReason";
+  /** The block only asks a second late partner for its reason: the letter is already being written. */
+  public static final String APOLOGY_REASON_ONLY = "apologyReasonOnly";
   public static final String SIGN = "SIGN";
   public static final String SEND_BACK = "SEND_BACK";
 

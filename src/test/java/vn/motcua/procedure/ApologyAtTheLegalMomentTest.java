@@ -234,7 +234,7 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
     assertThat(dossiers.events(d.id())).anySatisfy(e -> {
       assertThat(e.type()).isEqualTo("PARTNER_DELAY_REASON");
       assertThat(e.actor()).isEqualTo("cv.long");
-      assertThat(e.reason()).isEqualTo("Chờ kết quả tra cứu hồ sơ tại tỉnh khác");
+      assertThat(e.reason()).isEqualTo("Công an tỉnh Tuyên Quang: Chờ kết quả tra cứu hồ sơ tại tỉnh khác");
     });
     completeOk("cv.duc", draft, vars(var(NEW_APPOINTMENT_DATE, newDateAfter(d))));
     Task sign = only(d, "Task_SignApology");
@@ -248,6 +248,35 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
       assertThat(l.number()).endsWith("PXL-000.00.12.H60");
       assertThat(l.reason()).contains("Chờ kết quả tra cứu hồ sơ tại tỉnh khác");
       assertThat(l.signedBy()).isEqualTo("tt.thang");
+    });
+  }
+
+  @Test
+  void two_late_partners_in_parallel_each_explain_their_delay_for_the_one_letter_of_the_lead_agency() {
+    Dossier d = register("Procedure_NewbornPackage"); // police and social insurance in parallel
+    Task first = driver.driveUntil(d, "Task_PartnerProcess");
+    assertThat(driver.openTasks(d, "Task_PartnerProcess")).hasSize(2);
+    ClockUtil.setCurrentTime(Date.from(first.getDueDate().toInstant().plusSeconds(60)));
+    fireDueTimers(d);
+    List<Task> reasons = driver.openTasks(d, "Task_PartnerReasonForApology");
+    assertThat(reasons).hasSize(2);
+    assertThat(reasons).flatExtracting(this::candidateGroups)
+        .contains("tq-ca.specialist", "tq-bhxh.specialist");
+    for (Task reason : reasons) {
+      String user = candidateGroups(reason).contains("tq-ca.specialist") ? "cv.long" : "cv.mai";
+      completeOk(user, reason, var(PARTNER_DELAY_REASON, user.equals("cv.long")
+          ? "Chờ xác minh nơi thường trú của người mẹ" : "Hệ thống cấp thẻ bảo hiểm y tế gián đoạn"));
+    }
+    Task draft = only(d, "Task_DraftApology");
+    assertThat(candidateGroups(draft)).containsExactly("tq-minhxuan.specialist");
+    assertThat(taskService.getVariable(draft.getId(), APOLOGY_REASON).toString())
+        .contains("Công an tỉnh Tuyên Quang: Chờ xác minh nơi thường trú của người mẹ",
+            "Bảo hiểm xã hội tỉnh Tuyên Quang: Hệ thống cấp thẻ bảo hiểm y tế gián đoạn");
+    completeOk("cv.minh", draft, var(NEW_APPOINTMENT_DATE, newDateAfter(d)));
+    driver.work(d, only(d, "Task_SignApology"));
+    assertThat(overdue.letters(d.id())).singleElement().satisfies(l -> {
+      assertThat(l.agency()).isEqualTo("tq-minhxuan");
+      assertThat(l.reason()).contains("Công an tỉnh", "Bảo hiểm xã hội tỉnh");
     });
   }
 

@@ -56,49 +56,73 @@ public class OverdueDelegates {
     return execution -> {
       AlertKind kind = AlertKind.valueOf(string(execution, ALERT_KIND));
       Stage stage = locator.locate(execution);
-      if (kind == AlertKind.APOLOGY && !timers.apologyNeeded(execution, stage.dueAt())) {
-        // the projection is checked again when the timer fires: a dossier on track gets no apology
-        execution.setVariableLocal(ALERT_OUTCOME, Outcome.SKIPPED.name());
-        execution.setVariableLocal(ALERT_MESSAGE, OverdueService.ON_TRACK);
-        return;
+      if (kind == AlertKind.APOLOGY) {
+        execution.setVariableLocal(APOLOGY_REASON_ONLY, false);
+        if (!timers.apologyNeeded(execution, stage.dueAt())) {
+          // the projection is checked again when the timer fires: a dossier on track gets no apology
+          execution.setVariableLocal(ALERT_OUTCOME, Outcome.SKIPPED.name());
+          execution.setVariableLocal(ALERT_MESSAGE, OverdueService.ON_TRACK);
+          return;
+        }
       }
       Raised raised = overdue.raise(kind, dossierId(execution), stage, execution.getProcessInstanceId());
       execution.setVariableLocal(ALERT_OUTCOME, raised.outcome().name());
       execution.setVariableLocal(ALERT_MESSAGE, raised.message());
+      if (kind == AlertKind.APOLOGY && raised.outcome() == Outcome.DUPLICATE) {
+        // another partner in parallel is late too: it gives its reason for the one letter
+        overdue.askPartnerReason(dossierId(execution), stage, execution.getProcessInstanceId()).ifPresent(a -> {
+          stageVariables(execution, stage, dossiers);
+          apologyVariables(execution, stage, overdue, dossiers);
+          execution.setVariableLocal(APOLOGY_REASON_ONLY, true);
+        });
+        return;
+      }
       if (raised.outcome() != Outcome.NEW) {
         return;
       }
       execution.setVariableLocal(ALERT_ID, raised.alert().id());
-      execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
-      execution.setVariableLocal(ALERT_UNIT, stage.unit());
-      execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
-      execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
-      execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+      stageVariables(execution, stage, dossiers);
       execution.setVariableLocal(ALERT_FIRST_USERS, String.join(",", raised.firstUsers()));
       execution.setVariableLocal(ALERT_FIRST_GROUPS, String.join(",", raised.firstGroups()));
       execution.setVariableLocal(ALERT_SECOND_GROUPS, String.join(",", raised.secondGroups()));
       if (kind == AlertKind.APOLOGY) {
-        Dossier d = dossiers.get(dossierId(execution));
-        ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
-        String lead = overdue.apologyAgency(d);
-        boolean partnerLate = stage.unit() != null && !stage.unit().equals(lead);
-        execution.setVariableLocal(APOLOGY_UNIT, lead);
-        execution.setVariableLocal(APOLOGY_UNIT_NAME, dossiers.unitName(lead));
-        execution.setVariableLocal(APOLOGY_PARTNER_LATE, partnerLate);
-        execution.setVariableLocal(PARTNER_REASON_GROUPS, partnerLate
-            ? String.join(",", Role.SPECIALIST.groupOf(stage.unit()), Role.LEADER.groupOf(stage.unit())) : "");
-        // a partner's reason given before (its stage ended while the letter was being written) is kept
-        dossiers.events(d.id()).stream().filter(e -> "PARTNER_DELAY_REASON".equals(e.type()))
-            .reduce((first, second) -> second)
-            .ifPresent(e -> execution.setVariableLocal(PARTNER_DELAY_REASON, e.reason()));
-        execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
-        execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
-        execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
+        apologyVariables(execution, stage, overdue, dossiers);
       } else if (stage.taskId() != null) {
         int priority = kind == AlertKind.WARNING ? WARNED_PRIORITY : OVERDUE_PRIORITY;
         SystemAccess.run(identityService, () -> taskService.setPriority(stage.taskId(), priority));
       }
     };
+  }
+
+  private static void stageVariables(DelegateExecution execution, Stage stage, DossierService dossiers) {
+    execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
+    execution.setVariableLocal(ALERT_UNIT, stage.unit());
+    execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
+    execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
+    execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+  }
+
+  /** The apology's agency (the resolving one), the late partner if any, and the letter's deadlines. */
+  private static void apologyVariables(DelegateExecution execution, Stage stage, OverdueService overdue,
+      DossierService dossiers) {
+    Dossier d = dossiers.get(dossierId(execution));
+    ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
+    String lead = overdue.apologyAgency(d);
+    boolean partnerLate = stage.unit() != null && !stage.unit().equals(lead);
+    execution.setVariableLocal(APOLOGY_UNIT, lead);
+    execution.setVariableLocal(APOLOGY_UNIT_NAME, dossiers.unitName(lead));
+    execution.setVariableLocal(APOLOGY_PARTNER_LATE, partnerLate);
+    execution.setVariableLocal(PARTNER_REASON_GROUPS, partnerLate
+        ? String.join(",", Role.SPECIALIST.groupOf(stage.unit()), Role.LEADER.groupOf(stage.unit())) : "");
+    // reasons partners gave before (a partner's stage ended while the letter was being written) are kept
+    String reasons = overdue.partnerDelayReasons(d.id());
+    if (reasons != null) {
+      execution.setVariableLocal(PARTNER_DELAY_REASON, reasons);
+      execution.setVariableLocal(APOLOGY_REASON, reasons);
+    }
+    execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
+    execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
+    execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
   }
 
   /** The alert's tasks are done. */
@@ -229,14 +253,32 @@ public class OverdueDelegates {
       if (reason == null || reason.strip().length() < 10) {
         throw new BadUserRequestException("Cần nêu rõ lý do chậm trễ của cơ quan phối hợp (ít nhất 10 ký tự).");
       }
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      overdue.recordPartnerDelayReason(dossierId(task), string(task, ALERT_UNIT), reason,
+      IdentityService identity = task.getProcessEngineServices().getIdentityService();
+      var auth = identity.getCurrentAuthentication();
+      long dossierId = dossierId(task);
+      overdue.recordPartnerDelayReason(dossierId, string(task, ALERT_UNIT), reason,
           auth == null ? task.getAssignee() : auth.getUserId());
+      String reasons = overdue.partnerDelayReasons(dossierId);
+      task.setVariable(PARTNER_DELAY_REASON, reasons);
       String draft = string(task, APOLOGY_REASON);
-      if (draft == null || draft.isBlank()) {
-        // the lead agency's draft starts from the partner's reason, in its name
-        task.setVariable(APOLOGY_REASON, string(task, ALERT_UNIT_NAME) + ": " + reason.strip());
+      if (draft == null || draft.isBlank() || reasons.startsWith(draft)) {
+        // the lead agency's draft starts from the partners' reasons, in their names
+        task.setVariable(APOLOGY_REASON, reasons);
       }
+      // a draft already being written (this partner was late second) gets the reason too
+      TaskService tasks = task.getProcessEngineServices().getTaskService();
+      String line = string(task, ALERT_UNIT_NAME) + ": " + reason.strip();
+      SystemAccess.run(identity, () -> {
+        for (var open : tasks.createTaskQuery().processVariableValueEquals(DossierVariables.DOSSIER_ID, dossierId)
+            .taskDefinitionKey("Task_DraftApology").list()) {
+          Object current = tasks.getVariable(open.getId(), APOLOGY_REASON);
+          if (current == null || !current.toString().contains(line)) {
+            tasks.setVariable(open.getId(), APOLOGY_REASON, current == null || current.toString().isBlank() ? line
+                : current + "\n" + line);
+          }
+          tasks.setVariable(open.getId(), PARTNER_DELAY_REASON, reasons);
+        }
+      });
     };
   }
 
