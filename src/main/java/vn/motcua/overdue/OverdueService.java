@@ -11,9 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierNotice;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.Format;
@@ -33,7 +34,7 @@ import vn.motcua.web.ApiException;
 @Service
 @Transactional
 public class OverdueService {
-  private final DossierRepository dossierRepository;
+  private final DossierRecords records;
   private final DossierService dossiers;
   private final OverdueRepository repository;
   private final OrganisationDirectory directory;
@@ -42,11 +43,11 @@ public class OverdueService {
   private final EngineClock clock;
   private final ApplicationEventPublisher events;
 
-  public OverdueService(DossierRepository dossierRepository, DossierService dossiers, OverdueRepository repository,
+  public OverdueService(DossierRecords records, DossierService dossiers, OverdueRepository repository,
       OrganisationDirectory directory, OverdueProperties properties, WorkingCalendar calendar, EngineClock clock,
       ApplicationEventPublisher events) {
     this.events = events;
-    this.dossierRepository = dossierRepository;
+    this.records = records;
     this.dossiers = dossiers;
     this.repository = repository;
     this.directory = directory;
@@ -83,7 +84,7 @@ public class OverdueService {
 
   /** A timer of a stage fired. */
   public Raised raise(AlertKind kind, long dossierId, Stage stage, String processInstanceId) {
-    dossierRepository.lock(dossierId);
+    records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     Instant now = clock.instant();
     if (d.status().isFinal() || d.decision() != null) {
@@ -108,7 +109,7 @@ public class OverdueService {
     String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") sắp đến hạn bước \"" + stage.name()
         + "\" tại " + dossiers.unitName(stage.unit()) + ": hạn " + Format.dateTime(stage.dueAt()) + ", còn " + left
         + " giờ làm việc.";
-    dossierRepository.recordEvent(d.id(), "STAGE_WARNING", now, "system", null, message);
+    records.recordEvent(d.id(), "STAGE_WARNING", now, "system", null, message);
     List<String> users = stage.officer() == null ? List.of() : List.of(stage.officer());
     List<String> groups = stage.officer() != null ? List.of()
         : List.of(stage.group() != null ? stage.group() : Role.SPECIALIST.groupOf(stage.unit()));
@@ -120,11 +121,11 @@ public class OverdueService {
       return Raised.nothing(Outcome.DUPLICATE, "Đã báo quá hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.OVERDUE, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
-    dossierRepository.markStageOverdue(d.id(), stage.taskId(), stage.unit(), now);
+    markLate(d, stage, now);
     String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") đã quá hạn bước \"" + stage.name()
         + "\" tại " + dossiers.unitName(stage.unit()) + (stage.officer() == null ? "" : " (cán bộ " + stage.officer() + ")")
         + ": hạn " + Format.dateTime(stage.dueAt()) + "; hẹn trả kết quả " + Format.dateTime(d.appointmentAt()) + ".";
-    dossierRepository.recordEvent(d.id(), "STAGE_OVERDUE", now, "system", null, message);
+    records.recordEvent(d.id(), "STAGE_OVERDUE", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(), leaders(stage.unit()),
         supervisors(stage.unit()), message);
   }
@@ -137,7 +138,7 @@ public class OverdueService {
     }
     if (d.apologyCount() > 0) {
       repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.REFUSED, appointment, now, pid);
-      dossierRepository.recordEvent(d.id(), "APOLOGY_NOT_ALLOWED", now, "system", ApologyRules.ONCE_ONLY,
+      records.recordEvent(d.id(), "APOLOGY_NOT_ALLOWED", now, "system", ApologyRules.ONCE_ONLY,
           "Hồ sơ có nguy cơ trễ hẹn lần hai tại " + dossiers.unitName(stage.unit()) + "; hẹn trả "
               + Format.dateTime(appointment) + ".");
       return Raised.nothing(Outcome.NOT_ALLOWED, ApologyRules.ONCE_ONLY);
@@ -153,7 +154,7 @@ public class OverdueService {
         + " Thủ trưởng cơ quan ký, gửi Bộ phận Một cửa "
         + (latest.isAfter(now) ? "chậm nhất " + Format.dateTime(latest) + "."
             : "ngay (đã quá thời hạn gửi phiếu " + Format.dateTime(latest) + "; phiếu sẽ được ghi nhận là gửi muộn).");
-    dossierRepository.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
+    records.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(),
         List.of(Role.SPECIALIST.groupOf(lead)), signers(lead), message);
   }
@@ -202,7 +203,7 @@ public class OverdueService {
    * as "<partner>: <reason>".
    */
   public void recordPartnerDelayReason(long dossierId, String partner, String reason, String actor) {
-    dossierRepository.recordEvent(dossierId, "PARTNER_DELAY_REASON", clock.instant(), actor,
+    records.recordEvent(dossierId, "PARTNER_DELAY_REASON", clock.instant(), actor,
         dossiers.unitName(partner) + ": " + reason.strip(),
         "Cơ quan phối hợp " + dossiers.unitName(partner) + " giải trình lý do chậm trễ.");
   }
@@ -229,7 +230,7 @@ public class OverdueService {
    * letter. Empty when the stage is not a partner's or its reason was asked already.
    */
   public java.util.Optional<Alert> askPartnerReason(long dossierId, Stage stage, String pid) {
-    dossierRepository.lock(dossierId);
+    records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     if (stage.unit() == null || stage.unit().equals(apologyAgency(d)) || d.apologyCount() > 0) {
       return java.util.Optional.empty();
@@ -241,7 +242,7 @@ public class OverdueService {
     }
     Instant now = clock.instant();
     long id = repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.DONE, d.appointmentAt(), now, pid);
-    dossierRepository.recordEvent(d.id(), "PARTNER_DELAY_REASON_REQUESTED", now, "system", null,
+    records.recordEvent(d.id(), "PARTNER_DELAY_REASON_REQUESTED", now, "system", null,
         "Cơ quan phối hợp " + dossiers.unitName(stage.unit()) + " chậm ở bước \"" + stage.name()
             + "\": giải trình lý do cho phiếu xin lỗi của " + dossiers.unitName(apologyAgency(d)) + ".");
     return repository.alert(id);
@@ -255,7 +256,7 @@ public class OverdueService {
   /** A leader's instruction or a supervisor's note on a late stage goes on the dossier's record. */
   public void alertNote(long alertId, String actor, String note) {
     Alert alert = repository.alert(alertId).orElseThrow();
-    dossierRepository.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
+    records.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
         : "WARNING_NOTE", clock.instant(), actor, note.strip(), alert.stageName());
   }
 
@@ -267,7 +268,7 @@ public class OverdueService {
     }
     Instant now = clock.instant();
     if (repository.closeAlert(alertId, AlertStatus.CANCELLED, now) && alert.kind() == AlertKind.APOLOGY) {
-      dossierRepository.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
+      records.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
           "Bước \"" + alert.stageName() + "\" đã hoàn thành trước khi ký phiếu xin lỗi; không lập phiếu.");
     }
   }
@@ -289,7 +290,7 @@ public class OverdueService {
    */
   public ApologyLetter issueApology(long alertId, long dossierId, String unit, String reason, String newDate,
       String draftedBy, String signedBy, Role signedAs) {
-    dossierRepository.lock(dossierId);
+    records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     Map<String, String> errors = apologyErrors(dossierId, reason, newDate);
     if (!errors.isEmpty()) {
@@ -303,13 +304,14 @@ public class OverdueService {
     int seq = repository.nextLetterSeq(unit, year);
     String number = String.format("%04d/%d/PXL-%s", seq, year, agency.identifier());
     boolean late = ApologyRules.signedLate(calendar, now, d.appointmentAt());
+    // the new appointment first: a dossier in the reports' roll-up leaves it before its letter is recorded
+    reappoint(d, appointment, now);
     long id = repository.insertLetter(dossierId, unit, year, seq, number, d.appointmentAt(), appointment,
         reason.strip(), draftedBy, signedBy, now, late, signedAs == null ? null : signedAs.name());
-    dossierRepository.reappoint(dossierId, appointment, now);
     if (alertId > 0) {
       repository.closeAlert(alertId, AlertStatus.ISSUED, now);
     }
-    dossierRepository.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
+    records.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả số " + number + " của " + agency.name() + "; hẹn trả cũ: "
             + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment)
             + (signedAs == Role.DEPUTY_HEAD ? "; cấp phó ký thay Thủ trưởng" : "")
@@ -319,13 +321,37 @@ public class OverdueService {
     return repository.letter(id).orElseThrow();
   }
 
+  /**
+   * A stage ran past its deadline: the control-log row of its task is marked late, the dossier remembers the
+   * first time and unit it ran late, is charged to that unit (until its return names the last late one) and
+   * counts its late stages. {@code d} was read under the dossier's lock.
+   */
+  private void markLate(Dossier d, Stage stage, Instant now) {
+    records.markStepLate(stage.taskId(), now);
+    records.setLateness(d.id(), firstOf(d.overdueAt(), now), firstOf(d.overdueUnit(), stage.unit()),
+        firstOf(d.responsibleUnit(), stage.unit()), d.lateStageCount() + 1, now);
+  }
+
+  /**
+   * The dossier is re-appointed by an apology letter: the first appointment is kept for the record and the
+   * letter counted. {@code d} was read under the dossier's lock.
+   */
+  private void reappoint(Dossier d, Instant appointment, Instant now) {
+    records.setApology(d.id(), firstOf(d.originalAppointmentAt(), d.appointmentAt()), appointment,
+        d.apologyCount() + 1, now);
+  }
+
+  private static <T> T firstOf(T kept, T otherwise) {
+    return kept != null ? kept : otherwise;
+  }
+
   /** The One-Stop Division handed the letter to the applicant. */
   public void recordApologyDelivery(long letterId, String method, String note, String actor) {
     ApologyLetter letter = repository.letter(letterId).orElseThrow(() -> ApiException.notFound("Không có phiếu xin lỗi."));
     Instant now = clock.instant();
     repository.recordDelivery(letterId, now, actor, method, note == null || note.isBlank() ? null : note.strip());
-    dossierRepository.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
-        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + deliveryLabel(method) + ")");
+    records.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
+        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + DeliveryMethod.phrase(method) + ")");
   }
 
   public List<ApologyLetter> letters(long dossierId) {
@@ -336,23 +362,7 @@ public class OverdueService {
     return repository.alerts(dossierId);
   }
 
-  /** How a letter reaches the applicant, in Vietnamese. */
-  public static String deliveryLabel(String method) {
-    if (method == null) {
-      return "chưa ghi hình thức";
-    }
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "EMAIL" -> "qua thư điện tử";
-      case "SMS" -> "qua tin nhắn";
-      case "PHONE" -> "qua điện thoại";
-      case "ONLINE" -> "qua cổng dịch vụ công";
-      default -> method;
-    };
-  }
-
-  public static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "EMAIL", "SMS", "PHONE", "ONLINE");
+  public static final Set<String> DELIVERY_METHODS = DeliveryMethod.ALL;
 
   /** The leader group of a unit. */
   List<String> leaders(String unit) {

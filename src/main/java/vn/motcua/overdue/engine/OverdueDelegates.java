@@ -1,6 +1,7 @@
 package vn.motcua.overdue.engine;
 
 import static vn.motcua.dossier.engine.Delegates.actor;
+import static vn.motcua.dossier.engine.Delegates.currentUser;
 import static vn.motcua.dossier.engine.Delegates.dossierId;
 import static vn.motcua.dossier.engine.Delegates.string;
 import static vn.motcua.overdue.OverdueVariables.*;
@@ -148,8 +149,7 @@ public class OverdueDelegates {
       if (note == null || note.isBlank() || !(id instanceof Number n) || note.equals(string(task, ALERT_NOTE_RECORDED))) {
         return;
       }
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      overdue.alertNote(n.longValue(), auth == null ? task.getAssignee() : auth.getUserId(), note);
+      overdue.alertNote(n.longValue(), currentUser(task, task.getAssignee()), note);
       task.getExecution().getProcessInstance().setVariableLocal(ALERT_NOTE_RECORDED, note);
     };
   }
@@ -237,8 +237,7 @@ public class OverdueDelegates {
   TaskListener apologyDraftValidator(OverdueService overdue) {
     return task -> {
       refuseUnless(overdue.apologyErrors(dossierId(task), string(task, APOLOGY_REASON), string(task, NEW_APPOINTMENT_DATE)));
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      task.setVariable(APOLOGY_DRAFTED_BY, auth == null ? task.getAssignee() : auth.getUserId());
+      task.setVariable(APOLOGY_DRAFTED_BY, currentUser(task, task.getAssignee()));
     };
   }
 
@@ -254,10 +253,9 @@ public class OverdueDelegates {
         throw new BadUserRequestException("Cần nêu rõ lý do chậm trễ của cơ quan phối hợp (ít nhất 10 ký tự).");
       }
       IdentityService identity = task.getProcessEngineServices().getIdentityService();
-      var auth = identity.getCurrentAuthentication();
       long dossierId = dossierId(task);
       overdue.recordPartnerDelayReason(dossierId, string(task, ALERT_UNIT), reason,
-          auth == null ? task.getAssignee() : auth.getUserId());
+          currentUser(task, task.getAssignee()));
       String reasons = overdue.partnerDelayReasons(dossierId);
       task.setVariable(PARTNER_DELAY_REASON, reasons);
       String draft = string(task, APOLOGY_REASON);
@@ -290,12 +288,11 @@ public class OverdueDelegates {
   TaskListener apologySignValidator(OverdueService overdue) {
     return (DelegateTask task) -> {
       var identity = task.getProcessEngineServices().getIdentityService();
-      var auth = identity.getCurrentAuthentication();
+      String user = currentUser(task, null);
       String agency = string(task, APOLOGY_UNIT);
-      if (auth != null && agency != null) {
-        java.util.List<String> groups = auth.getGroupIds() != null && !auth.getGroupIds().isEmpty() ? auth.getGroupIds()
-            : identity.createGroupQuery().groupMember(auth.getUserId()).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      if (user != null && agency != null) {
+        java.util.List<String> groups = SystemAccess.run(identity, () -> identity.createGroupQuery().groupMember(user)
+            .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
         Role capacity = overdue.signingCapacity(agency, groups).orElseThrow(() -> new BadUserRequestException(
             "Chỉ Thủ trưởng cơ quan giải quyết hồ sơ hoặc cấp phó được ủy quyền ký thay mới được ký phiếu xin lỗi."));
         task.setVariable(APOLOGY_SIGNED_AS, capacity.name());
