@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.ResponseEntity;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.calendar.WorkingCalendar;
@@ -54,16 +52,17 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   }
 
   private Dossier register(String procedureKey) {
-    String body = """
-        {"procedureKey": "%s", "channel": "DIRECT",
-         "applicant": {"name": "Nguyễn Văn An", "idNumber": "001203004567", "phone": "0912345678",
-                       "email": "an.nguyen@example.vn", "address": "Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang"},
-         "requestSummary": "Yêu cầu giải quyết thủ tục hành chính"}
-        """.formatted(procedureKey);
-    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    return dossiers.getByCode((String) response.getBody().get("code"));
+    return driver.register(procedureKey);
+  }
+
+  /** A household business dossier still in appraisal at its deadline, Tuesday 17:00: the apology drafted. */
+  private Dossier apologyDrafted() {
+    Dossier d = register(DossierTestSupport.PROCEDURE);
+    driver.driveUntil(d, "Task_Appraise");
+    clockAt("2026-03-03T17:00");
+    fireDueTimers(d);
+    draft(d, "cv.minh");
+    return d;
   }
 
   private Task only(Dossier d, String key) {
@@ -157,11 +156,7 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   @Test
   void the_head_of_the_resolving_agency_signs_not_a_leader_or_a_supervisor_and_form_04_prints_the_head()
       throws IOException {
-    Dossier d = register(DossierTestSupport.PROCEDURE);
-    driver.driveUntil(d, "Task_Appraise");
-    clockAt("2026-03-03T17:00");
-    fireDueTimers(d);
-    draft(d, "cv.minh");
+    Dossier d = apologyDrafted();
     Task sign = only(d, "Task_SignApology");
     // the unit's leader and its supervisor are no longer signers (nor a fallback)
     assertThat(complete("ld.thao", sign, var(APOLOGY_SIGN_DECISION, SIGN)).getStatusCode().value()).isNotEqualTo(204);
@@ -186,11 +181,7 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   @Test
   void a_deputy_signs_for_the_head_as_KT_and_a_letter_signed_after_the_legal_limit_is_accepted_and_marked()
       throws IOException {
-    Dossier d = register(DossierTestSupport.PROCEDURE);
-    driver.driveUntil(d, "Task_Appraise");
-    clockAt("2026-03-03T17:00");
-    fireDueTimers(d);
-    draft(d, "cv.minh");
+    Dossier d = apologyDrafted();
     // signed Wednesday 10:00, after the limit (Wednesday 09:00, a working day before Thursday 09:00)
     clockAt("2026-03-04T10:00");
     completeOk("pt.yen", only(d, "Task_SignApology"), var(APOLOGY_SIGN_DECISION, SIGN));
