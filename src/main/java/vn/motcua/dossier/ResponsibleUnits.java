@@ -14,7 +14,7 @@ import vn.motcua.calendar.WorkingCalendar;
  * The units a dossier's lateness is charged to (domain.md, "Who is charged"): every unit that held the
  * dossier past its own stage deadline, read from the processing-control log (form 05: a row whose result
  * is LATE, charged to the unit that received it), with its late stages and the working time it lost
- * between the stage's deadline and its hand-over. Table {@code dossier_responsible_unit} (V18_1).
+ * between the stage's deadline and its hand-over. Table {@code dossier_responsible_unit} (V11).
  */
 @Repository
 public class ResponsibleUnits {
