@@ -311,11 +311,14 @@ class OverduePathsTest extends DossierTestSupport {
     // moved by the 14.5 working hours between Thursday 09:00 and Friday 17:30
     assertThat(task(d, "Task_Appraise").getDueDate().toInstant()).isEqualTo(at("2026-03-05T15:30"));
 
-    // the approval stage is on track for the new date until its own deadline: no apology before
+    // the appraisal ends after its new deadline: the approval stage, counted from its own start, and the
+    // return cannot both fit before the new date, so the second apology is refused at once
     clockAt("2026-03-05T16:30");
     appraise(d, "cv.minh");
     assertThat(tasks(d, "Task_SuperviseOverdue")).isEmpty(); // closed with its stage
-    assertThat(fireDueTimers(d)).isZero();
+    assertThat(fireDueTimers(d)).isEqualTo(1);
+    assertThat(tasks(d, "Task_DraftApology")).isEmpty();
+    assertThat(events(d)).containsOnlyOnce("APOLOGY_NOT_ALLOWED");
 
     // past the new date: a second apology is refused, the approval stage is escalated in turn, and the
     // dossier is counted late
@@ -382,13 +385,11 @@ class OverduePathsTest extends DossierTestSupport {
     appraise(d, "cv.minh");
     assertThat(tasks(d, "Task_DraftApology")).isEmpty();
     assertThat(events(d)).contains("APOLOGY_CANCELLED");
-    // the approval's 6 h and the return's 4 h still fit before Thursday 09:00: no apology yet
-    assertThat(fireDueTimers(d)).isZero();
-    assertThat(timer(d, "Event_ApprovalApologyDue")).isEqualTo(at("2026-03-04T15:00"));
-    // still open at its deadline: the approval stage asks again, once
-    clockAt("2026-03-04T15:00");
-    fireDueTimers(d);
+    // the approval stage counts its 6 h from its own start (17:15), and with the return's 4 h after it the
+    // dossier cannot be ready by Thursday 09:00: the approval stage asks again at once, once
+    assertThat(fireDueTimers(d)).isEqualTo(1);
     assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
+    assertThat(fireDueTimers(d)).isZero();
     assertThat(alerts(d, AlertKind.APOLOGY)).extracting(Alert::status)
         .containsExactlyInAnyOrder(AlertStatus.CANCELLED, AlertStatus.OPEN);
 

@@ -5,7 +5,9 @@ import static vn.motcua.dossier.DossierVariables.*;
 import static vn.motcua.overdue.OverdueVariables.*;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -245,9 +247,13 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   @Test
   void two_late_partners_in_parallel_each_explain_their_delay_for_the_one_letter_of_the_lead_agency() {
     Dossier d = register("Procedure_NewbornPackage"); // police and social insurance in parallel
-    Task first = driver.driveUntil(d, "Task_PartnerProcess");
+    driver.driveUntil(d, "Task_PartnerProcess");
     assertThat(driver.openTasks(d, "Task_PartnerProcess")).hasSize(2);
-    ClockUtil.setCurrentTime(Date.from(first.getDueDate().toInstant().plusSeconds(60)));
+    // each partner has its own clock: both still open when the later of their apology moments comes
+    List<Instant> apologyMoments = timers(d).stream().filter(j -> activityOf(j).equals("Event_PartnerApologyDue"))
+        .map(j -> j.getDuedate().toInstant()).toList();
+    assertThat(apologyMoments).hasSize(2);
+    ClockUtil.setCurrentTime(Date.from(Collections.max(apologyMoments)));
     fireDueTimers(d);
     List<Task> reasons = driver.openTasks(d, "Task_PartnerReasonForApology");
     assertThat(reasons).hasSize(2);

@@ -121,10 +121,37 @@ class WhoIsChargedTest extends DossierTestSupport {
     assertThat(log).as("form 05 of an on-track dossier").noneMatch(e -> e.resultClass() == OutcomeClass.LATE);
     assertThat(dossiers.responsibleUnits(d.id())).isEmpty();
     assertThat(d.outcome()).isIn(OutcomeClass.EARLY, OutcomeClass.ON_TIME);
-    // TODO(lead, issue 18 finding 6): once APOLOGY's timing fix is merged, drive this on-track dossier with
-    // every stage timer fired just before its stage's deadline and assert it never gets Task_DraftApology
-    // (WhoIsChargedTest.unitsOf); the timing of the apology is not this branch's.
     return log.stream().map(ResponsibleUnits::chargedUnit).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  @ParameterizedTest
+  @MethodSource("procedures")
+  void an_on_track_dossier_never_sees_an_apology_task_even_when_each_unit_uses_its_whole_share(String procedure) {
+    Dossier d = register(procedure);
+    for (int step = 0; step < 80; step++) {
+      List<Task> open = driver.openTasks(d).stream()
+          .filter(t -> !ProcedureDriver.ALERT_TASKS.contains(t.getTaskDefinitionKey())).toList();
+      if (open.isEmpty()) {
+        break;
+      }
+      Task next = open.get(0);
+      ControlLogEntry row = rowOf(d, next);
+      // the unit works until five minutes before its own deadline; every timer due meanwhile fires
+      if (row.stageDueAt() != null) {
+        Instant late = row.stageDueAt().minus(Duration.ofMinutes(5));
+        if (late.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+          ClockUtil.setCurrentTime(Date.from(late));
+        }
+      }
+      fireDueTimers(d);
+      assertThat(driver.openTasks(d, "Task_DraftApology")).as(procedure + " at " + row.stepKey()).isEmpty();
+      assertThat(driver.openTasks(d, "Task_PartnerReasonForApology")).as(procedure + " at " + row.stepKey()).isEmpty();
+      driver.work(d, next);
+    }
+    d = reload(d);
+    assertThat(driver.openTasks(d)).as(procedure + " finished").isEmpty();
+    assertThat(overdue.letters(d.id())).isEmpty();
+    assertThat(dossiers.controlLog(d.id())).as(procedure).noneMatch(e -> e.resultClass() == OutcomeClass.LATE);
   }
 
   @ParameterizedTest
