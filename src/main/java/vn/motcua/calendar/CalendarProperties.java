@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reloadInterval delay between checks of the holiday file and the database (default 60s)
  * @param cultureDayOff whether 24 November (Vietnam Culture Day) is a day off from 2026 (default false,
  *     unconfirmed)
- * @param transferNextDayAtOpening when true, a paper dossier received after the cut-off must be
- *     transferred by the opening of the next working day (literal reading of Decree 61/2018 Art. 17,
- *     "đầu giờ ngày làm việc tiếp theo"); default false: by the end of the next working day
+ * @param transferNextDayByClose when true, a paper dossier received after the cut-off may be
+ *     transferred until the close of the next working day (a lenient reading, unconfirmed); default
+ *     false: by the opening of the next working day, as the decree says ("đầu giờ ngày làm việc tiếp
+ *     theo", Decree 61/2018 Art. 17, carried on by Decree 118/2025)
  */
 @ConfigurationProperties("motcua.calendar")
 public record CalendarProperties(
@@ -36,7 +37,7 @@ public record CalendarProperties(
     String holidayFile,
     Duration reloadInterval,
     boolean cultureDayOff,
-    boolean transferNextDayAtOpening) {
+    boolean transferNextDayByClose) {
 
   public static final String DEFAULT_HOLIDAY_FILE = "classpath:calendar/holidays-vn.json";
 

@@ -85,9 +85,23 @@ public class ControlLogRecorder {
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         by = auth == null ? "system" : auth.getUserId();
       }
-      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
-      repository.closeControlStep(step.id(), now, by, result, outcome, null);
+      boolean applicants = waitsForApplicant(task);
+      OutcomeClass result = "CANCELLED".equals(outcome) || applicants ? null
+          : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
+      repository.closeControlStep(step.id(), now, by, result, outcome, applicants ? APPLICANTS_TIME : null);
     });
+  }
+
+  /** Note on a step whose time is the applicant's (form 05): not classed early, on time or late. */
+  static final String APPLICANTS_TIME = "Thời gian chờ người nộp thực hiện, không tính vào thời hạn giải quyết";
+
+  /**
+   * Whether the task waits for the applicant (the model says {@code control.waitingFor=APPLICANT}: e.g.
+   * the tax authority confirming the payment of financial obligations): its time is the citizen's.
+   */
+  private static boolean waitsForApplicant(DelegateTask task) {
+    return task.getBpmnModelElementInstance() != null
+        && "APPLICANT".equals(ModelProperties.first(task.getBpmnModelElementInstance(), "control.waitingFor"));
   }
 
   /**

@@ -68,15 +68,25 @@ public class DossierDelegates {
     };
   }
 
-  /** Transfer to the competent agency, due the same working day or the next one after the cut-off. */
+  /**
+   * Transfer to the competent (lead) agency (Decree 61/2018 Art. 17, Decree 118/2025): an online dossier at
+   * once, a paper one the same working day or at the start of the next one after the cut-off. Once per
+   * dossier: a procedure whose partner agencies work before the resolution block transfers first
+   * ({@code Task_TransferToLead}), and the block's own transfer then finds {@code transferredAt} set.
+   */
   @Bean
-  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar) {
+  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar, vn.motcua.dossier.EngineClock clock) {
     return execution -> {
+      if (execution.getVariable(TRANSFERRED_AT) != null) {
+        return;
+      }
       long id = dossierId(execution);
-      Instant received = dossiers.get(id).receivedAt();
-      Instant due = calendar.transferDeadline(received);
+      Instant now = clock.instant();
+      Instant due = vn.motcua.calendar.DeadlineExpressions.isOnline(execution.getVariable(CHANNEL)) ? now
+          : calendar.transferDeadline(dossiers.get(id).receivedAt());
       execution.setVariable(TRANSFER_DUE_AT, date(due));
       dossiers.transfer(id, due, actor(execution));
+      execution.setVariable(TRANSFERRED_AT, date(now));
     };
   }
 
