@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param afternoonStart opening of the afternoon session (default 13:30)
  * @param afternoonEnd close of the afternoon session (default 17:30)
  * @param cutOff dossiers received after this time count from the next working day (default 15:00,
- *     Decree 63/2024; Decree 61/2018 Art. 17 for the transfer of paper dossiers)
+ *     Decree 63/2024; Decree 118/2025, formerly Decree 61/2018 Art. 17, for the transfer of paper dossiers)
  * @param zone time zone of all rules (default Asia/Ho_Chi_Minh)
  * @param holidayFile Spring resource location of the holiday file (default
  *     {@code classpath:calendar/holidays-vn.json}; e.g. {@code file:/etc/motcua/holidays-vn.json})

@@ -115,7 +115,7 @@ class TransferRulesTest extends DossierTestSupport {
     Task confirm = driver.driveUntil(d, "Task_ConfirmPayment");
     assertThat(groups(confirm)).containsExactly("tq-thue.specialist");
     assertThat(reload(d).status()).isEqualTo(DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS);
-    assertThat(driver.complete(confirm, var(PAYMENT_CONFIRMED, true)).getStatusCode().value())
+    assertThat(complete("mc.hung", confirm, var(PAYMENT_CONFIRMED, true)).getStatusCode().value())
         .as("the One-Stop reception does not confirm payment").isNotEqualTo(204);
 
     // the applicant pays a month later: no alert, no late row
@@ -195,6 +195,7 @@ class TransferRulesTest extends DossierTestSupport {
     driver.work(d, driver.openTasks(d, "Task_CheckDossier").get(0));
     driver.work(d, driver.openTasks(d, "Task_AcknowledgeResidence").get(0));
     driver.work(d, driver.openTasks(d, "Task_Appraise").get(0));
+    driver.work(d, driver.openTasks(d, "Task_Approve").get(0)); // the leader signs the written refusal
     assertThat(driver.openTasks(d, "Task_PartnerProcess")).isEmpty();
     assertThat(driver.openTasks(d, "Task_AcknowledgeInsurance")).isEmpty();
     driver.driveToEnd(d);
