@@ -79,7 +79,8 @@ public class DeadlineExpressions {
    * Deadline of the reception check (the One-Stop Division accepts, asks for the supplement or refuses):
    * an online dossier within {@code motcua.reception.online-check-within} (8 working hours) of its
    * submission; a paper one by its transfer deadline (the same working day, the start of the next one
-   * after 15:00).
+   * after 15:00). The reception block passes {@code checkFrom}, the moment the check stage was entered:
+   * the submission, or the arrival of the supplement (the applicant's wait is not the division's).
    */
   public Date receptionCheckBy(Object channel, Object receivedAt) {
     Instant received = toInstant(receivedAt, "receivedAt");

@@ -2,6 +2,8 @@ package vn.motcua.citizen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.dossier.DossierVariables.COMPLETE;
+import static vn.motcua.dossier.DossierVariables.INCOMPLETE;
+import static vn.motcua.dossier.DossierVariables.MISSING_ITEMS;
 import static vn.motcua.dossier.DossierVariables.RECEPTION_DECISION;
 
 import java.util.Date;
@@ -31,6 +33,7 @@ import vn.motcua.overdue.OverdueService;
 @MotCuaSpringTest
 class OnlineReceptionTest extends CitizenApiSupport {
   @Autowired OverdueService overdue;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   private Dossier submitOnline(String key) {
     ResponseEntity<Map> response = submit(newClient(), key,
@@ -47,6 +50,18 @@ class OnlineReceptionTest extends CitizenApiSupport {
   private List<String> groups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
         .map(l -> l.getGroupId()).toList();
+  }
+
+  /** The officers of the alert tasks read them and mark them done, as in Tasklist. */
+  private void acknowledge(Dossier d, String... keys) {
+    for (String key : keys) {
+      for (Task t : tasks(d, key)) {
+        String user = identityService.createUserQuery().memberOfGroup(groups(t).get(0)).orderByUserId().asc().list()
+            .get(0).getId();
+        completeOk(user, t, "Task_DirectOverdue".equals(key)
+            ? var("overdueInstruction", "Đề nghị kiểm tra hồ sơ trực tuyến ngay trong buổi sáng") : "");
+      }
+    }
   }
 
   @Test
@@ -69,6 +84,7 @@ class OnlineReceptionTest extends CitizenApiSupport {
     });
     assertThat(tasks(d, "Task_RemindOfficer")).singleElement()
         .satisfies(t -> assertThat(groups(t)).contains("tq-minhxuan.reception"));
+    acknowledge(d, "Task_RemindOfficer", "Task_RemindLeader");
 
     clockAt("2026-09-15T09:01");
     fireDueTimers(d);
@@ -82,8 +98,9 @@ class OnlineReceptionTest extends CitizenApiSupport {
         .findFirst().orElseThrow();
     assertThat(checkRow.toUnit()).isEqualTo("tq-minhxuan");
     assertThat(checkRow.overdueAt()).isNotNull();
+    acknowledge(d, "Task_DirectOverdue", "Task_SuperviseOverdue");
 
-    // checked at last: the stage ends with its alerts, the row is late, the dossier goes on to the agency
+    // checked at last: the row is late, the dossier goes on to the agency
     completeOk("mc.hung", tasks(d, "Task_CheckDossier").get(0), var(RECEPTION_DECISION, COMPLETE));
     assertThat(tasks(d, "Task_DirectOverdue")).isEmpty();
     assertThat(tasks(d, "Task_RemindOfficer")).isEmpty();
@@ -104,6 +121,28 @@ class OnlineReceptionTest extends CitizenApiSupport {
     fireDueTimers(d);
     assertThat(overdue.alerts(d.id())).extracting(Alert::stageKey).doesNotContain("Task_CheckDossier");
     assertThat(dossiers.controlLog(d.id()).get(0).resultClass()).isNotEqualTo(OutcomeClass.LATE);
+  }
+
+  @Test
+  void an_online_dossier_back_from_its_supplement_is_checked_within_8_working_hours_of_the_supplement() {
+    clockAt("2026-09-14T09:00"); // Monday
+    Dossier d = submitOnline("portal-issue18-online-0004");
+    clockAt("2026-09-14T09:30");
+    completeOk("mc.hung", openTask(d), vars(var(RECEPTION_DECISION, INCOMPLETE),
+        var(MISSING_ITEMS, "Thiếu bản sao giấy tờ tùy thân của chủ hộ kinh doanh")));
+    clockAt("2026-09-16T10:00"); // Wednesday: the applicant brings the supplement
+    ResponseEntity<Map> supplied = rest.withBasicAuth("mc.hung", "demo").postForEntity(
+        "/api/dossiers/" + d.code() + "/supplement",
+        new org.springframework.http.HttpEntity<>("{\"note\": \"Đã nộp bổ sung\"}", json()), Map.class);
+    assertThat(supplied.getStatusCode().value()).isEqualTo(200);
+    Task recheck = openTask(d);
+    assertThat(recheck.getTaskDefinitionKey()).isEqualTo("Task_CheckDossier");
+    assertThat(recheck.getDueDate().toInstant()).isEqualTo(at("2026-09-17T10:00"));
+    assertThat(timer(d, "Event_CheckOverdue")).isEqualTo(at("2026-09-17T10:00"));
+    assertThat(timer(d, "Event_CheckWarning")).isEqualTo(at("2026-09-16T14:00"));
+    clockAt("2026-09-16T10:05");
+    fireDueTimers(d);
+    assertThat(overdue.alerts(d.id())).as("the applicant's two days are not the One-Stop Division's").isEmpty();
   }
 
   @Test

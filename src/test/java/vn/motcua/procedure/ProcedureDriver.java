@@ -53,6 +53,22 @@ class ProcedureDriver {
     this.calendar = calendar;
   }
 
+  /** Registers a paper dossier of the procedure at the Minh Xuân counter as mc.hung, as in the officers' app. */
+  Dossier register(String procedureKey) {
+    String body = """
+        {"procedureKey": "%s", "channel": "DIRECT",
+         "applicant": {"name": "Nguyễn Văn An", "idNumber": "001203004567", "phone": "0912345678",
+                       "email": "an.nguyen@example.vn", "address": "Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang"},
+         "requestSummary": "Yêu cầu giải quyết thủ tục hành chính"}
+        """.formatted(procedureKey);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
+        .postForEntity("/api/dossiers", new HttpEntity<>(body, headers), Map.class);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    return dossiers.getByCode((String) response.getBody().get("code"));
+  }
+
   /** The next completion of {@code taskKey} sends these variables (JSON members) instead of the defaults. */
   ProcedureDriver answer(String taskKey, String variablesJson) {
     answers.computeIfAbsent(taskKey, k -> new ArrayDeque<>()).add(variablesJson);

@@ -71,16 +71,7 @@ class ProcedurePathsTest extends DossierTestSupport {
   }
 
   private Dossier register(String procedureKey) {
-    String body = """
-        {"procedureKey": "%s", "channel": "DIRECT",
-         "applicant": {"name": "Nguyễn Văn An", "idNumber": "001203004567", "phone": "0912345678",
-                       "email": "an.nguyen@example.vn", "address": "Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang"},
-         "requestSummary": "Yêu cầu giải quyết thủ tục hành chính"}
-        """.formatted(procedureKey);
-    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    return dossiers.getByCode((String) response.getBody().get("code"));
+    return driver.register(procedureKey);
   }
 
   private List<String> events(Dossier d) {

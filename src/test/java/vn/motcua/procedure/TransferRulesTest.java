@@ -6,7 +6,6 @@ import static vn.motcua.procedure.ProcedureDriver.var;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.ResponseEntity;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.ControlLogEntry;
@@ -50,16 +47,7 @@ class TransferRulesTest extends DossierTestSupport {
   }
 
   private Dossier register(String procedureKey) {
-    String body = """
-        {"procedureKey": "%s", "channel": "DIRECT",
-         "applicant": {"name": "Nguyễn Văn An", "idNumber": "001203004567", "phone": "0912345678",
-                       "email": "an.nguyen@example.vn", "address": "Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang"},
-         "requestSummary": "Yêu cầu giải quyết thủ tục hành chính"}
-        """.formatted(procedureKey);
-    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    return dossiers.getByCode((String) response.getBody().get("code"));
+    return driver.register(procedureKey);
   }
 
   private List<String> events(Dossier d) {
