@@ -160,10 +160,11 @@ public class CalendarAdminController {
       super("No admin-defined calendar day on " + date,
           "Không có ngày do quản trị viên thêm vào ngày " + date + ".");
     }
-  }
 
-  /** 404 for a missing admin day, 400 for every other calendar error. */
-  public static HttpStatus statusOf(CalendarException e) {
-    return e instanceof NotFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+    /** 404 for a missing admin day (every other calendar error is a 400). */
+    @Override
+    public HttpStatus status() {
+      return HttpStatus.NOT_FOUND;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.calendar;
 
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import vn.motcua.web.ClientError;
 
 /**
  * Bad input to the working-day calendar: a negative number of days, a missing instant, a date outside
@@ -8,9 +10,10 @@ import java.util.Map;
  *
  * <p>{@link #getMessage()} is a technical English message for logs; {@link #userMessage()} is the
  * Vietnamese text a user may read. {@link #fields()} maps input field names to Vietnamese messages when
- * the error concerns specific fields of a request.
+ * the error concerns specific fields of a request. As a {@link ClientError} it answers HTTP 400 (bad calendar
+ * input anywhere: admin endpoints, deadline expressions) with the technical message as its {@code error}.
  */
-public class CalendarException extends RuntimeException {
+public class CalendarException extends RuntimeException implements ClientError {
 
   private final String userMessage;
   private final Map<String, String> fields;
@@ -34,12 +37,24 @@ public class CalendarException extends RuntimeException {
     this.fields = fields == null ? Map.of() : Map.copyOf(fields);
   }
 
+  @Override
+  public HttpStatus status() {
+    return HttpStatus.BAD_REQUEST;
+  }
+
+  @Override
+  public String code() {
+    return getMessage();
+  }
+
   /** Vietnamese message for the user. */
+  @Override
   public String userMessage() {
     return userMessage;
   }
 
   /** Field name → Vietnamese message; empty when the error does not concern request fields. */
+  @Override
   public Map<String, String> fields() {
     return fields;
   }

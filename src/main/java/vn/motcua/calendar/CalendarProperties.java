@@ -47,7 +47,7 @@ public record CalendarProperties(
     afternoonStart = afternoonStart == null ? LocalTime.of(13, 30) : afternoonStart;
     afternoonEnd = afternoonEnd == null ? LocalTime.of(17, 30) : afternoonEnd;
     cutOff = cutOff == null ? LocalTime.of(15, 0) : cutOff;
-    zone = zone == null ? ZoneId.of("Asia/Ho_Chi_Minh") : zone;
+    zone = zone == null ? OfficeZone.DEFAULT : zone;
     holidayFile = holidayFile == null || holidayFile.isBlank() ? DEFAULT_HOLIDAY_FILE : holidayFile;
     reloadInterval = reloadInterval == null ? Duration.ofSeconds(60) : reloadInterval;
     if (!(morningStart.isBefore(morningEnd)

@@ -92,6 +92,7 @@ public class WorkingCalendar {
       ResourceLoader resourceLoader,
       ObjectProvider<CalendarDayRepository> repository) {
     this(props, resourceLoader, repository.getIfAvailable());
+    OfficeZone.set(props.zone());
   }
 
   /**
@@ -297,6 +298,15 @@ public class WorkingCalendar {
       throw CalendarException.negative("n", n);
     }
     return addWorkingTime(start, workingDay.multipliedBy(n));
+  }
+
+  /**
+   * Where working time starts for an instant: the instant itself during office hours, the afternoon
+   * opening during the lunch break, otherwise the opening of the next working day (the same as
+   * {@code addWorkingTime(t, Duration.ZERO)}).
+   */
+  public Instant nextOfficeTime(Instant t) {
+    return instant(forward(schedule.get(), local(t, "t")).at);
   }
 
   /** {@code start} plus an amount of working (office) time. */

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierWorkflow.OnlineSubmission;
+import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
 import vn.motcua.files.DossierFiles.Upload;
 import vn.motcua.web.ApiException;
 

@@ -24,12 +24,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.ApplicantValidator;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.DossierWorkflow;
-import vn.motcua.dossier.DossierWorkflow.OnlineSubmission;
 import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.RegistrationCheck;
+import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
+import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.files.DossierFile;
 import vn.motcua.files.DossierFiles;
 import vn.motcua.files.DossierFiles.Staged;
@@ -63,8 +64,9 @@ public class CitizenService {
           + "tiếp nhận và số điện thoại hoặc mã tra cứu.";
 
   private final DossierWorkflow workflow;
+  private final RegistrationCheck check;
   private final DossierService dossiers;
-  private final DossierRepository dossierRepository;
+  private final DossierRecords records;
   private final DossierFiles files;
   private final SubmissionKeys keys;
   private final ClientThrottle throttle;
@@ -72,12 +74,13 @@ public class CitizenService {
   private final ObjectMapper json;
   private final TransactionTemplate tx;
 
-  public CitizenService(DossierWorkflow workflow, DossierService dossiers, DossierRepository dossierRepository,
-      DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock, ObjectMapper json,
-      PlatformTransactionManager transactions) {
+  public CitizenService(DossierWorkflow workflow, RegistrationCheck check, DossierService dossiers,
+      DossierRecords records, DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock,
+      ObjectMapper json, PlatformTransactionManager transactions) {
     this.workflow = workflow;
+    this.check = check;
     this.dossiers = dossiers;
-    this.dossierRepository = dossierRepository;
+    this.records = records;
     this.files = files;
     this.keys = keys;
     this.throttle = throttle;
@@ -108,7 +111,7 @@ public class CitizenService {
       throw ApiException.invalid("Thông tin tra cứu chưa hợp lệ.", errors);
     }
     throttle.beforeLookup(client);
-    Optional<Dossier> found = dossierRepository.findByCode(code.strip());
+    Optional<Dossier> found = dossiers.findByCode(code.strip());
     String normalised = normaliseSecret(secret);
     boolean ok = found.isPresent() && matches(found.get(), normalised);
     if (!ok) {
@@ -161,7 +164,7 @@ public class CitizenService {
         return earlier.get();
       }
     }
-    Map<String, String> errors = workflow.check(submission);
+    Map<String, String> errors = check.check(submission);
     List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
     if (!errors.isEmpty()) {
       throw ApiException.invalid("Hồ sơ chưa được nộp vì dữ liệu chưa hợp lệ.", errors);
@@ -268,7 +271,7 @@ public class CitizenService {
     List<Staged> staged = files.stage(checked);
     try {
       return tx.execute(status -> {
-        dossierRepository.lock(d.id());
+        records.lock(d.id());
         files.attach(d.id(), DossierFile.Purpose.SUPPLEMENT, staged, clock.instant(), ACTOR);
         return workflow.supplementOnline(d.id(), cleanNote == null ? "Bổ sung trực tuyến" : cleanNote, ACTOR);
       });

@@ -1,5 +1,7 @@
 package vn.motcua.citizen;
 
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import vn.motcua.web.ApiException;
 
@@ -14,5 +16,10 @@ public class ThrottledException extends ApiException {
 
   public long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return Map.of(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
   }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import vn.motcua.security.DossierAccess;
 
 /**
  * A dossier (hồ sơ) as recorded in the project's own tables. The statistics fields at the end are kept
@@ -46,4 +47,4 @@ public record Dossier(
     Integer workingDaysLate,
     Instant overdueAt,
     String overdueUnit,
-    int lateStageCount) {}
+    int lateStageCount) implements DossierAccess.DossierUnits {}

@@ -80,25 +80,7 @@ public class DossierClock {
    * dates of open tasks and the due dates of pending timers, which are re-activated.
    */
   public void shift(String rootProcessInstanceId, Duration workingTime) {
-    List<String> names = deadlineNames(rootProcessInstanceId);
-    for (String id : tree(rootProcessInstanceId)) {
-      for (String name : names) {
-        Object value = runtimeService.getVariableLocal(id, name);
-        if (value instanceof Date date) {
-          runtimeService.setVariableLocal(id, name, Date.from(calendar.addWorkingTime(date.toInstant(), workingTime)));
-        }
-      }
-      moveTaskDues(id, workingTime);
-      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
-        if (job.getDuedate() != null) {
-          managementService.setJobDuedate(job.getId(),
-              Date.from(calendar.addWorkingTime(job.getDuedate().toInstant(), workingTime)));
-        }
-        if (job.isSuspended()) {
-          managementService.activateJobById(job.getId());
-        }
-      }
-    }
+    move(rootProcessInstanceId, workingTime, null);
   }
 
   /**
@@ -129,20 +111,41 @@ public class DossierClock {
    * every pending timer re-evaluates its own expression against the moved deadlines.
    */
   public void reappoint(String rootProcessInstanceId, Instant oldAppointment, Instant newAppointment) {
-    Duration delta = calendar.workingTimeBetween(oldAppointment, newAppointment);
+    move(rootProcessInstanceId, calendar.workingTimeBetween(oldAppointment, newAppointment), newAppointment);
+  }
+
+  /**
+   * Moves every deadline variable and open task's due date of the dossier's tree by a working time.
+   *
+   * @param newAppointment null for a pause ({@link #shift}): the appointment moves like the other
+   *     deadlines, and the (suspended) timers move by the same working time and are re-activated; else a
+   *     re-appointment ({@link #reappoint}): the appointment takes exactly this date and the timers
+   *     re-evaluate their own expressions
+   */
+  private void move(String rootProcessInstanceId, Duration workingTime, Instant newAppointment) {
     List<String> names = deadlineNames(rootProcessInstanceId);
     for (String id : tree(rootProcessInstanceId)) {
       for (String name : names) {
         Object value = runtimeService.getVariableLocal(id, name);
         if (value instanceof Date date) {
-          Instant moved = DossierVariables.APPOINTMENT_AT.equals(name) ? newAppointment
-              : calendar.addWorkingTime(date.toInstant(), delta);
+          Instant moved = newAppointment != null && DossierVariables.APPOINTMENT_AT.equals(name) ? newAppointment
+              : calendar.addWorkingTime(date.toInstant(), workingTime);
           runtimeService.setVariableLocal(id, name, Date.from(moved));
         }
       }
-      moveTaskDues(id, delta);
+      moveTaskDues(id, workingTime);
       for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
-        managementService.recalculateJobDuedate(job.getId(), false);
+        if (newAppointment != null) {
+          managementService.recalculateJobDuedate(job.getId(), false);
+          continue;
+        }
+        if (job.getDuedate() != null) {
+          managementService.setJobDuedate(job.getId(),
+              Date.from(calendar.addWorkingTime(job.getDuedate().toInstant(), workingTime)));
+        }
+        if (job.isSuspended()) {
+          managementService.activateJobById(job.getId());
+        }
       }
     }
   }

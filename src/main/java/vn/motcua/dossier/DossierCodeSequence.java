@@ -14,11 +14,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the caller's transaction, whose row lock keeps concurrent registrations apart.
  */
 @Component
-public class DossierCodeSequence {
+class DossierCodeSequence {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
 
-  public DossierCodeSequence(JdbcTemplate jdbc, PlatformTransactionManager tm) {
+  DossierCodeSequence(JdbcTemplate jdbc, PlatformTransactionManager tm) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(tm);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

@@ -1,31 +1,27 @@
 package vn.motcua.dossier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.dossier.DossierWorkflow.RegisterCommand;
-import vn.motcua.notification.NotificationService;
-import vn.motcua.notification.NotificationSummary;
-import vn.motcua.organisation.Agency;
+import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
+import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.organisation.OrganisationDirectory;
-import vn.motcua.organisation.Role;
-import vn.motcua.overdue.Alert;
-import vn.motcua.overdue.ApologyLetter;
-import vn.motcua.overdue.OverdueService;
+import vn.motcua.security.DossierAccess.Action;
+import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
@@ -40,29 +36,21 @@ public class DossierController {
   private final DossierWorkflow workflow;
   private final DossierService dossiers;
   private final OrganisationDirectory directory;
-  private final OverdueService overdue;
-  private final NotificationService notifications;
+  private final List<DossierViewPart> parts;
+  private final DossierAccess access;
 
   public DossierController(DossierWorkflow workflow, DossierService dossiers, OrganisationDirectory directory,
-      OverdueService overdue, NotificationService notifications) {
+      List<DossierViewPart> parts, DossierAccess access) {
     this.workflow = workflow;
     this.dossiers = dossiers;
     this.directory = directory;
-    this.overdue = overdue;
-    this.notifications = notifications;
-  }
-
-  public static Officer officer(HttpServletRequest request) {
-    Object o = request.getAttribute(Officer.REQUEST_ATTRIBUTE);
-    if (o instanceof Officer officer) {
-      return officer;
-    }
-    throw ApiException.forbidden("Cần đăng nhập bằng tài khoản cán bộ.");
+    this.parts = List.copyOf(parts);
+    this.access = access;
   }
 
   @PostMapping
-  public ResponseEntity<DossierView> register(@RequestBody RegisterCommand command, HttpServletRequest request) {
-    Dossier d = workflow.register(command, officer(request));
+  public ResponseEntity<DossierView> register(@RequestBody RegisterCommand command, Officer officer) {
+    Dossier d = workflow.register(command, officer);
     return ResponseEntity.created(URI.create("/api/dossiers/" + d.code())).body(view(d));
   }
 
@@ -79,41 +67,21 @@ public class DossierController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-      HttpServletRequest request) {
-    Officer officer = officer(request);
+      Officer officer) {
     DossierSearch q = DossierSearch.of(code, applicant, status, unit, from, to, page, size);
-    Set<String> units = readableUnits(officer);
     if (q.unit() != null) {
       if (directory.find(q.unit()).isEmpty()) {
         throw ApiException.invalid("Điều kiện tìm kiếm chưa hợp lệ.", Map.of("unit", "Không có đơn vị '" + q.unit() + "'."));
       }
-      if (units != null && !units.contains(q.unit())) {
-        throw ApiException.forbidden("Bạn không có quyền xem hồ sơ của đơn vị này.");
-      }
+      access.requireUnitSearcher(officer, q.unit());
     }
-    return dossiers.search(q, units);
-  }
-
-  /** The units whose dossiers the officer may read; {@code null}: every unit (as {@link #requireReader}). */
-  static Set<String> readableUnits(Officer officer) {
-    if (officer.isAdmin() || provincialSupervisor(officer)) {
-      return null;
-    }
-    Set<String> units = new TreeSet<>();
-    officer.unitRoles().forEach(ur -> units.add(ur.agency().key()));
-    return units;
-  }
-
-  private static boolean provincialSupervisor(Officer officer) {
-    return officer.unitRoles().stream().anyMatch(ur ->
-        ur.role() == Role.SUPERVISOR && ur.agency().type() == Agency.Type.SERVICE_CENTRE
-            && ur.agency().level() == Agency.Level.PROVINCE);
+    return dossiers.search(q, access.searchableUnits(officer));
   }
 
   @GetMapping("/{code}")
-  public DossierView get(@PathVariable String code, HttpServletRequest request) {
+  public DossierView get(@PathVariable String code, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireReader(d, officer(request));
+    access.requireReader(officer, d);
     return view(d);
   }
 
@@ -125,43 +93,34 @@ public class DossierController {
 
   @PostMapping("/{code}/supplement")
   public DossierView supplement(@PathVariable String code, @RequestBody(required = false) NoteRequest body,
-      HttpServletRequest request) {
-    return view(workflow.supplementReceived(code, body == null ? null : body.note(), officer(request)));
+      Officer officer) {
+    access.requireActor(officer, dossiers.getByCode(code), Action.SUPPLEMENT);
+    return view(workflow.supplementReceived(code, body == null ? null : body.note(), officer));
   }
 
   @PostMapping("/{code}/stop")
-  public DossierView stop(@PathVariable String code, @RequestBody StopRequest body, HttpServletRequest request) {
+  public DossierView stop(@PathVariable String code, @RequestBody StopRequest body, Officer officer) {
+    access.requireActor(officer, dossiers.getByCode(code), Action.STOP);
     return view(workflow.stop(code, body.kind() == null ? DossierStatus.WITHDRAWN : body.kind(), body.reason(),
-        officer(request)));
+        officer));
   }
 
   @PostMapping("/{code}/pause")
-  public DossierView pause(@PathVariable String code, @RequestBody PauseRequest body, HttpServletRequest request) {
+  public DossierView pause(@PathVariable String code, @RequestBody PauseRequest body, Officer officer) {
     DossierStatus status = body.status() == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : body.status();
     if (status != DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS && status != DossierStatus.SUPPLEMENT_REQUESTED) {
       throw ApiException.invalid("Trạng thái chờ không hợp lệ.",
           Map.of("status", "AWAITING_FINANCIAL_OBLIGATIONS hoặc SUPPLEMENT_REQUESTED."));
     }
-    return view(workflow.pause(code, status, body.reason(), officer(request)));
+    access.requireActor(officer, dossiers.getByCode(code), Action.PAUSE);
+    return view(workflow.pause(code, status, body.reason(), officer));
   }
 
   @PostMapping("/{code}/resume")
   public DossierView resume(@PathVariable String code, @RequestBody(required = false) NoteRequest body,
-      HttpServletRequest request) {
-    return view(workflow.resume(code, body == null ? null : body.note(), officer(request)));
-  }
-
-  /** Officers of the receiving or competent unit, their supervisors, provincial supervisors, admins. */
-  public void requireReader(Dossier d, Officer officer) {
-    if (officer.isAdmin()) {
-      return;
-    }
-    boolean ownUnit = officer.unitRoles().stream().anyMatch(ur ->
-        ur.agency().key().equals(d.receivingUnit()) || ur.agency().key().equals(d.competentUnit())
-            || ur.agency().key().equals(d.currentUnit()));
-    if (!ownUnit && !provincialSupervisor(officer)) {
-      throw ApiException.forbidden("Hồ sơ thuộc đơn vị khác; bạn không có quyền xem.");
-    }
+      Officer officer) {
+    access.requireActor(officer, dossiers.getByCode(code), Action.RESUME);
+    return view(workflow.resume(code, body == null ? null : body.note(), officer));
   }
 
   public record DossierView(
@@ -173,8 +132,13 @@ public class DossierController {
       String deliveryMethod, OutcomeClass outcome, Integer workingHoursLate, String responsibleUnit, Integer rating,
       String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
       String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
-      List<ApologyLetter> apologies, List<Alert> alerts, List<DossierEvent> events,
-      List<NotificationSummary> notifications) {}
+      List<DossierEvent> events, @JsonIgnore Map<String, Object> parts) {
+    /** The parts other features add ({@link DossierViewPart}): apologies, alerts, notifications. */
+    @JsonAnyGetter
+    public Map<String, Object> partsByName() {
+      return parts;
+    }
+  }
 
   DossierView view(Dossier d) {
     return new DossierView(d.code(), d.procedureKey(), d.procedureCode(), d.procedureName(), d.receivingUnit(),
@@ -184,7 +148,13 @@ public class DossierController {
         d.supplementCount(), d.apologyCount(), d.decision(), d.result(), d.resolvedAt(), d.returnedAt(),
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
         d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
-        d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()), overdue.letters(d.id()),
-        overdue.alerts(d.id()), dossiers.events(d.id()), notifications.summaries(d.id()));
+        d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()),
+        dossiers.events(d.id()), partsOf(d.id()));
+  }
+
+  private Map<String, Object> partsOf(long dossierId) {
+    Map<String, Object> byName = new LinkedHashMap<>();
+    parts.forEach(p -> byName.put(p.name(), p.of(dossierId)));
+    return byName;
   }
 }

@@ -39,7 +39,7 @@ public class DossierDeadlines {
       due.put("approval", calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100)));
       return new DeadlinePlan(start, due, end);
     }
-    Instant start = openOrNext(completeAt);
+    Instant start = calendar.nextOfficeTime(completeAt);
     Instant appointment = calendar.addWorkingDays(start, procedure.statutoryDays());
     List<String> problems = procedure.problems();
     if (!problems.isEmpty()) {
@@ -58,32 +58,6 @@ public class DossierDeadlines {
       cursor = groupEnd;
     }
     return new DeadlinePlan(start, due, appointment);
-  }
-
-  /**
-   * Where working time starts for an instant: the instant itself during office hours, the afternoon
-   * opening during the lunch break, otherwise the next opening of a working day.
-   */
-  public Instant openOrNext(Instant t) {
-    var props = calendar.properties();
-    var local = t.atZone(props.zone());
-    var date = local.toLocalDate();
-    var time = local.toLocalTime();
-    if (calendar.isWorkingDay(date)) {
-      if (time.isBefore(props.morningStart())) {
-        return calendar.openingOf(date);
-      }
-      if (time.isBefore(props.morningEnd())) {
-        return t;
-      }
-      if (time.isBefore(props.afternoonStart())) {
-        return date.atTime(props.afternoonStart()).atZone(props.zone()).toInstant();
-      }
-      if (time.isBefore(props.afternoonEnd())) {
-        return t;
-      }
-    }
-    return calendar.openingOf(calendar.nextWorkingDay(date));
   }
 
   /** Whether a supplement may still be requested during appraisal: within 3 working days of receipt. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DossierRepository.NewDocument;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.DossierRepository.NewDossier;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
@@ -23,26 +22,30 @@ import vn.motcua.web.ApiException;
 /**
  * The rules of a dossier's life, on the project's own tables: registration, receipt, supplement,
  * refusal, transfer, decision, return, withdrawal, clock restart and pause. Knows nothing of the
- * engine; the delegates and {@link DossierWorkflow} call it.
+ * engine; the delegates and {@code dossier.engine.DossierWorkflow} call it.
  */
 @Service
 @Transactional
 public class DossierService {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final long WORKING_DAY_MINUTES = 8 * 60;
   private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
   private final DossierRepository repository;
+  private final ControlLogRepository controlLog;
+  private final DossierSearchRepository searchRepository;
   private final DossierDeadlines deadlines;
   private final OrganisationDirectory directory;
   private final DossierCodeSequence sequence;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
-  public DossierService(DossierRepository repository, DossierDeadlines deadlines, OrganisationDirectory directory,
+  DossierService(DossierRepository repository, ControlLogRepository controlLog,
+      DossierSearchRepository searchRepository, DossierDeadlines deadlines, OrganisationDirectory directory,
       DossierCodeSequence sequence, EngineClock clock, ApplicationEventPublisher events) {
     this.events = events;
     this.repository = repository;
+    this.controlLog = controlLog;
+    this.searchRepository = searchRepository;
     this.deadlines = deadlines;
     this.directory = directory;
     this.sequence = sequence;
@@ -63,7 +66,7 @@ public class DossierService {
    */
   @Transactional(readOnly = true)
   public DossierSearch.Page search(DossierSearch q, java.util.Collection<String> units) {
-    List<DossierSearch.Row> rows = repository.search(q, units, ZONE);
+    List<DossierSearch.Row> rows = searchRepository.search(q, units, OfficeZone.get());
     boolean more = rows.size() > q.size();
     return new DossierSearch.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
   }
@@ -72,9 +75,14 @@ public class DossierService {
     return repository.findByCode(code).orElseThrow(() -> ApiException.notFound("Không tìm thấy hồ sơ có mã " + code + "."));
   }
 
+  /** The dossier with this code, if there is one (the public lookup answers an unknown code its own way). */
+  public java.util.Optional<Dossier> findByCode(String code) {
+    return repository.findByCode(code);
+  }
+
   /** The dossier code of Circular 01/2018 Art. 19: {@code <agency identifier>-<YYMMDD>-<XXXX>}. */
   public String nextCode(Agency receivingAgency, Instant receivedAt) {
-    LocalDate day = receivedAt.atZone(ZONE).toLocalDate();
+    LocalDate day = receivedAt.atZone(OfficeZone.get()).toLocalDate();
     int n = sequence.next(receivingAgency.identifier(), day);
     if (n > 9999) {
       throw new IllegalStateException("More than 9999 dossiers in one day at " + receivingAgency.identifier());
@@ -232,9 +240,9 @@ public class DossierService {
   public void transfer(long id, Instant transferDue, String actor) {
     Dossier d = get(id);
     Instant at = now();
-    long row = repository.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
+    long row = controlLog.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
         d.receivingUnit(), actor, d.competentUnit(), null, d.receivedAt(), transferDue);
-    repository.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, ZONE), "TRANSFERRED", null);
+    controlLog.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, OfficeZone.get()), "TRANSFERRED", null);
     repository.updateStatus(id, DossierStatus.IN_PROGRESS, "Đang giải quyết", at);
     repository.updateHolder(id, d.competentUnit(), null, "Đang giải quyết", at);
     repository.recordEvent(id, "TRANSFERRED", at, actor, null, "Chuyển đến " + unitName(d.competentUnit()));
@@ -298,7 +306,7 @@ public class DossierService {
       requireReason(text);
     }
     Instant at = now();
-    OutcomeClass resolutionClass = OutcomeClass.of(at, get(id).appointmentAt(), ZONE);
+    OutcomeClass resolutionClass = OutcomeClass.of(at, get(id).appointmentAt(), OfficeZone.get());
     repository.recordDecision(id, decision, text == null ? null : text.strip(), at, resolutionClass);
     Dossier d = get(id);
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ trả kết quả", at);
@@ -358,7 +366,7 @@ public class DossierService {
     }
     Instant at = now();
     Instant ready = d.resolvedAt() == null ? at : d.resolvedAt();
-    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), ZONE);
+    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), OfficeZone.get());
     Integer hoursLate = null;
     Integer daysLate = null;
     String responsible = d.responsibleUnit();
@@ -366,7 +374,7 @@ public class DossierService {
       Duration late = deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready);
       hoursLate = (int) late.toHours();
       daysLate = (int) Math.max(1, (late.toMinutes() + WORKING_DAY_MINUTES - 1) / WORKING_DAY_MINUTES);
-      responsible = repository.controlLog(id).stream()
+      responsible = controlLog.controlLog(id).stream()
           .filter(e -> e.resultClass() == OutcomeClass.LATE && e.toUnit() != null)
           .reduce((a, b) -> b).map(ControlLogEntry::toUnit).orElse(d.competentUnit());
     }
@@ -376,17 +384,8 @@ public class DossierService {
       repository.recordRatingSource(id, "COUNTER", at);
     }
     repository.recordEvent(id, "RETURNED", at, actor, null, "Kết quả: " + outcome.label()
-        + (deliveryMethod == null ? "" : "; hình thức trả: " + deliveryLabel(deliveryMethod)));
+        + (deliveryMethod == null ? "" : "; hình thức trả: " + DeliveryMethod.resultPhrase(deliveryMethod)));
     return get(id);
-  }
-
-  static String deliveryLabel(String method) {
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "ONLINE" -> "kết quả điện tử";
-      default -> method;
-    };
   }
 
   /** Why a dossier may not be withdrawn or stopped now, or {@code null}. */
@@ -416,7 +415,7 @@ public class DossierService {
   }
 
   public List<ControlLogEntry> controlLog(long id) {
-    return repository.controlLog(id);
+    return controlLog.controlLog(id);
   }
 
   public List<DossierEvent> events(long id) {

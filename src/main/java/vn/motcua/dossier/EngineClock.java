@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import vn.motcua.calendar.OfficeZone;
 
 /**
  * The time of the system: the engine's clock, so that tests that move the engine clock move the
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class EngineClock extends Clock {
   @Override
   public ZoneId getZone() {
-    return DossierService.ZONE;
+    return OfficeZone.get();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package vn.motcua.files;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +11,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierController;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.security.DossierAccess;
+import vn.motcua.security.Officer;
 
 /**
  * The officers' side of the files a citizen uploaded: the list and each file, for the officers who may
@@ -24,12 +24,12 @@ import vn.motcua.dossier.DossierService;
 public class DossierFileController {
   private final DossierFiles files;
   private final DossierService dossiers;
-  private final DossierController dossierController;
+  private final DossierAccess access;
 
-  public DossierFileController(DossierFiles files, DossierService dossiers, DossierController dossierController) {
+  public DossierFileController(DossierFiles files, DossierService dossiers, DossierAccess access) {
     this.files = files;
     this.dossiers = dossiers;
-    this.dossierController = dossierController;
+    this.access = access;
   }
 
   /** A file as listed to officers, with the link that opens it. */
@@ -46,16 +46,16 @@ public class DossierFileController {
   }
 
   @GetMapping("/api/dossiers/{code}/files")
-  public List<FileView> list(@PathVariable String code, HttpServletRequest request) {
+  public List<FileView> list(@PathVariable String code, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    dossierController.requireReader(d, DossierController.officer(request));
+    access.requireReader(officer, d);
     return files.list(d.id()).stream().map(f -> FileView.of(d.code(), f)).toList();
   }
 
   @GetMapping("/api/dossiers/{code}/files/{fileId}")
-  public ResponseEntity<byte[]> open(@PathVariable String code, @PathVariable long fileId, HttpServletRequest request) {
+  public ResponseEntity<byte[]> open(@PathVariable String code, @PathVariable long fileId, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    dossierController.requireReader(d, DossierController.officer(request));
+    access.requireReader(officer, d);
     DossierFiles.Download download = files.read(d.id(), fileId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(download.file().contentType()))

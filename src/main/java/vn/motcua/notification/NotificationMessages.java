@@ -21,13 +21,14 @@ public final class NotificationMessages {
   /** A message's subject and body. */
   public record Message(String subject, String body) {}
 
+  /** The message of a notice on a channel: the common subject, the channel's body. */
   public static Message of(NoticeFacts f, NotificationChannel channel) {
     String subject = f.kind().label() + " – mã hồ sơ " + f.dossierCode();
-    String body = channel == NotificationChannel.EMAIL ? email(f) : sms(f);
-    return new Message(nfc(subject), nfc(body));
+    return new Message(nfc(subject), nfc(channel.body(f)));
   }
 
-  private static String email(NoticeFacts f) {
+  /** The e-mail's body: the full letter, the applicant named. */
+  static String email(NoticeFacts f) {
     StringBuilder b = new StringBuilder("Kính gửi ông/bà ").append(f.applicantName()).append(",\n\n");
     String dossier = "Mã hồ sơ: " + f.dossierCode() + "\nThủ tục: " + f.procedureName() + "\n";
     switch (f.kind()) {
@@ -63,7 +64,8 @@ public final class NotificationMessages {
     return b.append(FOOTER).toString();
   }
 
-  private static String sms(NoticeFacts f) {
+  /** The SMS: short, the applicant not named. */
+  static String sms(NoticeFacts f) {
     String text = switch (f.kind()) {
       case RECEIVED -> "Một Cửa: hồ sơ " + f.dossierCode() + " (" + f.procedureName() + ") đã được tiếp nhận, hẹn trả "
           + "kết quả " + Format.dateTime(f.appointmentAt()) + ". Tra cứu: " + link(f);
@@ -107,13 +109,17 @@ public final class NotificationMessages {
 
   /** A recipient as officers see it: the phone's first and last three digits, the e-mail's first letter and domain. */
   public static String mask(NotificationChannel channel, String recipient) {
-    if (recipient == null || recipient.isBlank()) {
-      return "";
-    }
-    if (channel == NotificationChannel.SMS) {
-      return recipient.length() < 7 ? "***" : recipient.substring(0, 3) + "****" + recipient.substring(recipient.length() - 3);
-    }
-    int at = recipient.indexOf('@');
-    return at <= 0 ? "***" : recipient.charAt(0) + "***" + recipient.substring(at);
+    return recipient == null || recipient.isBlank() ? "" : channel.mask(recipient);
+  }
+
+  /** A phone as officers see it: its first and last three digits. */
+  static String maskPhone(String phone) {
+    return phone.length() < 7 ? "***" : phone.substring(0, 3) + "****" + phone.substring(phone.length() - 3);
+  }
+
+  /** An e-mail address as officers see it: its first letter and domain. */
+  static String maskEmail(String address) {
+    int at = address.indexOf('@');
+    return at <= 0 ? "***" : address.charAt(0) + "***" + address.substring(at);
   }
 }

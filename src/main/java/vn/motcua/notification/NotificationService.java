@@ -17,7 +17,8 @@ import vn.motcua.overdue.OverdueService;
 
 /**
  * The applicant's notifications: which messages a notice gives (an SMS to the applicant's phone always,
- * an e-mail when the dossier has an address), recorded in the transaction of the change, and the sending
+ * an e-mail when the dossier has an address, a message on every other registered {@link NotificationSender}
+ * whose recipient the dossier has), recorded in the transaction of the change, and the sending
  * of one message, at most once. Knows nothing of the engine: {@code notification.engine} starts the
  * sending jobs.
  */
@@ -55,16 +56,17 @@ public class NotificationService {
     String key = Notification.noticeKey(notice);
     NoticeFacts facts = facts(notice, d);
     List<Notification> pending = new ArrayList<>();
-    for (NotificationChannel channel : List.of(NotificationChannel.SMS, NotificationChannel.EMAIL)) {
-      String recipient = channel == NotificationChannel.SMS ? d.applicant().phone() : d.applicant().email();
+    for (NotificationSender sender : channels.senders()) {
+      NotificationChannel channel = sender.channel();
+      String recipient = channel.recipient(d);
       if (recipient == null || recipient.isBlank() || repository.exists(d.id(), key, channel)) {
         continue;
       }
       NotificationMessages.Message message = NotificationMessages.of(facts, channel);
-      boolean on = channels.enabled(channel);
+      boolean on = sender.configured();
       Notification n = repository.insert(d.id(), notice.kind(), key, channel, recipient.strip(), message.subject(),
           message.body(), on ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
-          on ? null : NotificationChannels.offReason(channel), clock.instant());
+          on ? null : channel.offReason(), clock.instant());
       if (on) {
         pending.add(n);
       }
@@ -112,7 +114,8 @@ public class NotificationService {
 
   /** The dossier's notifications for the officers' view, recipients masked. */
   public List<NotificationSummary> summaries(long dossierId) {
-    return repository.ofDossier(dossierId).stream().map(NotificationSummary::of).toList();
+    return repository.ofDossier(dossierId).stream().map(n -> NotificationSummary.of(n, channels.resolve(n.channel())))
+        .toList();
   }
 
   NoticeFacts facts(DossierNotice notice, Dossier d) {

@@ -12,8 +12,13 @@ public record NotificationSummary(
     NotificationStatus status, String statusName, int attempts, String lastError, Instant createdAt, Instant sentAt) {
 
   public static NotificationSummary of(Notification n) {
-    return new NotificationSummary(n.kind(), n.kind().label(), n.channel(), n.channel().label(),
-        NotificationMessages.mask(n.channel(), n.recipient()), n.status(), n.status().label(), n.attempts(),
+    return of(n, n.channel());
+  }
+
+  /** The summary with the registered channel's label and mask ({@link NotificationChannels#resolve}). */
+  static NotificationSummary of(Notification n, NotificationChannel channel) {
+    return new NotificationSummary(n.kind(), n.kind().label(), channel, channel.label(),
+        NotificationMessages.mask(channel, n.recipient()), n.status(), n.status().label(), n.attempts(),
         n.lastError(), n.createdAt(), n.sentAt());
   }
 }

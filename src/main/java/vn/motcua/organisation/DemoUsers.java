@@ -76,5 +76,5 @@ public class DemoUsers {
   public record DemoUser(String id, String firstName, String lastName, String email, List<String> groups) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record DemoFile(String password, List<DemoUser> users) {}
+  public record DemoFile(String password, List<DemoUser> users) {}
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.motcua.calendar.DayInfo;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.Format;
 
 /**
  * The rules of an apology letter with a new appointment date (Decree 61/2018 Art. 19(3)): a dossier is
@@ -17,7 +18,6 @@ import vn.motcua.calendar.WorkingCalendar;
  * after the old appointment date. Pure: no database, no engine.
  */
 public final class ApologyRules {
-  private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final String ONCE_ONLY = "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần. Theo Nghị định"
       + " số 118/2025/NĐ-CP, mỗi hồ sơ chỉ được hẹn lại một lần; hồ sơ trễ hạn mới sẽ được tính là trễ hạn.";
 
@@ -47,15 +47,15 @@ public final class ApologyRules {
     LocalDate today = now.atZone(zone).toLocalDate();
     LocalDate old = oldAppointment == null ? null : oldAppointment.atZone(zone).toLocalDate();
     if (!date.isAfter(today)) {
-      errors.put("newAppointmentDate", "Ngày hẹn mới (" + DMY.format(date) + ") phải sau ngày hôm nay ("
-          + DMY.format(today) + ").");
+      errors.put("newAppointmentDate", "Ngày hẹn mới (" + Format.day(date) + ") phải sau ngày hôm nay ("
+          + Format.day(today) + ").");
     } else if (old != null && !date.isAfter(old)) {
-      errors.put("newAppointmentDate", "Ngày hẹn mới (" + DMY.format(date) + ") phải sau ngày hẹn trả cũ ("
-          + DMY.format(old) + ").");
+      errors.put("newAppointmentDate", "Ngày hẹn mới (" + Format.day(date) + ") phải sau ngày hẹn trả cũ ("
+          + Format.day(old) + ").");
     } else if (!calendar.isWorkingDay(date)) {
       DayInfo info = calendar.dayInfo(date);
       String why = info.entry() != null ? info.entry().name() : info.weekend() ? "ngày nghỉ cuối tuần" : "ngày nghỉ";
-      errors.put("newAppointmentDate", "Ngày " + DMY.format(date) + " không phải ngày làm việc (" + why
+      errors.put("newAppointmentDate", "Ngày " + Format.day(date) + " không phải ngày làm việc (" + why
           + "); cần chọn một ngày làm việc.");
     }
     return errors;

@@ -11,9 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierNotice;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.Format;
@@ -33,7 +34,7 @@ import vn.motcua.web.ApiException;
 @Service
 @Transactional
 public class OverdueService {
-  private final DossierRepository dossierRepository;
+  private final DossierRecords records;
   private final DossierService dossiers;
   private final OverdueRepository repository;
   private final OrganisationDirectory directory;
@@ -42,11 +43,11 @@ public class OverdueService {
   private final EngineClock clock;
   private final ApplicationEventPublisher events;
 
-  public OverdueService(DossierRepository dossierRepository, DossierService dossiers, OverdueRepository repository,
+  public OverdueService(DossierRecords records, DossierService dossiers, OverdueRepository repository,
       OrganisationDirectory directory, OverdueProperties properties, WorkingCalendar calendar, EngineClock clock,
       ApplicationEventPublisher events) {
     this.events = events;
-    this.dossierRepository = dossierRepository;
+    this.records = records;
     this.dossiers = dossiers;
     this.repository = repository;
     this.directory = directory;
@@ -80,7 +81,7 @@ public class OverdueService {
 
   /** A timer of a stage fired. */
   public Raised raise(AlertKind kind, long dossierId, Stage stage, String processInstanceId) {
-    dossierRepository.lock(dossierId);
+    records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     Instant now = clock.instant();
     if (d.status().isFinal() || d.decision() != null) {
@@ -105,7 +106,7 @@ public class OverdueService {
     String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") sắp đến hạn bước \"" + stage.name()
         + "\" tại " + dossiers.unitName(stage.unit()) + ": hạn " + Format.dateTime(stage.dueAt()) + ", còn " + left
         + " giờ làm việc.";
-    dossierRepository.recordEvent(d.id(), "STAGE_WARNING", now, "system", null, message);
+    records.recordEvent(d.id(), "STAGE_WARNING", now, "system", null, message);
     List<String> users = stage.officer() == null ? List.of() : List.of(stage.officer());
     List<String> groups = stage.officer() != null ? List.of()
         : List.of(stage.group() != null ? stage.group() : Role.SPECIALIST.groupOf(stage.unit()));
@@ -117,11 +118,11 @@ public class OverdueService {
       return Raised.nothing(Outcome.DUPLICATE, "Đã báo quá hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.OVERDUE, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
-    dossierRepository.markStageOverdue(d.id(), stage.taskId(), stage.unit(), now);
+    markLate(d, stage, now);
     String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") đã quá hạn bước \"" + stage.name()
         + "\" tại " + dossiers.unitName(stage.unit()) + (stage.officer() == null ? "" : " (cán bộ " + stage.officer() + ")")
         + ": hạn " + Format.dateTime(stage.dueAt()) + "; hẹn trả kết quả " + Format.dateTime(d.appointmentAt()) + ".";
-    dossierRepository.recordEvent(d.id(), "STAGE_OVERDUE", now, "system", null, message);
+    records.recordEvent(d.id(), "STAGE_OVERDUE", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(), leaders(stage.unit()),
         supervisors(stage.unit()), message);
   }
@@ -134,7 +135,7 @@ public class OverdueService {
     }
     if (d.apologyCount() > 0) {
       repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.REFUSED, appointment, now, pid);
-      dossierRepository.recordEvent(d.id(), "APOLOGY_NOT_ALLOWED", now, "system", ApologyRules.ONCE_ONLY,
+      records.recordEvent(d.id(), "APOLOGY_NOT_ALLOWED", now, "system", ApologyRules.ONCE_ONLY,
           "Hồ sơ có nguy cơ trễ hẹn lần hai tại " + dossiers.unitName(stage.unit()) + "; hẹn trả "
               + Format.dateTime(appointment) + ".");
       return Raised.nothing(Outcome.NOT_ALLOWED, ApologyRules.ONCE_ONLY);
@@ -144,7 +145,7 @@ public class OverdueService {
         + Format.dateTime(appointment) + ") ở bước \"" + stage.name() + "\". " + dossiers.unitName(stage.unit())
         + " lập phiếu xin lỗi và hẹn lại ngày trả kết quả, gửi Bộ phận Một cửa chậm nhất "
         + Format.dateTime(ApologyRules.latestLetterAt(calendar, appointment)) + ".";
-    dossierRepository.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
+    records.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(),
         List.of(Role.SPECIALIST.groupOf(stage.unit())), leaders(stage.unit()), message);
   }
@@ -157,7 +158,7 @@ public class OverdueService {
   /** A leader's instruction or a supervisor's note on a late stage goes on the dossier's record. */
   public void alertNote(long alertId, String actor, String note) {
     Alert alert = repository.alert(alertId).orElseThrow();
-    dossierRepository.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
+    records.recordEvent(alert.dossierId(), alert.kind() == AlertKind.OVERDUE ? "OVERDUE_INSTRUCTION"
         : "WARNING_NOTE", clock.instant(), actor, note.strip(), alert.stageName());
   }
 
@@ -169,7 +170,7 @@ public class OverdueService {
     }
     Instant now = clock.instant();
     if (repository.closeAlert(alertId, AlertStatus.CANCELLED, now) && alert.kind() == AlertKind.APOLOGY) {
-      dossierRepository.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
+      records.recordEvent(alert.dossierId(), "APOLOGY_CANCELLED", now, "system", null,
           "Bước \"" + alert.stageName() + "\" đã hoàn thành trước khi ký phiếu xin lỗi; không lập phiếu.");
     }
   }
@@ -191,7 +192,7 @@ public class OverdueService {
    */
   public ApologyLetter issueApology(long alertId, long dossierId, String unit, String reason, String newDate,
       String draftedBy, String signedBy) {
-    dossierRepository.lock(dossierId);
+    records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     Map<String, String> errors = apologyErrors(dossierId, reason, newDate);
     if (!errors.isEmpty()) {
@@ -204,17 +205,42 @@ public class OverdueService {
     int year = now.atZone(calendar.properties().zone()).getYear();
     int seq = repository.nextLetterSeq(unit, year);
     String number = String.format("%04d/%d/PXL-%s", seq, year, agency.identifier());
+    // the new appointment first: a dossier in the reports' roll-up leaves it before its letter is recorded
+    reappoint(d, appointment, now);
     long id = repository.insertLetter(dossierId, unit, year, seq, number, d.appointmentAt(), appointment,
         reason.strip(), draftedBy, signedBy, now);
-    dossierRepository.reappoint(dossierId, appointment, now);
     if (alertId > 0) {
       repository.closeAlert(alertId, AlertStatus.ISSUED, now);
     }
-    dossierRepository.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
+    records.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả số " + number + " của " + agency.name() + "; hẹn trả cũ: "
             + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment));
     events.publishEvent(new DossierNotice(dossierId, DossierNotice.Kind.APOLOGY_ISSUED, now, number));
     return repository.letter(id).orElseThrow();
+  }
+
+  /**
+   * A stage ran past its deadline: the control-log row of its task is marked late, the dossier remembers the
+   * first time and unit it ran late, is charged to that unit (until its return names the last late one) and
+   * counts its late stages. {@code d} was read under the dossier's lock.
+   */
+  private void markLate(Dossier d, Stage stage, Instant now) {
+    records.markStepLate(stage.taskId(), now);
+    records.setLateness(d.id(), firstOf(d.overdueAt(), now), firstOf(d.overdueUnit(), stage.unit()),
+        firstOf(d.responsibleUnit(), stage.unit()), d.lateStageCount() + 1, now);
+  }
+
+  /**
+   * The dossier is re-appointed by an apology letter: the first appointment is kept for the record and the
+   * letter counted. {@code d} was read under the dossier's lock.
+   */
+  private void reappoint(Dossier d, Instant appointment, Instant now) {
+    records.setApology(d.id(), firstOf(d.originalAppointmentAt(), d.appointmentAt()), appointment,
+        d.apologyCount() + 1, now);
+  }
+
+  private static <T> T firstOf(T kept, T otherwise) {
+    return kept != null ? kept : otherwise;
   }
 
   /** The One-Stop Division handed the letter to the applicant. */
@@ -222,8 +248,8 @@ public class OverdueService {
     ApologyLetter letter = repository.letter(letterId).orElseThrow(() -> ApiException.notFound("Không có phiếu xin lỗi."));
     Instant now = clock.instant();
     repository.recordDelivery(letterId, now, actor, method, note == null || note.isBlank() ? null : note.strip());
-    dossierRepository.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
-        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + deliveryLabel(method) + ")");
+    records.recordEvent(letter.dossierId(), "APOLOGY_DELIVERED", now, actor, null,
+        "Đã gửi phiếu xin lỗi số " + letter.number() + " cho người nộp (" + DeliveryMethod.phrase(method) + ")");
   }
 
   public List<ApologyLetter> letters(long dossierId) {
@@ -234,23 +260,7 @@ public class OverdueService {
     return repository.alerts(dossierId);
   }
 
-  /** How a letter reaches the applicant, in Vietnamese. */
-  public static String deliveryLabel(String method) {
-    if (method == null) {
-      return "chưa ghi hình thức";
-    }
-    return switch (method) {
-      case "COUNTER" -> "trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "qua dịch vụ bưu chính";
-      case "EMAIL" -> "qua thư điện tử";
-      case "SMS" -> "qua tin nhắn";
-      case "PHONE" -> "qua điện thoại";
-      case "ONLINE" -> "qua cổng dịch vụ công";
-      default -> method;
-    };
-  }
-
-  public static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "EMAIL", "SMS", "PHONE", "ONLINE");
+  public static final Set<String> DELIVERY_METHODS = DeliveryMethod.ALL;
 
   /** The leader group of a unit. */
   List<String> leaders(String unit) {

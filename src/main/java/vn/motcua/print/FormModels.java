@@ -1,15 +1,15 @@
 package vn.motcua.print;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ControlLogEntry;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDocument;
 import vn.motcua.dossier.DossierEvent;
@@ -24,9 +24,6 @@ import vn.motcua.web.ApiException;
  * Pure: no database, no engine.
  */
 public final class FormModels {
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-  private static final DateTimeFormatter TIME_DAY = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private FormModels() {}
 
@@ -108,8 +105,8 @@ public final class FormModels {
       LocalDate printedOn) {
     Map<String, Object> m = common(PrintForm.LEDGER, printedOn);
     m.put("unit", unitName);
-    m.put("from", DAY.format(from));
-    m.put("to", DAY.format(to));
+    m.put("from", Format.day(from));
+    m.put("to", Format.day(to));
     List<Map<String, String>> list = new ArrayList<>();
     for (LedgerRow r : rows) {
       Dossier d = r.dossier().dossier();
@@ -123,7 +120,7 @@ public final class FormModels {
       row.put("receivedAt", Format.dateTime(d.receivedAt()));
       row.put("appointmentDate", Format.date(d.appointmentAt()));
       row.put("returnedDate", d.returnedAt() == null ? "" : Format.date(d.returnedAt()));
-      row.put("deliveryMethod", deliveryMethod(d.deliveryMethod()));
+      row.put("deliveryMethod", DeliveryMethod.label(d.deliveryMethod()));
       row.put("status", d.status().label());
       list.add(row);
     }
@@ -132,24 +129,12 @@ public final class FormModels {
     return m;
   }
 
-  static String deliveryMethod(String method) {
-    if (method == null) {
-      return "";
-    }
-    return switch (method) {
-      case "COUNTER" -> "Trực tiếp tại Bộ phận Một cửa";
-      case "POST" -> "Dịch vụ bưu chính";
-      case "ONLINE" -> "Trực tuyến";
-      default -> method;
-    };
-  }
-
   private static Map<String, Object> common(PrintForm form, LocalDate printedOn) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("formNumber", form.number());
     m.put("formTitle", form.title());
     m.put("pageSize", form.a4() ? "A4 landscape" : "A5");
-    m.put("printedDate", DAY.format(printedOn));
+    m.put("printedDate", Format.day(printedOn));
     m.put("printedDay", String.valueOf(printedOn.getDayOfMonth()));
     m.put("printedMonth", String.valueOf(printedOn.getMonthValue()));
     m.put("printedYear", String.valueOf(printedOn.getYear()));
@@ -194,7 +179,7 @@ public final class FormModels {
 
   /** hh:mm dd/MM/yyyy as on the control slip (form 05); empty when unset. */
   private static String compact(java.time.Instant instant) {
-    return instant == null ? "" : TIME_DAY.format(instant.atZone(ZONE));
+    return instant == null ? "" : Format.timeDay(instant);
   }
 
   private static Optional<DossierEvent> lastEvent(PrintableDossier p, String type) {
@@ -214,6 +199,6 @@ public final class FormModels {
   }
 
   static LocalDate today(java.time.Instant now) {
-    return now.atZone(ZONE).toLocalDate();
+    return now.atZone(OfficeZone.get()).toLocalDate();
   }
 }

@@ -1,6 +1,5 @@
 package vn.motcua.print;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -13,10 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierController;
 import vn.motcua.dossier.DossierService;
-import vn.motcua.organisation.Agency;
-import vn.motcua.organisation.Role;
+import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
@@ -32,46 +29,31 @@ public class PrintController {
 
   private final PrintService print;
   private final DossierService dossiers;
-  private final DossierController dossierController;
+  private final DossierAccess access;
 
-  public PrintController(PrintService print, DossierService dossiers, DossierController dossierController) {
+  public PrintController(PrintService print, DossierService dossiers, DossierAccess access) {
     this.print = print;
     this.dossiers = dossiers;
-    this.dossierController = dossierController;
+    this.access = access;
   }
 
   @GetMapping("/api/dossiers/{code}/forms/{number}.pdf")
-  public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String number,
-      HttpServletRequest request) {
+  public ResponseEntity<byte[]> slip(@PathVariable String code, @PathVariable String number, Officer officer) {
     PrintForm form = PrintForm.ofNumber(number).filter(f -> f != PrintForm.LEDGER)
         .orElseThrow(() -> ApiException.notFound("Không có mẫu phiếu số " + number + " cho hồ sơ (mẫu 01–05)."));
     Dossier d = dossiers.getByCode(code);
-    dossierController.requireReader(d, officer(request));
+    access.requirePrinter(officer, d);
     return pdf(print.slip(form, d), "mau-" + form.number() + "-" + d.code() + ".pdf");
   }
 
   @GetMapping("/api/reports/ledger.pdf")
   public ResponseEntity<byte[]> ledger(@RequestParam String from, @RequestParam String to,
-      @RequestParam(required = false) String unit, HttpServletRequest request) {
-    Officer officer = officer(request);
+      @RequestParam(required = false) String unit, Officer officer) {
     String unitKey = unit != null && !unit.isBlank() ? unit
         : officer.unitRoles().stream().map(ur -> ur.agency().key()).findFirst()
             .orElseThrow(() -> ApiException.invalid("Cần chọn đơn vị.", Map.of("unit", "Cần chọn đơn vị tiếp nhận.")));
-    requireLedgerReader(unitKey, officer);
+    access.requireLedgerReader(officer, unitKey);
     return pdf(print.ledger(unitKey, date("from", from), date("to", to)), "so-theo-doi-" + unitKey + ".pdf");
-  }
-
-  static void requireLedgerReader(String unit, Officer officer) {
-    if (officer.isAdmin()) {
-      return;
-    }
-    boolean ownUnit = officer.unitRoles().stream().anyMatch(ur -> ur.agency().key().equals(unit));
-    boolean provincialSupervisor = officer.unitRoles().stream().anyMatch(ur ->
-        ur.role() == Role.SUPERVISOR && ur.agency().type() == Agency.Type.SERVICE_CENTRE
-            && ur.agency().level() == Agency.Level.PROVINCE);
-    if (!ownUnit && !provincialSupervisor) {
-      throw ApiException.forbidden("Sổ theo dõi thuộc đơn vị khác; bạn không có quyền xem.");
-    }
   }
 
   private static LocalDate date(String field, String value) {
@@ -80,13 +62,6 @@ public class PrintController {
     } catch (DateTimeParseException e) {
       throw ApiException.invalid("Ngày không hợp lệ.", Map.of(field, "Ngày theo dạng YYYY-MM-DD."));
     }
-  }
-
-  private static Officer officer(HttpServletRequest request) {
-    if (request.getAttribute(Officer.REQUEST_ATTRIBUTE) instanceof Officer officer) {
-      return officer;
-    }
-    throw ApiException.forbidden("Cần đăng nhập bằng tài khoản cán bộ.");
   }
 
   private static ResponseEntity<byte[]> pdf(byte[] body, String filename) {

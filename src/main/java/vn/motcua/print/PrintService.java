@@ -3,7 +3,6 @@ package vn.motcua.print;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.overdue.OverdueService;
@@ -20,7 +20,6 @@ import vn.motcua.web.ApiException;
 /** Prints forms 01–06: reads the dossier record, fills the template, renders the PDF. */
 @Service
 public class PrintService {
-  private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   private final DossierService dossiers;
   private final OverdueService overdue;
@@ -53,9 +52,9 @@ public class PrintService {
       throw ApiException.invalid("Khoảng thời gian không hợp lệ.", Map.of("to", "Ngày kết thúc phải sau ngày bắt đầu."));
     }
     // numbering runs through the year: count from 1 January of the first year
-    OffsetDateTime yearStart = from.withDayOfYear(1).atStartOfDay(ZONE).toOffsetDateTime();
-    OffsetDateTime end = to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
-    OffsetDateTime start = from.atStartOfDay(ZONE).toOffsetDateTime();
+    OffsetDateTime yearStart = from.withDayOfYear(1).atStartOfDay(OfficeZone.get()).toOffsetDateTime();
+    OffsetDateTime end = to.plusDays(1).atStartOfDay(OfficeZone.get()).toOffsetDateTime();
+    OffsetDateTime start = from.atStartOfDay(OfficeZone.get()).toOffsetDateTime();
     List<Long> ids = jdbc.queryForList(
         "SELECT id FROM dossier WHERE receiving_unit = ? AND received_at >= ? AND received_at < ? ORDER BY received_at, id",
         Long.class, unit, yearStart, end);
@@ -64,7 +63,7 @@ public class PrintService {
     int year = -1;
     for (Long id : ids) {
       Dossier d = dossiers.get(id);
-      int y = d.receivedAt().atZone(ZONE).getYear();
+      int y = d.receivedAt().atZone(OfficeZone.get()).getYear();
       number = y == year ? number + 1 : 1;
       year = y;
       if (!d.receivedAt().isBefore(start.toInstant())) {
@@ -125,6 +124,6 @@ public class PrintService {
 
 
   private LocalDate today() {
-    return clock.instant().atZone(ZONE).toLocalDate();
+    return clock.instant().atZone(OfficeZone.get()).toLocalDate();
   }
 }

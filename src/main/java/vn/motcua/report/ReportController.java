@@ -1,14 +1,11 @@
 package vn.motcua.report;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -16,50 +13,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
 /**
  * The supervisors' report API ({@code /api/reports}): the periodic report, the dossiers behind a number,
  * the overdue and due-soon lists, the indicators and the on-time trend, each also as XLSX or CSV. A
- * supervisor sees their own agencies (403 for another), a provincial supervisor all; see {@link ReportScope}.
+ * supervisor sees their own agencies (403 for another), a provincial supervisor all; see {@link DossierAccess}.
  */
 @RestController
 @RequestMapping("/api/reports")
 public class ReportController {
   private final ReportService reports;
   private final OrganisationDirectory directory;
+  private final DossierAccess access;
 
-  public ReportController(ReportService reports, OrganisationDirectory directory) {
+  public ReportController(ReportService reports, OrganisationDirectory directory, DossierAccess access) {
     this.reports = reports;
     this.directory = directory;
+    this.access = access;
   }
 
-  @Configuration
-  static class Beans {
-    @Bean
-    ReportService reportService(ReportRepository repository, OrganisationDirectory directory, WorkingCalendar calendar,
-        EngineClock clock) {
-      return new ReportService(repository, directory, calendar, clock);
-    }
-
-    @Bean
-    ReportRollup reportRollup(org.springframework.jdbc.core.JdbcTemplate jdbc,
-        org.springframework.transaction.PlatformTransactionManager transactions, EngineClock clock,
-        @org.springframework.beans.factory.annotation.Value("${motcua.reports.rollup.batch-size:20000}") int batchSize) {
-      return new ReportRollup(jdbc, transactions, clock, batchSize);
-    }
-  }
-
-  private ReportScope scope(HttpServletRequest request, String unit) {
-    Object o = request.getAttribute(Officer.REQUEST_ATTRIBUTE);
-    if (!(o instanceof Officer officer)) {
-      throw ApiException.forbidden("Cần đăng nhập bằng tài khoản cán bộ.");
-    }
-    return ReportScope.of(officer, directory, unit);
+  /** The units the officer may report on, narrowed to {@code unit} when given (see {@link DossierAccess}). */
+  private ReportScope scope(Officer officer, String unit) {
+    return new ReportScope(access.reportableUnits(officer, unit));
   }
 
   private ReportPeriod period(String from, String to, String month, String year) {
@@ -68,8 +50,8 @@ public class ReportController {
 
   /** The units the caller may report on, for the supervisor page's selector. */
   @GetMapping("/units")
-  public List<Map<String, String>> units(HttpServletRequest request) {
-    ReportScope scope = scope(request, null);
+  public List<Map<String, String>> units(Officer officer) {
+    ReportScope scope = scope(officer, null);
     List<Map<String, String>> units = new ArrayList<>();
     directory.agencies().stream().filter(a -> scope.includes(a.key()))
         .forEach(a -> units.add(Map.of("key", a.key(), "name", a.name())));
@@ -80,8 +62,8 @@ public class ReportController {
   public ReportService.Report resolution(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
-      HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      Officer officer) {
+    ReportScope scope = scope(officer, unit);
     return reports.report(period(from, to, month, year), scope);
   }
 
@@ -91,8 +73,8 @@ public class ReportController {
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
       @RequestParam(required = false) String procedure, @RequestParam String column,
       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit,
-      HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      Officer officer) {
+    ReportScope scope = scope(officer, unit);
     return reports.dossiers(period(from, to, month, year), scope, column, blank(unit), blank(procedure), offset, limit);
   }
 
@@ -100,8 +82,8 @@ public class ReportController {
   public ResponseEntity<byte[]> resolutionExport(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
-      @RequestParam(defaultValue = "xlsx") String format, HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      @RequestParam(defaultValue = "xlsx") String format, Officer officer) {
+    ReportScope scope = scope(officer, unit);
     ReportPeriod period = period(from, to, month, year);
     ReportService.Report report = reports.report(period, scope);
     return file("bao-cao-giai-quyet-tthc-" + period.from() + "_" + period.to(), format,
@@ -112,8 +94,8 @@ public class ReportController {
   public Map<String, Object> indicators(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
-      HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      Officer officer) {
+    ReportScope scope = scope(officer, unit);
     ReportService.Report report = reports.report(period(from, to, month, year), scope);
     List<Map<String, Object>> units = new ArrayList<>();
     for (ReportService.Line u : report.units()) {
@@ -132,8 +114,8 @@ public class ReportController {
   public ResponseEntity<byte[]> indicatorsExport(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
-      @RequestParam(defaultValue = "xlsx") String format, HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      @RequestParam(defaultValue = "xlsx") String format, Officer officer) {
+    ReportScope scope = scope(officer, unit);
     ReportPeriod period = period(from, to, month, year);
     return file("chi-so-chat-luong-" + period.from() + "_" + period.to(), format, List.of("Chỉ số"),
         List.of(reports.indicatorTable(reports.report(period, scope))));
@@ -142,15 +124,15 @@ public class ReportController {
   @GetMapping("/deadlines")
   public ReportService.DeadlineLists deadlines(@RequestParam(required = false) String unit,
       @RequestParam(defaultValue = "1") int days, @RequestParam(defaultValue = "200") int limit,
-      HttpServletRequest request) {
-    return reports.deadlines(scope(request, unit), days, limit);
+      Officer officer) {
+    return reports.deadlines(scope(officer, unit), days, limit);
   }
 
   @GetMapping("/deadlines/export")
   public ResponseEntity<byte[]> deadlinesExport(@RequestParam(required = false) String unit,
       @RequestParam(defaultValue = "1") int days, @RequestParam(defaultValue = "xlsx") String format,
-      @RequestParam(defaultValue = "overdue") String list, HttpServletRequest request) {
-    ReportService.DeadlineLists lists = reports.deadlines(scope(request, unit), days, ReportService.MAX_ROWS);
+      @RequestParam(defaultValue = "overdue") String list, Officer officer) {
+    ReportService.DeadlineLists lists = reports.deadlines(scope(officer, unit), days, ReportService.MAX_ROWS);
     Table overdue = reports.dossierTable("Danh sách hồ sơ quá hạn", "Số liệu đến " + ReportService.time(lists.asOf()), lists.overdue());
     Table soon = reports.dossierTable("Danh sách hồ sơ sắp đến hạn", "Hẹn trả trước " + ReportService.time(lists.dueSoonUntil()),
         lists.dueSoon());
@@ -169,8 +151,8 @@ public class ReportController {
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
       @RequestParam(required = false) String year, @RequestParam(required = false) String unit,
       @RequestParam(required = false) String procedure, @RequestParam String column,
-      @RequestParam(defaultValue = "xlsx") String format, HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      @RequestParam(defaultValue = "xlsx") String format, Officer officer) {
+    ReportScope scope = scope(officer, unit);
     ReportPeriod period = period(from, to, month, year);
     ReportService.DossierPage page = reports.dossiers(period, scope, column, blank(unit), blank(procedure), 0,
         ReportService.MAX_ROWS);
@@ -181,8 +163,8 @@ public class ReportController {
   @GetMapping("/trend")
   public List<ReportService.TrendPoint> trend(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
-      HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      Officer officer) {
+    ReportScope scope = scope(officer, unit);
     YearMonth[] months = months(from, to);
     return reports.trend(months[0], months[1], scope);
   }
@@ -190,8 +172,8 @@ public class ReportController {
   @GetMapping("/trend/export")
   public ResponseEntity<byte[]> trendExport(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
-      @RequestParam(defaultValue = "xlsx") String format, HttpServletRequest request) {
-    ReportScope scope = scope(request, unit);
+      @RequestParam(defaultValue = "xlsx") String format, Officer officer) {
+    ReportScope scope = scope(officer, unit);
     YearMonth[] months = months(from, to);
     List<ReportService.TrendPoint> points = reports.trend(months[0], months[1], scope);
     return file("ty-le-dung-han-" + months[0] + "_" + months[1], format, List.of("Tỷ lệ đúng hạn"),
@@ -201,7 +183,7 @@ public class ReportController {
   /** First and last month: {@code from}, {@code to} (YYYY-MM); by default the 12 months up to this one. */
   private YearMonth[] months(String from, String to) {
     try {
-      YearMonth last = to == null ? YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)) : YearMonth.parse(to);
+      YearMonth last = to == null ? YearMonth.from(reports.now().atZone(OfficeZone.get())) : YearMonth.parse(to);
       YearMonth first = from == null ? last.minusMonths(11) : YearMonth.parse(from);
       return new YearMonth[] {first, last};
     } catch (DateTimeParseException e) {

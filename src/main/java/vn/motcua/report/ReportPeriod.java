@@ -3,17 +3,17 @@ package vn.motcua.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import vn.motcua.calendar.OfficeZone;
+import vn.motcua.dossier.Format;
 import vn.motcua.web.ApiException;
 
 /**
- * A reporting period of whole days in Vietnam's time, both ends included (from 1 March to 31 March).
+ * A reporting period of whole days in the configured zone ({@link OfficeZone}), both ends included (from 1 March to 31 March).
  * In SQL it is the half-open range [{@link #start()}, {@link #end()}).
  */
 public record ReportPeriod(LocalDate from, LocalDate to) {
-  public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   /** Longest period a report may cover: ten years. */
   static final int MAX_DAYS = 3660;
 
@@ -27,11 +27,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
   }
 
   public Instant start() {
-    return from.atStartOfDay(ZONE).toInstant();
+    return from.atStartOfDay(OfficeZone.get()).toInstant();
   }
 
   public Instant end() {
-    return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+    return to.plusDays(1).atStartOfDay(OfficeZone.get()).toInstant();
   }
 
   /** When "overdue" is judged: the end of the period, or now if the period has not ended. */
@@ -74,12 +74,11 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
       throw ApiException.invalid("Kỳ báo cáo không hợp lệ.",
           Map.of("period", "Ngày theo dạng YYYY-MM-DD, tháng YYYY-MM, năm YYYY."));
     }
-    return ofMonth(YearMonth.from(now.atZone(ZONE)));
+    return ofMonth(YearMonth.from(now.atZone(OfficeZone.get())));
   }
 
   /** "01/03/2026 – 31/03/2026". */
   public String label() {
-    java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    return f.format(from) + " – " + f.format(to);
+    return Format.day(from) + " – " + Format.day(to);
   }
 }

@@ -138,18 +138,23 @@ public class ReportRepository {
     Map<GroupKey, GroupCounts> result = new LinkedHashMap<>();
     MapSqlParameterSource p = params(period, asOf, scope);
     List<ReportColumn> main = new ArrayList<>();
+    List<ReportColumn> charged = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT d.competent_unit AS unit, d.procedure_key AS proc,"
         + " MAX(d.procedure_name) AS proc_name");
     for (ReportColumn c : ReportColumn.values()) {
       if (c.kind() == ReportColumn.Kind.MAIN) {
         sql.append(", SUM(CASE WHEN ").append(c.condition()).append(" THEN 1 ELSE 0 END) AS c").append(main.size());
         main.add(c);
+      } else if (c.kind() == ReportColumn.Kind.CHARGED) {
+        // charged to the competent unit itself: in this pass (to another unit: below)
+        sql.append(", SUM(CASE WHEN ").append(c.condition())
+            .append(" AND (d.responsible_unit IS NULL OR d.responsible_unit = d.competent_unit) THEN 1 ELSE 0 END) AS ch")
+            .append(charged.size());
+        charged.add(c);
       }
     }
     String resolvedLate = RESOLVED + " AND d.resolution_class = 'LATE'";
-    sql.append(", SUM(CASE WHEN ").append(resolvedLate)
-        .append(" AND (d.responsible_unit IS NULL OR d.responsible_unit = d.competent_unit) THEN 1 ELSE 0 END) AS own_late")
-        .append(", SUM(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" ELSE 0 END) AS m_sec")
+    sql.append(", SUM(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" ELSE 0 END) AS m_sec")
         .append(", MAX(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" END) AS m_sec_max")
         .append(", SUM(CASE WHEN ").append(resolvedLate).append(" AND d.working_days_late IS NOT NULL")
         .append(" THEN d.working_days_late ELSE 0 END) AS m_late_days")
@@ -171,7 +176,9 @@ public class ReportRepository {
       for (int i = 0; i < main.size(); i++) {
         g.counts.put(main.get(i), rs.getLong("c" + i));
       }
-      g.counts.put(ReportColumn.LATE_CHARGED, rs.getLong("own_late"));
+      for (int i = 0; i < charged.size(); i++) {
+        g.counts.put(charged.get(i), rs.getLong("ch" + i));
+      }
       g.seconds = g.seconds.add(decimal(rs.getBigDecimal("m_sec")));
       g.secondsMax = max(g.secondsMax, rs.getBigDecimal("m_sec_max"));
       g.lateDays = rs.getLong("m_late_days");
@@ -185,17 +192,19 @@ public class ReportRepository {
     });
     // Late dossiers charged to a unit other than the competent one (a stage held elsewhere ran late):
     // few, found through ix_dossier_responsible.
-    jdbc.query("SELECT d.responsible_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
-        + " COUNT(*) AS n FROM dossier d WHERE d.responsible_unit IS NOT NULL AND d.responsible_unit <> d.competent_unit"
-        + " AND " + ALIVE + only + " AND " + resolvedLate + scopeFilter(scope, "d.responsible_unit")
-        + " GROUP BY d.responsible_unit, d.procedure_key", p, rs -> {
-          GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
-              k -> new GroupCounts());
-          if (g.procedureName == null) {
-            g.procedureName = rs.getString("proc_name");
-          }
-          g.counts.merge(ReportColumn.LATE_CHARGED, rs.getLong("n"), Long::sum);
-        });
+    for (ReportColumn c : charged) {
+      jdbc.query("SELECT d.responsible_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
+          + " COUNT(*) AS n FROM dossier d WHERE d.responsible_unit IS NOT NULL AND d.responsible_unit <> d.competent_unit"
+          + " AND " + ALIVE + only + " AND " + c.condition() + scopeFilter(scope, "d.responsible_unit")
+          + " GROUP BY d.responsible_unit, d.procedure_key", p, rs -> {
+            GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
+                k -> new GroupCounts());
+            if (g.procedureName == null) {
+              g.procedureName = rs.getString("proc_name");
+            }
+            g.counts.merge(c, rs.getLong("n"), Long::sum);
+          });
+    }
     if (fold) {
       return result;
     }
@@ -214,25 +223,25 @@ public class ReportRepository {
   }
 
   /**
-   * Adds the rolled-up dossiers to {@code result}: flows of the period's days, stocks from the beginning.
-   * With T the period's last day and F its first (rows of days up to T only):
-   * received = received up to T − closed before F; carried over = received before F − closed before F;
-   * in progress = received up to T − closed up to T; overdue = sum of overdue_delta up to T; every other
-   * column and indicator sum: the rows of F..T. Derivation: docs/reports.md, "Roll-up".
+   * Adds the rolled-up dossiers to {@code result}: every flow summed over the period's days, the stock
+   * flows also over the days before, and each column computed from those sums by its roll-up formula
+   * ({@link ReportColumn}; e.g. received = received up to T − closed before F, with F and T the period's
+   * first and last days). Derivation: docs/reports.md, "Roll-up".
    */
   private void rolledUp(ReportPeriod period, Instant asOf, ReportScope scope, Map<GroupKey, GroupCounts> result) {
     MapSqlParameterSource p = params(period, asOf, scope).addValue("fromDay", period.from())
         .addValue("toDay", period.to());
-    String inPeriod = "CASE WHEN r.report_day >= :fromDay THEN r.%s ELSE 0 END";
+    RollupFlow[] flows = RollupFlow.values();
     StringBuilder sql = new StringBuilder("SELECT r.unit, r.procedure_key, MAX(r.procedure_name) AS proc_name,"
-        + " SUM(r.received) AS received_to, SUM(r.closed) AS closed_to, SUM(r.overdue_delta) AS overdue,"
-        + " SUM(CASE WHEN r.report_day < :fromDay THEN r.received ELSE 0 END) AS received_before,"
-        + " SUM(CASE WHEN r.report_day < :fromDay THEN r.closed ELSE 0 END) AS closed_before,"
-        + " MAX(CASE WHEN r.report_day >= :fromDay THEN r.processing_seconds_max END) AS seconds_max");
-    for (String c : List.of("received", "received_online", "resolved", "resolved_early", "resolved_on_time",
-        "resolved_late", "withdrawn", "apologies", "late_charged", "processing_seconds", "late_days",
-        "late_days_count", "rated", "satisfied", "resolved_with_apology")) {
-      sql.append(", SUM(").append(String.format(inPeriod, c)).append(") AS p_").append(c);
+        + " MAX(CASE WHEN r.report_day >= :fromDay THEN r.processing_seconds_max END) AS seconds_max,"
+        + " SUM(CASE WHEN r.report_day >= :fromDay THEN r.processing_seconds ELSE 0 END) AS p_processing_seconds");
+    for (RollupFlow f : flows) {
+      sql.append(", SUM(CASE WHEN r.report_day >= :fromDay THEN r.").append(f.column()).append(" ELSE 0 END) AS p_")
+          .append(f.column());
+      if (f.stock()) {
+        sql.append(", SUM(CASE WHEN r.report_day < :fromDay THEN r.").append(f.column()).append(" ELSE 0 END) AS b_")
+            .append(f.column());
+      }
     }
     sql.append(" FROM report_rollup r WHERE r.report_day <= :toDay").append(scopeFilter(scope, "r.unit"))
         .append(" GROUP BY r.unit, r.procedure_key");
@@ -242,34 +251,36 @@ public class ReportRepository {
       if (g.procedureName == null) {
         g.procedureName = rs.getString("proc_name");
       }
-      long receivedTo = rs.getLong("received_to");
-      long closedTo = rs.getLong("closed_to");
-      long closedBefore = rs.getLong("closed_before");
-      long receivedNew = rs.getLong("p_received");
-      long online = rs.getLong("p_received_online");
-      long inProgress = receivedTo - closedTo;
-      long overdue = rs.getLong("overdue");
-      add(g, ReportColumn.RECEIVED, receivedTo - closedBefore);
-      add(g, ReportColumn.CARRIED_OVER, rs.getLong("received_before") - closedBefore);
-      add(g, ReportColumn.RECEIVED_ONLINE, online);
-      add(g, ReportColumn.RECEIVED_DIRECT, receivedNew - online);
-      add(g, ReportColumn.RESOLVED, rs.getLong("p_resolved"));
-      add(g, ReportColumn.RESOLVED_EARLY, rs.getLong("p_resolved_early"));
-      add(g, ReportColumn.RESOLVED_ON_TIME, rs.getLong("p_resolved_on_time"));
-      add(g, ReportColumn.RESOLVED_LATE, rs.getLong("p_resolved_late"));
-      add(g, ReportColumn.IN_PROGRESS, inProgress);
-      add(g, ReportColumn.IN_PROGRESS_WITHIN, inProgress - overdue);
-      add(g, ReportColumn.IN_PROGRESS_OVERDUE, overdue);
-      add(g, ReportColumn.WITHDRAWN, rs.getLong("p_withdrawn"));
-      add(g, ReportColumn.APOLOGIES, rs.getLong("p_apologies"));
-      add(g, ReportColumn.LATE_CHARGED, rs.getLong("p_late_charged"));
+      long[] in = new long[flows.length];
+      long[] before = new long[flows.length];
+      for (RollupFlow f : flows) {
+        in[f.ordinal()] = rs.getLong("p_" + f.column());
+        before[f.ordinal()] = f.stock() ? rs.getLong("b_" + f.column()) : 0;
+      }
+      ReportColumn.RolledUp rows = new ReportColumn.RolledUp() {
+        @Override
+        public long inPeriod(RollupFlow flow) {
+          return in[flow.ordinal()];
+        }
+
+        @Override
+        public long before(RollupFlow flow) {
+          if (!flow.stock()) {
+            throw new IllegalStateException(flow + " is summed over the period only: declare it a stock");
+          }
+          return before[flow.ordinal()];
+        }
+      };
+      for (ReportColumn c : ReportColumn.values()) {
+        add(g, c, c.rolledUp(rows));
+      }
       g.seconds = g.seconds.add(decimal(rs.getBigDecimal("p_processing_seconds")));
       g.secondsMax = max(g.secondsMax, rs.getBigDecimal("seconds_max"));
-      g.lateDays += rs.getLong("p_late_days");
-      g.lateDaysCount += rs.getLong("p_late_days_count");
-      g.rated += rs.getLong("p_rated");
-      g.satisfied += rs.getLong("p_satisfied");
-      g.resolvedWithApology += rs.getLong("p_resolved_with_apology");
+      g.lateDays += rows.inPeriod(RollupFlow.LATE_DAYS);
+      g.lateDaysCount += rows.inPeriod(RollupFlow.LATE_DAYS_COUNT);
+      g.rated += rows.inPeriod(RollupFlow.RATED);
+      g.satisfied += rows.inPeriod(RollupFlow.SATISFIED);
+      g.resolvedWithApology += rows.inPeriod(RollupFlow.RESOLVED_WITH_APOLOGY);
     });
     if (asOf.isBefore(period.end())) {
       // The period has not ended: "overdue" is judged now, not at the period's end as in the rows. The

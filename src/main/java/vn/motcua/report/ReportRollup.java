@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.ReportFactsGuard;
 
 /**
@@ -55,10 +57,8 @@ public class ReportRollup implements ReportFactsGuard {
       + " d.appointment_at, d.paused_at, d.working_days_late, d.rating, d.apology_count,"
       + " CASE WHEN d.resolved_at IS NULL THEN NULL ELSE " + SECONDS + " END AS seconds FROM dossier d";
 
-  /** The flow columns of report_rollup, in the order of {@link Delta#values()}. */
-  static final List<String> COUNT_COLUMNS = List.of("received", "received_online", "closed", "overdue_delta",
-      "resolved", "resolved_early", "resolved_on_time", "resolved_late", "withdrawn", "apologies", "late_charged",
-      "late_days", "late_days_count", "rated", "satisfied", "resolved_with_apology");
+  /** The flow columns of report_rollup, in the order of {@link RollupFlow} (and of {@link Delta#counts}). */
+  static final List<String> COUNT_COLUMNS = Arrays.stream(RollupFlow.values()).map(RollupFlow::column).toList();
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -88,110 +88,50 @@ public class ReportRollup implements ReportFactsGuard {
   static final Comparator<RowKey> ROW_ORDER = Comparator.comparing(RowKey::day).thenComparing(RowKey::unit)
       .thenComparing(RowKey::procedureKey);
 
-  /** What dossiers add to one row. */
+  /** What dossiers add to one row: a count per {@link RollupFlow} (by ordinal) and the processing times. */
   static final class Delta {
     String procedureName;
-    long received;
-    long receivedOnline;
-    long closed;
-    long overdueDelta;
-    long resolved;
-    long resolvedEarly;
-    long resolvedOnTime;
-    long resolvedLate;
-    long withdrawn;
-    long apologies;
-    long lateCharged;
+    final long[] counts = new long[RollupFlow.values().length];
     BigDecimal seconds = BigDecimal.ZERO;
     BigDecimal secondsMax;
-    long lateDays;
-    long lateDaysCount;
-    long rated;
-    long satisfied;
-    long resolvedWithApology;
 
-    long[] values() {
-      return new long[] {received, receivedOnline, closed, overdueDelta, resolved, resolvedEarly, resolvedOnTime,
-          resolvedLate, withdrawn, apologies, lateCharged, lateDays, lateDaysCount, rated, satisfied,
-          resolvedWithApology};
+    void add(RollupFlow flow, long n) {
+      counts[flow.ordinal()] += n;
     }
   }
 
   static LocalDate day(Instant t) {
-    return t.atZone(ReportPeriod.ZONE).toLocalDate();
+    return t.atZone(OfficeZone.get()).toLocalDate();
   }
 
   /**
    * Adds what one sealed dossier contributes, by the day (Vietnam's time) of each of its events, to
-   * {@code rows}. Mirrors the column conditions of {@link ReportColumn} for a dossier whose facts are
+   * {@code rows}: every {@link RollupFlow}'s contribution, and the processing time on the day of the
+   * decision. The flows mirror the column conditions of {@link ReportColumn} for a dossier whose facts are
    * final (docs/reports.md, "Roll-up", for the derivation of each column).
    */
   static void contribute(Facts f, Map<RowKey, Delta> rows) {
     if (f.status() == 3) {
       return; // refused at reception: never counts
     }
-    String unit = f.competentUnit();
-    Delta in = row(rows, new RowKey(day(f.receivedAt()), unit, f.procedureKey()), f.procedureName());
-    in.received++;
-    if ("ONLINE".equals(f.channel())) {
-      in.receivedOnline++;
-    }
-    Delta out = row(rows, new RowKey(day(f.closedAt()), unit, f.procedureKey()), f.procedureName());
-    out.closed++;
-    if (f.status() == 7 || f.status() == 8) {
-      out.withdrawn++;
+    for (RollupFlow flow : RollupFlow.values()) {
+      flow.contribute(f, new RollupFlow.Rows() {
+        @Override
+        public void add(Instant when, long n) {
+          add(day(when), f.competentUnit(), n);
+        }
+
+        @Override
+        public void add(LocalDate day, String unit, long n) {
+          row(rows, new RowKey(day, unit, f.procedureKey()), f.procedureName()).add(flow, n);
+        }
+      });
     }
     if (f.resolvedAt() != null) {
-      Delta r = row(rows, new RowKey(day(f.resolvedAt()), unit, f.procedureKey()), f.procedureName());
-      r.resolved++;
-      boolean late = "LATE".equals(f.resolutionClass());
-      if ("EARLY".equals(f.resolutionClass())) {
-        r.resolvedEarly++;
-      } else if ("ON_TIME".equals(f.resolutionClass())) {
-        r.resolvedOnTime++;
-      } else if (late) {
-        r.resolvedLate++;
-      }
+      Delta r = row(rows, new RowKey(day(f.resolvedAt()), f.competentUnit(), f.procedureKey()), f.procedureName());
       r.seconds = r.seconds.add(f.seconds());
       r.secondsMax = r.secondsMax == null || r.secondsMax.compareTo(f.seconds()) < 0 ? f.seconds() : r.secondsMax;
-      if (late) {
-        String charged = f.responsibleUnit() != null ? f.responsibleUnit() : unit;
-        row(rows, new RowKey(day(f.resolvedAt()), charged, f.procedureKey()), f.procedureName()).lateCharged++;
-        if (f.workingDaysLate() != null) {
-          r.lateDays += f.workingDaysLate();
-          r.lateDaysCount++;
-        }
-      }
-      if (f.rating() != null) {
-        r.rated++;
-        if (f.rating() == 3) {
-          r.satisfied++;
-        }
-      }
-      if (f.apologyCount() > 0) {
-        r.resolvedWithApology++;
-      }
     }
-    for (Instant signed : f.apologiesSigned()) {
-      row(rows, new RowKey(day(signed), unit, f.procedureKey()), f.procedureName()).apologies++;
-    }
-    // Open and overdue at the end of day T (judged at the period's end): received by T, closed after T,
-    // appointment by T, not paused at the end of T. Those T form [start, end - 1].
-    if (f.appointmentAt() != null) {
-      LocalDate start = max(day(f.receivedAt()), day(f.appointmentAt()));
-      LocalDate end = day(f.closedAt());
-      if (f.pausedAt() != null && day(f.pausedAt()).isBefore(end)) {
-        end = day(f.pausedAt());
-      }
-      if (start.isBefore(end)) {
-        row(rows, new RowKey(start, unit, f.procedureKey()), f.procedureName()).overdueDelta++;
-        row(rows, new RowKey(end, unit, f.procedureKey()), f.procedureName()).overdueDelta--;
-      }
-    }
-  }
-
-  private static LocalDate max(LocalDate a, LocalDate b) {
-    return a.isAfter(b) ? a : b;
   }
 
   private static Delta row(Map<RowKey, Delta> rows, RowKey key, String procedureName) {
@@ -265,7 +205,7 @@ public class ReportRollup implements ReportFactsGuard {
     for (RowKey k : keys) {
       Delta d = rows.get(k);
       List<Object> a = new ArrayList<>();
-      for (long v : d.values()) {
+      for (long v : d.counts) {
         a.add(sign * v);
       }
       a.add(sign > 0 ? d.seconds : d.seconds.negate());
@@ -281,7 +221,7 @@ public class ReportRollup implements ReportFactsGuard {
     }
     int n = COUNT_COLUMNS.size();
     int[] types = new int[n + 8];
-    java.util.Arrays.fill(types, 0, n, Types.BIGINT);
+    Arrays.fill(types, 0, n, Types.BIGINT);
     types[n] = Types.DECIMAL;
     types[n + 1] = Types.DECIMAL;
     types[n + 2] = Types.DECIMAL;
@@ -308,31 +248,18 @@ public class ReportRollup implements ReportFactsGuard {
   private static Delta negated(Delta d) {
     Delta n = new Delta();
     merge(n, d);
-    n.received = -n.received;
-    n.receivedOnline = -n.receivedOnline;
-    n.closed = -n.closed;
-    n.overdueDelta = -n.overdueDelta;
-    n.resolved = -n.resolved;
-    n.resolvedEarly = -n.resolvedEarly;
-    n.resolvedOnTime = -n.resolvedOnTime;
-    n.resolvedLate = -n.resolvedLate;
-    n.withdrawn = -n.withdrawn;
-    n.apologies = -n.apologies;
-    n.lateCharged = -n.lateCharged;
+    for (int i = 0; i < n.counts.length; i++) {
+      n.counts[i] = -n.counts[i];
+    }
     n.seconds = n.seconds.negate();
     n.secondsMax = null;
-    n.lateDays = -n.lateDays;
-    n.lateDaysCount = -n.lateDaysCount;
-    n.rated = -n.rated;
-    n.satisfied = -n.satisfied;
-    n.resolvedWithApology = -n.resolvedWithApology;
     return n;
   }
 
   private static Object[] insertArgs(RowKey k, Delta d) {
     List<Object> a = new ArrayList<>(List.of(k.day(), k.unit(), k.procedureKey()));
     a.add(d.procedureName);
-    for (long v : d.values()) {
+    for (long v : d.counts) {
       a.add(v);
     }
     a.add(d.seconds);
@@ -347,7 +274,7 @@ public class ReportRollup implements ReportFactsGuard {
     types[1] = Types.VARCHAR;
     types[2] = Types.VARCHAR;
     types[3] = Types.VARCHAR;
-    java.util.Arrays.fill(types, 4, 4 + n, Types.BIGINT);
+    Arrays.fill(types, 4, 4 + n, Types.BIGINT);
     types[4 + n] = Types.DECIMAL;
     types[5 + n] = Types.DECIMAL;
     for (int from = 0; from < inserts.size(); from += 1000) {
@@ -465,7 +392,7 @@ public class ReportRollup implements ReportFactsGuard {
   }
 
   private static Instant start(LocalDate day) {
-    return day.atStartOfDay(ReportPeriod.ZONE).toInstant();
+    return day.atStartOfDay(OfficeZone.get()).toInstant();
   }
 
   // ---------------- rebuild ----------------
@@ -522,7 +449,7 @@ public class ReportRollup implements ReportFactsGuard {
           + " AND a.signed_at >= :start AND a.signed_at < :end", p, rs -> {
             Delta d = row(rows, new RowKey(day(instant(rs, "signed_at")), rs.getString("competent_unit"),
                 rs.getString("procedure_key")), rs.getString("procedure_name"));
-            d.apologies++;
+            d.add(RollupFlow.APOLOGIES, 1);
           });
       List<Object[]> inserts = new ArrayList<>();
       rows.keySet().stream().sorted(ROW_ORDER).forEach(k -> inserts.add(insertArgs(k, rows.get(k))));
@@ -535,26 +462,13 @@ public class ReportRollup implements ReportFactsGuard {
     if (d.procedureName != null && (into.procedureName == null || into.procedureName.compareTo(d.procedureName) < 0)) {
       into.procedureName = d.procedureName;
     }
-    into.received += d.received;
-    into.receivedOnline += d.receivedOnline;
-    into.closed += d.closed;
-    into.overdueDelta += d.overdueDelta;
-    into.resolved += d.resolved;
-    into.resolvedEarly += d.resolvedEarly;
-    into.resolvedOnTime += d.resolvedOnTime;
-    into.resolvedLate += d.resolvedLate;
-    into.withdrawn += d.withdrawn;
-    into.apologies += d.apologies;
-    into.lateCharged += d.lateCharged;
+    for (int i = 0; i < into.counts.length; i++) {
+      into.counts[i] += d.counts[i];
+    }
     into.seconds = into.seconds.add(d.seconds);
     if (d.secondsMax != null && (into.secondsMax == null || into.secondsMax.compareTo(d.secondsMax) < 0)) {
       into.secondsMax = d.secondsMax;
     }
-    into.lateDays += d.lateDays;
-    into.lateDaysCount += d.lateDaysCount;
-    into.rated += d.rated;
-    into.satisfied += d.satisfied;
-    into.resolvedWithApology += d.resolvedWithApology;
   }
 
   /**

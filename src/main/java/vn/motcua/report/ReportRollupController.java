@@ -1,6 +1,5 @@
 package vn.motcua.report;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.report.ReportRepository.GroupCounts;
 import vn.motcua.report.ReportRepository.GroupKey;
+import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
 
@@ -28,38 +28,34 @@ public class ReportRollupController {
   private final ReportRollup rollup;
   private final ReportRepository repository;
   private final ReportService reports;
+  private final DossierAccess access;
 
-  public ReportRollupController(ReportRollup rollup, ReportRepository repository, ReportService reports) {
+  public ReportRollupController(ReportRollup rollup, ReportRepository repository, ReportService reports,
+      DossierAccess access) {
     this.rollup = rollup;
     this.repository = repository;
     this.reports = reports;
-  }
-
-  private static void requireAdmin(HttpServletRequest request) {
-    Object o = request.getAttribute(Officer.REQUEST_ATTRIBUTE);
-    if (!(o instanceof Officer officer) || !officer.isAdmin()) {
-      throw ApiException.forbidden("Chỉ quản trị hệ thống được vận hành bảng tổng hợp số liệu báo cáo.");
-    }
+    this.access = access;
   }
 
   @GetMapping
-  public ReportRollup.Status status(HttpServletRequest request) {
-    requireAdmin(request);
+  public ReportRollup.Status status(Officer officer) {
+    access.requireRollupOperator(officer);
     return rollup.status();
   }
 
   /** Rolls up the sealed dossiers waiting now (what the scheduled job does). */
   @PostMapping
-  public ReportRollup.Run run(HttpServletRequest request) {
-    requireAdmin(request);
+  public ReportRollup.Run run(Officer officer) {
+    access.requireRollupOperator(officer);
     return rollup.rollUp();
   }
 
   /** Recomputes the rows of the days from..to (both YYYY-MM-DD; none: the whole history). */
   @PostMapping("/rebuild")
   public ReportRollup.Rebuild rebuild(@RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, HttpServletRequest request) {
-    requireAdmin(request);
+      @RequestParam(required = false) String to, Officer officer) {
+    access.requireRollupOperator(officer);
     if ((from == null) != (to == null)) {
       throw ApiException.invalid("Khoảng ngày không hợp lệ.",
           Map.of(from == null ? "from" : "to", "Cần cả ngày bắt đầu và ngày kết thúc (YYYY-MM-DD), hoặc không ngày nào."));
@@ -80,8 +76,8 @@ public class ReportRollupController {
   @GetMapping("/check")
   public Map<String, Object> check(@RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String month,
-      @RequestParam(required = false) String year, HttpServletRequest request) {
-    requireAdmin(request);
+      @RequestParam(required = false) String year, Officer officer) {
+    access.requireRollupOperator(officer);
     ReportPeriod period = ReportPeriod.parse(from, to, month, year, reports.now());
     java.time.Instant asOf = period.asOf(reports.now());
     Map<GroupKey, GroupCounts> rolled = repository.counts(period, asOf, ReportScope.ALL);

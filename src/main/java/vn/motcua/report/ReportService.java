@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.Format;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.report.ReportRepository.DossierRow;
@@ -31,7 +31,6 @@ import vn.motcua.web.ApiException;
 public class ReportService {
   public static final String COCKPIT_PROCESS_INSTANCE = "/camunda/app/cockpit/default/#/process-instance/";
   static final int MAX_ROWS = 1000;
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
 
   private final ReportRepository repository;
   private final OrganisationDirectory directory;
@@ -48,7 +47,7 @@ public class ReportService {
 
   /** "14:30 05/03/2026" in Vietnam's time. */
   public static String time(Instant t) {
-    return t == null ? null : DATE_TIME.format(t.atZone(ReportPeriod.ZONE));
+    return Format.timeDay(t);
   }
 
   public Instant now() {
@@ -244,7 +243,7 @@ public class ReportService {
     }
     rows.add(countsRow("", "Tổng cộng", "", report.total()));
     return new Table("Báo cáo tình hình giải quyết thủ tục hành chính", "Kỳ báo cáo: " + report.label()
-        + "; số liệu đến " + DATE_TIME.format(report.asOf().atZone(ReportPeriod.ZONE)), groups, headers, rows);
+        + "; số liệu đến " + Format.timeDay(report.asOf()), groups, headers, rows);
   }
 
   private static List<Object> countsRow(String no, String unit, String procedure, Line line) {
@@ -288,7 +287,7 @@ public class ReportService {
   }
 
   static List<Object> dossierRow(DossierItem i) {
-    Function<Instant, String> f = t -> t == null ? null : DATE_TIME.format(t.atZone(ReportPeriod.ZONE));
+    Function<Instant, String> f = Format::timeDay;
     return Arrays.asList(i.code(), i.procedureName(), i.competentUnitName(), i.statusName(), i.stage(),
         f.apply(i.receivedAt()), f.apply(i.appointmentAt()), f.apply(i.resolvedAt()), classLabel(i.resolutionClass()),
         i.currentUnitName(), i.currentOfficer(), f.apply(i.heldSince()), i.heldWorkingHours(), i.overdueWorkingHours());

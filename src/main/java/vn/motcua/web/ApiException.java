@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * A request the system refuses, with a Vietnamese message for the person who sent it and, for bad
  * input, a message per field. Services throw it; {@link ApiExceptionHandler} turns it into JSON.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements ClientError {
   private final HttpStatus status;
   private final String code;
   private final Map<String, String> fields;
@@ -35,14 +35,22 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.FORBIDDEN, "forbidden", message, null);
   }
 
+  @Override
   public HttpStatus status() {
     return status;
   }
 
+  @Override
   public String code() {
     return code;
   }
 
+  @Override
+  public String userMessage() {
+    return getMessage();
+  }
+
+  @Override
   public Map<String, String> fields() {
     return fields;
   }

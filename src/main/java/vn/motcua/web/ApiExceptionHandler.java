@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.slf4j.Logger;
-import vn.motcua.calendar.CalendarAdminController;
-import vn.motcua.calendar.CalendarException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,11 +40,14 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Map<String, Object>> api(ApiException e) {
+    return answer(e);
+  }
+
+  /** Any feature's exception that knows its answer ({@link ClientError}), e.g. bad calendar input. */
+  private static ResponseEntity<Map<String, Object>> answer(ClientError e) {
     ResponseEntity.BodyBuilder response = ResponseEntity.status(e.status());
-    if (e instanceof vn.motcua.citizen.ThrottledException t) {
-      response.header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(t.retryAfterSeconds()));
-    }
-    return response.body(body(e.status(), e.code(), e.getMessage(), e.fields()));
+    e.headers().forEach(response::header);
+    return response.body(body(e.status(), e.code(), e.userMessage(), e.fields()));
   }
 
   /** A file beyond the servlet's upload limits (spring.servlet.multipart.*): 413, nothing stored. */
@@ -66,13 +67,6 @@ public class ApiExceptionHandler {
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "bad_request",
         "Yêu cầu thiếu phần bắt buộc hoặc không đúng dạng multipart/form-data.",
         part == null ? null : Map.of(part, "Thiếu phần \"" + part + "\" của yêu cầu.")));
-  }
-
-  /** Bad calendar input anywhere (admin endpoints, deadline expressions): 4xx with its Vietnamese text. */
-  @ExceptionHandler(CalendarException.class)
-  ResponseEntity<Map<String, Object>> calendar(CalendarException e) {
-    HttpStatus status = CalendarAdminController.statusOf(e);
-    return ResponseEntity.status(status).body(body(status, e.getMessage(), e.userMessage(), e.fields()));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -121,6 +115,9 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+    if (e instanceof ClientError known) {
+      return answer(known);
+    }
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body(HttpStatus.INTERNAL_SERVER_ERROR,
         "internal", "Hệ thống gặp lỗi ngoài dự kiến; yêu cầu chưa được thực hiện. Vui lòng thử lại sau.", null));

@@ -278,7 +278,7 @@ final class BenchSystem implements AutoCloseable {
         .append(System.getProperty("java.runtime.version")).append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() >> 20).append(" MiB\n")
         .append("- database: ").append(databaseLabel).append("\n\n```\n");
-    lines.forEach(l -> section.append(l).append('\n'));
+    lines.stream().filter(BenchSystem::forDocs).forEach(l -> section.append(l).append('\n'));
     section.append("```\n").append(end).append('\n');
     Path file = Path.of(docs);
     String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "# Performance\n\n";
@@ -287,6 +287,14 @@ final class BenchSystem implements AutoCloseable {
     text = a >= 0 && b > a ? text.substring(0, a) + section + text.substring(b + end.length() + 1) : text + "\n" + section;
     Files.writeString(file, text, StandardCharsets.UTF_8);
     System.out.println("written: " + docs + " (" + name + ")");
+  }
+
+  /**
+   * Whether a line of figures goes into docs/performance.md: all but the machine's load average, which is
+   * printed on standard output only (the page is a reference, not a log of the day).
+   */
+  static boolean forDocs(String line) {
+    return !line.startsWith("machine load average");
   }
 
   /** Set once the context runs (the database's version needs a connection). */

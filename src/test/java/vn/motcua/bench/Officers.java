@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.task.Task;
 import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierRepository.NewDocument;
-import vn.motcua.dossier.DossierWorkflow;
-import vn.motcua.dossier.DossierWorkflow.RegisterCommand;
+import vn.motcua.dossier.NewDocument;
+import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
+import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.Officer;
 

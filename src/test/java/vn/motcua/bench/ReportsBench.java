@@ -413,7 +413,7 @@ final class ReportsBench {
         .append("- database: PostgreSQL ").append(pg).append(" (local, default settings)\n")
         .append("- data: ").append(n).append(" dossiers, ").append(m).append(" control-log rows\n")
         .append("- ").append(loadLine).append("\n\n```\n");
-    lines.forEach(l -> section.append(l).append('\n'));
+    lines.stream().filter(BenchSystem::forDocs).forEach(l -> section.append(l).append('\n'));
     section.append("```\n<!-- bench:reports:end -->\n");
     String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8)
         : "# Performance\n\nFigures measured with the benchmark entry point (`vn.motcua.bench.Bench`, Maven profile"

@@ -84,6 +84,22 @@ class WorkingCalendarTest {
     assertThat(calendar.subtractWorkingDays(vn(end), n)).isEqualTo(vn(expected));
   }
 
+  @ParameterizedTest(name = "working time at or after {0} starts {1}")
+  @CsvSource({
+    "2026-03-05T09:00, 2026-03-05T09:00", // Thursday morning: at once
+    "2026-03-05T07:00, 2026-03-05T07:30", // before opening
+    "2026-03-05T11:30, 2026-03-05T13:30", // lunch break
+    "2026-03-05T12:00, 2026-03-05T13:30",
+    "2026-03-05T15:45, 2026-03-05T15:45", // after the cut-off is still office time
+    "2026-03-05T17:30, 2026-03-06T07:30", // closing: next morning
+    "2026-03-07T09:00, 2026-03-09T07:30", // Saturday: Monday
+    "2026-02-13T17:45, 2026-02-23T07:30", // before Tết 2026: after the holiday
+  })
+  void nextOfficeTime(String at, String expected) {
+    assertThat(calendar.nextOfficeTime(vn(at))).isEqualTo(vn(expected));
+    assertThat(calendar.nextOfficeTime(vn(at))).isEqualTo(calendar.addWorkingTime(vn(at), Duration.ZERO));
+  }
+
   @Test
   void workingTimeBetween() {
     assertThat(calendar.workingTimeBetween(vn("2026-03-06T10:00"), vn("2026-03-09T10:00")))

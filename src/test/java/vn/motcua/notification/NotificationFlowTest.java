@@ -24,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierNotice;
-import vn.motcua.dossier.DossierRepository;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierTestSupport;
 import vn.motcua.notification.engine.NotificationProcesses;
@@ -42,7 +41,6 @@ class NotificationFlowTest extends DossierTestSupport {
   @Autowired NotificationRepository repository;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired IdentityService identityService;
-  @Autowired DossierRepository dossierRepository;
   @Autowired OverdueService overdue;
   @Autowired NotificationProperties properties;
 

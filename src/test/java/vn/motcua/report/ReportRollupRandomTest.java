@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.MotCuaSpringTest;
+import vn.motcua.calendar.OfficeZone;
 
 /**
  * Property: over randomised dossiers (every status, paused or not, with and without appointment, apology
@@ -50,7 +51,7 @@ class ReportRollupRandomTest {
   }
 
   private void generate(Random rnd, int n) {
-    Instant start = LocalDate.of(2023, 1, 1).atStartOfDay(ReportPeriod.ZONE).toInstant();
+    Instant start = LocalDate.of(2023, 1, 1).atStartOfDay(OfficeZone.get()).toInstant();
     for (int i = 0; i < n; i++) {
       String unit = UNITS.get(rnd.nextInt(UNITS.size()));
       String proc = PREFIX + (rnd.nextBoolean() ? "A" : "B");

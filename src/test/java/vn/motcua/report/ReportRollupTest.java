@@ -18,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.MotCuaSpringTest;
-import vn.motcua.dossier.DossierRepository;
+import vn.motcua.calendar.OfficeZone;
+import vn.motcua.dossier.DossierRepositoryAccess;
 
 /**
  * The roll-up of sealed dossiers changes no number: the fixed dossiers of {@link ReportFixture} give the
@@ -45,7 +47,7 @@ class ReportRollupTest {
   @Autowired ReportRollup rollup;
   @Autowired ReportRepository repository;
   @Autowired ReportService reports;
-  @Autowired DossierRepository dossiers;
+  @Autowired ApplicationContext context;
   @Autowired PlatformTransactionManager transactions;
   @Autowired DataSource dataSource;
 
@@ -102,7 +104,7 @@ class ReportRollupTest {
         ReportPeriod.ofYear(2024), ReportPeriod.ofYear(2023), new ReportPeriod(LocalDate.of(2024, 5, 7),
             LocalDate.of(2024, 5, 9)), new ReportPeriod(LocalDate.of(2024, 5, 10), LocalDate.of(2024, 5, 10)),
         new ReportPeriod(LocalDate.of(2024, 5, 16), LocalDate.of(2024, 6, 2)),
-        ReportPeriod.ofMonth(YearMonth.from(reports.now().atZone(ReportPeriod.ZONE)))));
+        ReportPeriod.ofMonth(YearMonth.from(reports.now().atZone(OfficeZone.get())))));
     List<ReportScope> scopes = List.of(ReportScope.ALL, new ReportScope(Set.of(UNIT)),
         new ReportScope(Set.of(OTHER_UNIT)), new ReportScope(Set.of(UNIT, OTHER_UNIT)));
     for (ReportPeriod period : periods) {
@@ -159,7 +161,7 @@ class ReportRollupTest {
     // un-roll: the citizen rates the early dossier 2 after its return (it was 3, "Hài lòng")
     long early = jdbc.queryForObject("SELECT id FROM dossier WHERE code = 'RPT-EARLY'", Long.class);
     new TransactionTemplate(transactions).executeWithoutResult(s ->
-        dossiers.recordRating(early, 2, "Chờ hơi lâu", "ONLINE", reports.now()));
+        new DossierRepositoryAccess(context).recordRating(early, 2, "Chờ hơi lâu", "ONLINE", reports.now()));
     assertThat(batchOf("RPT-EARLY")).isNull();
     assertMayAsExpected(0);
     assertSameAsLive();

@@ -10,12 +10,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.ControlLogEntry;
-import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierRepository;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ControlLog;
 import vn.motcua.dossier.EngineClock;
-import vn.motcua.dossier.OutcomeClass;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.procedure.ModelProperties;
 
@@ -24,19 +20,17 @@ import vn.motcua.procedure.ModelProperties;
  * published by the Camunda Spring Boot eventing bridge inside the engine's transaction: every user task
  * of a dossier process is a handoff to the unit of its candidate group, so no model can forget a row
  * (tasks marked {@code control.handoff=false} are not handoffs: reminders, escalations, apologies).
- * It also keeps the dossier's current unit, officer and stage up to date.
+ * It also keeps the dossier's current unit, officer and stage up to date, both through
+ * {@link ControlLog} (the dossier feature's writer of its tables); this class only reads the engine's task.
  */
 @Component
 public class ControlLogRecorder {
-  private final DossierRepository repository;
-  private final DossierService dossiers;
+  private final ControlLog log;
   private final OrganisationDirectory directory;
   private final EngineClock clock;
 
-  public ControlLogRecorder(DossierRepository repository, DossierService dossiers, OrganisationDirectory directory,
-      EngineClock clock) {
-    this.repository = repository;
-    this.dossiers = dossiers;
+  public ControlLogRecorder(ControlLog log, OrganisationDirectory directory, EngineClock clock) {
+    this.log = log;
     this.directory = directory;
     this.clock = clock;
   }
@@ -54,12 +48,8 @@ public class ControlLogRecorder {
     Instant now = clock.instant();
     switch (task.getEventName()) {
       case TaskListener.EVENTNAME_CREATE -> created(dossierId, task, now);
-      case TaskListener.EVENTNAME_ASSIGNMENT -> {
-        repository.assignControlStep(task.getId(), task.getAssignee());
-        Dossier d = dossiers.get(dossierId);
-        repository.updateHolder(dossierId, d.currentUnit(), task.getAssignee(), null, now);
-      }
-      case TaskListener.EVENTNAME_UPDATE -> repository.setControlStepDue(task.getId(),
+      case TaskListener.EVENTNAME_ASSIGNMENT -> log.assigned(dossierId, task.getId(), task.getAssignee(), now);
+      case TaskListener.EVENTNAME_UPDATE -> log.dueChanged(task.getId(),
           task.getDueDate() == null ? null : task.getDueDate().toInstant());
       case TaskListener.EVENTNAME_COMPLETE -> closed(task, now, outcomeOf(task));
       case TaskListener.EVENTNAME_DELETE -> closed(task, now, "CANCELLED");
@@ -68,28 +58,18 @@ public class ControlLogRecorder {
   }
 
   private void created(long dossierId, DelegateTask task, Instant now) {
-    Dossier d = dossiers.get(dossierId);
-    String toUnit = candidateUnit(task).orElse(d.currentUnit());
     Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-    String fromOfficer = repository.controlLog(dossierId).stream()
-        .filter(e -> e.doneAt() != null).reduce((a, b) -> b).map(ControlLogEntry::doneBy).orElse(d.createdBy());
-    repository.openControlStep(dossierId, task.getTaskDefinitionKey(), task.getName(), task.getId(),
-        d.currentUnit(), fromOfficer, toUnit, task.getAssignee(), now, due);
-    repository.updateHolder(dossierId, toUnit, task.getAssignee(), task.getName(), now);
+    log.handedOver(dossierId, task.getTaskDefinitionKey(), task.getName(), task.getId(), candidateUnit(task).orElse(null),
+        task.getAssignee(), due, now);
   }
 
   private void closed(DelegateTask task, Instant now, String outcome) {
-    repository.controlStepOfTask(task.getId()).ifPresent(step -> {
-      String by = task.getAssignee();
-      if (by == null) {
-        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        by = auth == null ? "system" : auth.getUserId();
+    log.closed(task.getId(), now, outcome, () -> {
+      if (task.getAssignee() != null) {
+        return task.getAssignee();
       }
-      boolean applicants = waitsForApplicant(task);
-      OutcomeClass result = "CANCELLED".equals(outcome) || applicants ? null
-          : OutcomeClass.of(now, step.stageDueAt(), DossierService.ZONE);
-      repository.closeControlStep(step.id(), now, by, result, outcome, applicants ? APPLICANTS_TIME : null);
-    });
+      return Delegates.currentUser(task, "system");
+    }, waitsForApplicant(task) ? APPLICANTS_TIME : null);
   }
 
   /** Note on a step whose time is the applicant's (form 05): not classed early, on time or late. */

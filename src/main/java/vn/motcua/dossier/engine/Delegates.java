@@ -2,6 +2,7 @@ package vn.motcua.dossier.engine;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 
@@ -11,8 +12,17 @@ public final class Delegates {
 
   /** The officer whose action drives the engine now, or {@code system} for timers and jobs. */
   public static String actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
+    String user = currentUser(execution, null);
+    return user == null ? "system" : user;
+  }
+
+  /**
+   * The user id of the engine's current authentication, or {@code fallback} when nobody is authenticated
+   * (a timer, a job). The one place that reads the engine's authentication (an internal type).
+   */
+  public static String currentUser(ProcessEngineServicesAware scope, String fallback) {
+    Authentication auth = scope.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth == null ? fallback : auth.getUserId();
   }
 
   public static long dossierId(VariableScope scope) {

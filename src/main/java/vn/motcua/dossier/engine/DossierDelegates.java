@@ -16,7 +16,6 @@ import vn.motcua.dossier.DeadlinePlan;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.DossierWorkflow;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
 
@@ -188,9 +187,8 @@ public class DossierDelegates {
       org.camunda.bpm.engine.IdentityService identityService) {
     return task -> {
       long id = dossierId(task);
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
       java.time.Duration paused = dossiers.resume(id, "Đã hoàn thành nghĩa vụ tài chính",
-          auth == null ? "system" : auth.getUserId());
+          Delegates.currentUser(task, "system"));
       String root = DossierClock.rootOf(task.getExecution());
       vn.motcua.security.SystemAccess.run(identityService, () -> clock.shift(root, paused));
     };

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.motcua.dossier.DeliveryMethod;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 
@@ -20,7 +21,7 @@ import vn.motcua.dossier.DossierService;
  */
 @Configuration
 public class TaskValidators {
-  static final Set<String> DELIVERY_METHODS = Set.of("COUNTER", "POST", "ONLINE");
+  static final Set<String> DELIVERY_METHODS = DeliveryMethod.FOR_RESULTS;
 
   static void require(boolean condition, String message) {
     if (!condition) {

@@ -1,6 +1,7 @@
 package vn.motcua.overdue.engine;
 
 import static vn.motcua.dossier.engine.Delegates.actor;
+import static vn.motcua.dossier.engine.Delegates.currentUser;
 import static vn.motcua.dossier.engine.Delegates.dossierId;
 import static vn.motcua.dossier.engine.Delegates.string;
 import static vn.motcua.overdue.OverdueVariables.*;
@@ -105,8 +106,7 @@ public class OverdueDelegates {
       if (note == null || note.isBlank() || !(id instanceof Number n) || note.equals(string(task, ALERT_NOTE_RECORDED))) {
         return;
       }
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      overdue.alertNote(n.longValue(), auth == null ? task.getAssignee() : auth.getUserId(), note);
+      overdue.alertNote(n.longValue(), currentUser(task, task.getAssignee()), note);
       task.getExecution().getProcessInstance().setVariableLocal(ALERT_NOTE_RECORDED, note);
     };
   }
@@ -191,8 +191,7 @@ public class OverdueDelegates {
   TaskListener apologyDraftValidator(OverdueService overdue) {
     return task -> {
       refuseUnless(overdue.apologyErrors(dossierId(task), string(task, APOLOGY_REASON), string(task, NEW_APPOINTMENT_DATE)));
-      var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-      task.setVariable(APOLOGY_DRAFTED_BY, auth == null ? task.getAssignee() : auth.getUserId());
+      task.setVariable(APOLOGY_DRAFTED_BY, currentUser(task, task.getAssignee()));
     };
   }
 

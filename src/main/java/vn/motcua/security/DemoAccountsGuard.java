@@ -1,4 +1,4 @@
-package vn.motcua.organisation;
+package vn.motcua.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
-import vn.motcua.security.InsecureConfigurationException;
+import vn.motcua.organisation.DemoUsers;
 
 /**
  * Outside the demo setup, refuses to start while the database still holds demo accounts that accept the

@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.dossier.engine;
 
 import static vn.motcua.dossier.DossierVariables.*;
 
@@ -13,7 +13,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DossierRepository.NewDocument;
+import vn.motcua.dossier.DeadlinePlan;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierClock;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.RegistrationCheck;
+import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
+import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
@@ -24,63 +31,43 @@ import vn.motcua.security.SystemAccess;
 import vn.motcua.web.ApiException;
 
 /**
- * Where the dossier rules meet the engine: registering a dossier starts its procedure's process in the
- * same transaction; a supplement or a stop request is a message to the waiting process; a pause moves
- * the deadlines inside the engine. Each call is one transaction: all of it happens, or none.
+ * Where the dossier rules meet the engine: registering a dossier (checked by {@link RegistrationCheck})
+ * starts its procedure's process in the same transaction; a supplement or a stop request is a message to
+ * the waiting process; a pause moves the deadlines inside the engine. Each call is one transaction: all of
+ * it happens, or none. Whether the officer may act on the dossier is checked by the caller, with
+ * vn.motcua.security.DossierAccess.
  */
 @Service
 @Transactional
 public class DossierWorkflow {
   private final DossierService dossiers;
+  private final RegistrationCheck check;
   private final ProcedureCatalogue catalogue;
   private final OrganisationDirectory directory;
   private final RuntimeService runtimeService;
   private final DossierClock clock;
   private final IdentityService identityService;
 
-  public DossierWorkflow(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationDirectory directory,
-      RuntimeService runtimeService, DossierClock clock, IdentityService identityService) {
+  public DossierWorkflow(DossierService dossiers, RegistrationCheck check, ProcedureCatalogue catalogue,
+      OrganisationDirectory directory, RuntimeService runtimeService, DossierClock clock,
+      IdentityService identityService) {
     this.identityService = identityService;
     this.dossiers = dossiers;
+    this.check = check;
     this.catalogue = catalogue;
     this.directory = directory;
     this.runtimeService = runtimeService;
     this.clock = clock;
   }
 
-  /** What an officer submits to register a dossier received at the counter or by post. */
-  public record RegisterCommand(String procedureKey, String receivingUnit, Channel channel, Applicant applicant,
-      String requestSummary, List<NewDocument> documents) {}
-
   /** Validates everything first; an invalid registration stores nothing and starts no process. */
   public Dossier register(RegisterCommand c, Officer officer) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Procedure procedure = procedure(c.procedureKey(), errors);
+    Procedure procedure = check.procedure(c.procedureKey(), errors);
     Agency receiving = receivingUnit(c.receivingUnit(), officer, errors);
-    Channel channel = c.channel() == null ? Channel.DIRECT : c.channel();
-    if (channel == Channel.ONLINE) {
-      errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
-    }
-    DossierService.Registration r =
-        registration(procedure, receiving, channel, c.applicant(), c.requestSummary(), c.documents(), errors);
-    requireValid(errors);
+    DossierService.Registration r = check.counter(c, procedure, receiving, errors);
+    RegistrationCheck.requireValid(errors);
     return start(r, officer.userId(), id -> { });
-  }
-
-  /** What the citizen (or the national portal on their behalf) submits online. */
-  public record OnlineSubmission(String procedureKey, String receivingUnit, Applicant applicant,
-      String requestSummary, List<NewDocument> documents) {}
-
-  /**
-   * Checks an online submission without storing anything; the field messages in Vietnamese, or an empty
-   * map. {@link #submitOnline} checks again inside its transaction.
-   */
-  public Map<String, String> check(OnlineSubmission s) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    Procedure procedure = procedure(s.procedureKey(), errors);
-    Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
-    registration(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(), errors);
-    return errors;
   }
 
   /**
@@ -89,108 +76,9 @@ public class DossierWorkflow {
    */
   public Dossier submitOnline(OnlineSubmission s, String actor, java.util.function.LongConsumer beforeStart) {
     Map<String, String> errors = new LinkedHashMap<>();
-    Procedure procedure = procedure(s.procedureKey(), errors);
-    Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
-    DossierService.Registration r =
-        registration(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(), errors);
-    requireValid(errors);
+    DossierService.Registration r = check.online(s, errors);
+    RegistrationCheck.requireValid(errors);
     return start(r, actor, beforeStart);
-  }
-
-  private Procedure procedure(String key, Map<String, String> errors) {
-    if (key == null || key.isBlank()) {
-      errors.put("procedureKey", "Cần chọn thủ tục hành chính.");
-      return null;
-    }
-    Procedure procedure = catalogue.find(key).orElse(null);
-    if (procedure == null) {
-      errors.put("procedureKey", "Không có thủ tục hành chính '" + ApplicantValidator.clean(key) + "' đang áp dụng.");
-    }
-    return procedure;
-  }
-
-  /** The receiving unit of an online dossier: any One-Stop Division that may receive the procedure. */
-  private Agency onlineReceivingUnit(String requested, Procedure procedure, Map<String, String> errors) {
-    boolean communeProcedure = procedure != null && Procedure.RECEIVING_UNIT.equals(procedure.competentAgency());
-    if (requested == null || requested.isBlank()) {
-      if (procedure == null) {
-        return null;
-      }
-      List<Agency> provincial = directory.agencies().stream()
-          .filter(a -> a.hasRole(Role.RECEPTION) && a.level() == Agency.Level.PROVINCE).toList();
-      if (!communeProcedure && provincial.size() == 1) {
-        return provincial.get(0);
-      }
-      errors.put("receivingUnit", communeProcedure
-          ? "Cần chọn Ủy ban nhân dân cấp xã tiếp nhận hồ sơ."
-          : "Cần chọn nơi tiếp nhận hồ sơ.");
-      return null;
-    }
-    Agency a = directory.find(requested).orElse(null);
-    if (a == null || !a.hasRole(Role.RECEPTION)) {
-      errors.put("receivingUnit", "Không có Bộ phận Một cửa '" + ApplicantValidator.clean(requested) + "'.");
-      return null;
-    }
-    return a;
-  }
-
-  private static void requireValid(Map<String, String> errors) {
-    if (!errors.isEmpty()) {
-      throw ApiException.invalid("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.", errors);
-    }
-  }
-
-  /**
-   * The registration the data make, with the problems added to {@code errors} (field → Vietnamese
-   * message); {@code null} when there is any.
-   */
-  private DossierService.Registration registration(Procedure procedure, Agency receiving, Channel channel,
-      Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors) {
-    Agency competent = null;
-    if (procedure != null && receiving != null) {
-      if (Procedure.RECEIVING_UNIT.equals(procedure.competentAgency())) {
-        if (receiving.level() != Agency.Level.COMMUNE) {
-          errors.put("receivingUnit", "Thủ tục cấp xã phải được tiếp nhận tại Ủy ban nhân dân cấp xã.");
-        } else {
-          competent = receiving;
-        }
-      } else {
-        competent = directory.find(procedure.competentAgency()).orElse(null);
-        if (competent == null) {
-          throw new IllegalStateException("Procedure " + procedure.key() + " names unknown agency "
-              + procedure.competentAgency());
-        }
-      }
-    }
-    ApplicantValidator.Result applicant = ApplicantValidator.validate(applicantData);
-    errors.putAll(applicant.errors());
-    String summary = ApplicantValidator.clean(requestSummary);
-    if (summary != null && (summary.length() > 2000 || ApplicantValidator.hasInvisibleCharacters(requestSummary
-        .replaceAll("[\\r\\n\\t]", " ")))) {
-      errors.put("requestSummary", "Nội dung yêu cầu dài quá 2000 ký tự hoặc chứa ký tự không hợp lệ.");
-    }
-    List<NewDocument> docs = null;
-    if (documents != null) {
-      docs = new java.util.ArrayList<>();
-      for (int i = 0; i < documents.size(); i++) {
-        NewDocument doc = documents.get(i);
-        String name = doc == null ? null : ApplicantValidator.clean(doc.name());
-        if (name == null) {
-          errors.put("documents[" + i + "].name", "Cần ghi tên thành phần hồ sơ.");
-        } else if (name.length() > 500 || ApplicantValidator.hasInvisibleCharacters(doc.name())) {
-          errors.put("documents[" + i + "].name", "Tên thành phần hồ sơ dài quá 500 ký tự hoặc chứa ký tự không hợp lệ.");
-        } else if (doc.copies() < 1 || doc.copies() > 20) {
-          errors.put("documents[" + i + "].copies", "Số bản từ 1 đến 20.");
-        } else {
-          docs.add(new NewDocument(name, doc.copies(), ApplicantValidator.clean(doc.note())));
-        }
-      }
-    }
-    if (!errors.isEmpty()) {
-      return null;
-    }
-    return new DossierService.Registration(procedure, receiving, competent, channel, applicant.applicant(), summary,
-        docs);
   }
 
   /**
@@ -260,7 +148,6 @@ public class DossierWorkflow {
   /** The applicant brought the requested supplement: the waiting process goes on. */
   public Dossier supplementReceived(String code, String note, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireReception(d, officer);
     dossiers.supplementReceived(d.id(), note, officer.userId());
     SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
@@ -283,7 +170,6 @@ public class DossierWorkflow {
   /** The applicant withdraws the dossier or asks to stop processing (Decree 118/2025 Art. 21). */
   public Dossier stop(String code, DossierStatus kind, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireReception(d, officer);
     if (kind != DossierStatus.WITHDRAWN && kind != DossierStatus.STOPPED) {
       throw ApiException.invalid("Loại yêu cầu không hợp lệ.", Map.of("kind", "WITHDRAWN hoặc STOPPED."));
     }
@@ -305,7 +191,6 @@ public class DossierWorkflow {
   /** Pauses the clock while the dossier waits on the applicant (financial obligations, ...). */
   public Dossier pause(String code, DossierStatus waitStatus, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireCompetent(d, officer);
     dossiers.pause(d.id(), waitStatus == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : waitStatus, reason,
         officer.userId());
     SystemAccess.run(identityService, () -> clock.suspendTimers(d.processInstanceId()));
@@ -315,7 +200,6 @@ public class DossierWorkflow {
   /** Resumes the clock: every deadline moves by the working time the dossier waited. */
   public Dossier resume(String code, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
-    requireCompetent(d, officer);
     Duration paused = dossiers.resume(d.id(), reason, officer.userId());
     SystemAccess.run(identityService, () -> clock.shift(d.processInstanceId(), paused));
     return dossiers.get(d.id());
@@ -349,20 +233,5 @@ public class DossierWorkflow {
     });
     vars.put(DEADLINE_VARIABLES, String.join(",", names));
     return vars;
-  }
-
-  private void requireReception(Dossier d, Officer officer) {
-    if (!officer.isAdmin() && !officer.agenciesWithRole(Role.RECEPTION).contains(d.receivingUnit())) {
-      throw ApiException.forbidden("Chỉ Bộ phận Một cửa đã tiếp nhận hồ sơ được thực hiện thao tác này.");
-    }
-  }
-
-  private void requireCompetent(Dossier d, Officer officer) {
-    boolean ok = officer.isAdmin()
-        || officer.hasRoleIn(Role.SPECIALIST, d.competentUnit())
-        || officer.hasRoleIn(Role.LEADER, d.competentUnit());
-    if (!ok) {
-      throw ApiException.forbidden("Chỉ cơ quan giải quyết hồ sơ được tạm dừng hoặc tiếp tục tính thời hạn.");
-    }
   }
 }

@@ -1,4 +1,4 @@
-package vn.motcua.organisation;
+package vn.motcua.security;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.DefaultResourceLoader;
 import vn.motcua.MotCuaSpringTest;
-import vn.motcua.security.InsecureConfigurationException;
 
 /** A database seeded by the demo profile cannot be started as production. */
 @MotCuaSpringTest
