@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -28,13 +29,13 @@ import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EngineClock;
-import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
+import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.files.DossierFile;
-import vn.motcua.files.DossierFiles;
 import vn.motcua.files.DossierFiles.Staged;
 import vn.motcua.files.DossierFiles.Upload;
+import vn.motcua.files.DossierFiles;
 import vn.motcua.web.ApiException;
 
 /**
@@ -232,7 +233,7 @@ public class CitizenService {
       digest.update(("|" + u.name() + "|").getBytes(StandardCharsets.UTF_8));
       MessageDigest file = sha256();
       try (InputStream in = new DigestInputStream(u.content().open(), file)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
+        in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
         throw ApiException.invalid("Không đọc được tệp gửi lên.", Map.of("files", "Tệp \"" + u.name() + "\" bị lỗi."));
       }

@@ -2,6 +2,7 @@ package vn.motcua.dossier;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -81,7 +82,7 @@ public final class ApplicantValidator {
     if (!errors.isEmpty()) {
       return new Result(null, errors);
     }
-    return new Result(new Applicant(name, id, phone, email == null ? null : email.toLowerCase(java.util.Locale.ROOT),
+    return new Result(new Applicant(name, id, phone, email == null ? null : email.toLowerCase(Locale.ROOT),
         address, representative), errors);
   }
 

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -54,7 +56,7 @@ public class DossierClock {
 
   /** The names of the dossier's deadline variables: the appointment and one per stage of its procedure. */
   public List<String> deadlineNames(String rootProcessInstanceId) {
-    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(DossierVariables.DEADLINES));
+    LinkedHashSet<String> names = new LinkedHashSet<>(List.of(DossierVariables.DEADLINES));
     Object declared = runtimeService.getVariable(rootProcessInstanceId, DossierVariables.DEADLINE_VARIABLES);
     if (declared != null) {
       for (String name : declared.toString().split(",")) {
@@ -164,7 +166,7 @@ public class DossierClock {
    * The root of a dossier's process tree, from any execution in it. Only a process instance knows the
    * call activity that called it, so the walk goes from process instance to process instance.
    */
-  public static String rootOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+  public static String rootOf(DelegateExecution execution) {
     var instance = execution.getProcessInstance();
     while (instance.getSuperExecution() != null) {
       instance = instance.getSuperExecution().getProcessInstance();

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,7 @@ class DossierRepository {
    * no batch takes it until the transaction ends), then updated.
    */
   private void updateFacts(long id, String set, Object... args) {
-    Object[] withId = java.util.Arrays.copyOf(args, args.length + 1);
+    Object[] withId = Arrays.copyOf(args, args.length + 1);
     withId[args.length] = id;
     if (jdbc.update("UPDATE dossier SET " + set + " WHERE id = ? AND closed_at IS NULL", withId) == 0) {
       reportFacts.unroll(id);

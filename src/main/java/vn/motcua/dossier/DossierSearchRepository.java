@@ -3,6 +3,10 @@ package vn.motcua.dossier;
 import static vn.motcua.db.SqlTime.instant;
 import static vn.motcua.db.SqlTime.ts;
 
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -21,11 +25,11 @@ class DossierSearchRepository {
    * competent or current unit; {@code null}: every unit), newest first, one row more than the page to
    * tell whether more follow. Served by the indexes of V7/V8 (docs/performance.md).
    */
-  public List<DossierSearch.Row> search(DossierSearch q, java.util.Collection<String> units, java.time.ZoneId zone) {
+  public List<DossierSearch.Row> search(DossierSearch q, Collection<String> units, ZoneId zone) {
     StringBuilder sql = new StringBuilder("SELECT code, procedure_key, procedure_name, receiving_unit, competent_unit,"
         + " applicant_name, applicant_id_number, status, stage, current_unit, received_at, appointment_at, returned_at"
         + " FROM dossier WHERE 1 = 1");
-    List<Object> args = new java.util.ArrayList<>();
+    List<Object> args = new ArrayList<>();
     if (q.codePrefix() != null) {
       sql.append(" AND code LIKE ? ESCAPE '!'");
       args.add(q.codePrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
@@ -52,7 +56,7 @@ class DossierSearchRepository {
       args.add(ts(q.to().plusDays(1).atStartOfDay(zone).toInstant()));
     }
     if (units != null) {
-      String marks = String.join(", ", java.util.Collections.nCopies(Math.max(units.size(), 1), "?"));
+      String marks = String.join(", ", Collections.nCopies(Math.max(units.size(), 1), "?"));
       sql.append(" AND (receiving_unit IN (").append(marks).append(") OR competent_unit IN (").append(marks)
           .append(") OR current_unit IN (").append(marks).append("))");
       List<String> keys = units.isEmpty() ? List.of("") : List.copyOf(units);

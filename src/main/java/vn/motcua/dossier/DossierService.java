@@ -1,14 +1,17 @@
 package vn.motcua.dossier;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +68,7 @@ public class DossierService {
    * the units from the officer (see {@code DossierController#search}).
    */
   @Transactional(readOnly = true)
-  public DossierSearch.Page search(DossierSearch q, java.util.Collection<String> units) {
+  public DossierSearch.Page search(DossierSearch q, Collection<String> units) {
     List<DossierSearch.Row> rows = searchRepository.search(q, units, OfficeZone.get());
     boolean more = rows.size() > q.size();
     return new DossierSearch.Page(more ? rows.subList(0, q.size()) : rows, q.page(), q.size(), more);
@@ -76,7 +79,7 @@ public class DossierService {
   }
 
   /** The dossier with this code, if there is one (the public lookup answers an unknown code its own way). */
-  public java.util.Optional<Dossier> findByCode(String code) {
+  public Optional<Dossier> findByCode(String code) {
     return repository.findByCode(code);
   }
 
@@ -112,7 +115,7 @@ public class DossierService {
     return get(id);
   }
 
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Six random digits, the second factor of the public lookup printed on the receipt. */
   static String newLookupPin() {

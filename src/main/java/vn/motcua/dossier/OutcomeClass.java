@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /** Early, on time or late, for a stage or a whole dossier (form 05; Decision 766/QĐ-TTg). */
 public enum OutcomeClass {
@@ -22,7 +23,7 @@ public enum OutcomeClass {
    * Classifies a completion against its due instant: late after the due instant; early when done on a
    * day before the due day (in the given zone); otherwise on time.
    */
-  public static OutcomeClass of(Instant done, Instant due, java.time.ZoneId zone) {
+  public static OutcomeClass of(Instant done, Instant due, ZoneId zone) {
     if (due == null) {
       return ON_TIME;
     }

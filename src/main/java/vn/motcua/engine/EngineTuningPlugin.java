@@ -5,15 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -110,7 +111,7 @@ public class EngineTuningPlugin extends AbstractProcessEnginePlugin {
   private static boolean tableExists(Connection c, String table) throws SQLException {
     var meta = c.getMetaData();
     String schema = c.getSchema(); // the connection's schema: the one the engine's unqualified statements use
-    for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
+    for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
       try (var rs = meta.getTables(null, schema, name, new String[] {"TABLE"})) {
         if (rs.next()) {
           return true;

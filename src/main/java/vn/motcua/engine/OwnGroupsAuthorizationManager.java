@@ -1,6 +1,7 @@
 package vn.motcua.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
@@ -25,6 +26,6 @@ public class OwnGroupsAuthorizationManager extends AuthorizationManager {
     if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
       return new ArrayList<>();
     }
-    return new ArrayList<>(new java.util.LinkedHashSet<>(authenticatedGroupIds));
+    return new ArrayList<>(new LinkedHashSet<>(authenticatedGroupIds));
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.ApplicantValidator;
 import vn.motcua.web.ApiException;
@@ -184,14 +185,14 @@ public class DossierFiles {
     } catch (IOException e) {
       log.error("File {} of dossier {} is missing from the file store ({}): {}", fileId, dossierId,
           file.storageKey(), e.toString());
-      throw new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "file_missing",
+      throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "file_missing",
           "Tệp của hồ sơ không còn trong kho lưu trữ; đã ghi nhận để quản trị hệ thống kiểm tra.", null);
     }
     String sha = HexFormat.of().formatHex(FilesystemFileStore.sha256().digest(bytes));
     if (!MessageDigest.isEqual(sha.getBytes(), file.sha256().getBytes())) {
       log.error("File {} of dossier {} fails its checksum: stored {}, read {} ({})", fileId, dossierId, file.sha256(),
           sha, file.storageKey());
-      throw new ApiException(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR, "file_corrupt",
+      throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "file_corrupt",
           "Tệp của hồ sơ bị hỏng (sai mã kiểm tra); đã ghi nhận để quản trị hệ thống khôi phục từ bản sao lưu.", null);
     }
     return new Download(file, bytes);

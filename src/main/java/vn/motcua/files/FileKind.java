@@ -2,6 +2,7 @@ package vn.motcua.files;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ public enum FileKind {
     if (dot < 0) {
       return Optional.empty();
     }
-    String ext = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(k -> k.extensions.contains(ext)).findFirst();
   }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -123,8 +124,8 @@ public class NotificationService {
     String number = null;
     String agency = null;
     String reason = null;
-    java.time.Instant previous = null;
-    java.time.Instant appointment = d.appointmentAt();
+    Instant previous = null;
+    Instant appointment = d.appointmentAt();
     if (notice.kind() == DossierNotice.Kind.SUPPLEMENT_REQUESTED) {
       List<DossierEvent> events = dossiers.events(d.id());
       for (DossierEvent e : events) {

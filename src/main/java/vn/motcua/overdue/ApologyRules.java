@@ -1,6 +1,7 @@
 package vn.motcua.overdue;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.motcua.calendar.DayInfo;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.calendar.WorkingDuration;
 import vn.motcua.dossier.Format;
 
 /**
@@ -92,7 +94,7 @@ public final class ApologyRules {
    * (Decree 61/2018 Art. 19(3)).
    */
   public static Instant latestLetterAt(WorkingCalendar calendar, Instant appointment) {
-    return calendar.subtractWorkingTime(appointment, vn.motcua.calendar.WorkingDuration.workingDay(calendar.properties()));
+    return calendar.subtractWorkingTime(appointment, WorkingDuration.workingDay(calendar.properties()));
   }
 
   /** When an apology opened {@code now} must be drafted and signed (and handed over by). */
@@ -104,7 +106,7 @@ public final class ApologyRules {
    */
   public static Deadlines deadlines(WorkingCalendar calendar, Instant now, Instant appointment) {
     Instant latest = latestLetterAt(calendar, appointment);
-    Instant signBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, java.time.Duration.ofHours(2));
+    Instant signBy = latest.isAfter(now) ? latest : calendar.addWorkingTime(now, Duration.ofHours(2));
     Instant draftBy = calendar.addWorkingTime(now, calendar.workingTimeBetween(now, signBy).dividedBy(2));
     return new Deadlines(draftBy, signBy);
   }

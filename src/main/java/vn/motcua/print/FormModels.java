@@ -1,5 +1,6 @@
 package vn.motcua.print;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -178,7 +179,7 @@ public final class FormModels {
   }
 
   /** hh:mm dd/MM/yyyy as on the control slip (form 05); empty when unset. */
-  private static String compact(java.time.Instant instant) {
+  private static String compact(Instant instant) {
     return instant == null ? "" : Format.timeDay(instant);
   }
 
@@ -198,7 +199,7 @@ public final class FormModels {
     return s == null ? "" : s;
   }
 
-  static LocalDate today(java.time.Instant now) {
+  static LocalDate today(Instant now) {
     return now.atZone(OfficeZone.get()).toLocalDate();
   }
 }

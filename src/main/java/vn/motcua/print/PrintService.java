@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.EngineClock;
 import vn.motcua.overdue.OverdueService;
 import vn.motcua.security.SystemAccess;
 import vn.motcua.web.ApiException;
@@ -30,7 +33,7 @@ public class PrintService {
   private final Clock clock;
 
   public PrintService(DossierService dossiers, OverdueService overdue, IdentityService identity, JdbcTemplate jdbc,
-      PrintTemplates templates, PdfRenderer renderer, vn.motcua.dossier.EngineClock clock) {
+      PrintTemplates templates, PdfRenderer renderer, EngineClock clock) {
     this.dossiers = dossiers;
     this.overdue = overdue;
     this.identity = identity;
@@ -116,8 +119,8 @@ public class PrintService {
    * the new name at most {@link #NAME_TTL_NANOS} later on new slips and summaries (a summary already
    * written on a task keeps the name it had). Unknown ids are not kept.
    */
-  private final Map<String, CachedName> officerNames = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final long NAME_TTL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+  private final Map<String, CachedName> officerNames = new ConcurrentHashMap<>();
+  private static final long NAME_TTL_NANOS = TimeUnit.MINUTES.toNanos(5);
   private static final int NAME_CACHE_SIZE = 10_000;
 
   private record CachedName(String name, long readAt) {}

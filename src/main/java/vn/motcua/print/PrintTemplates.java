@@ -2,6 +2,7 @@ package vn.motcua.print;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class PrintTemplates {
 
   /** Fills the named template (e.g. {@code form-01}) with the model; returns XHTML. */
   public String fill(String template, Map<String, Object> model) {
-    Context context = new Context(java.util.Locale.forLanguageTag("vi-VN"));
+    Context context = new Context(Locale.forLanguageTag("vi-VN"));
     context.setVariables(model);
     return engine.process(template, context);
   }

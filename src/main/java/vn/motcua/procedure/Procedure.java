@@ -1,7 +1,11 @@
 package vn.motcua.procedure;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.calendar.WorkingDuration;
 
 /**
  * An administrative procedure (thủ tục hành chính) as declared in its BPMN model's extension properties;
@@ -62,9 +66,9 @@ public record Procedure(
     if (text == null || text.isBlank()) {
       return DEFAULT_STAGES;
     }
-    List<List<String>> groups = new java.util.ArrayList<>();
+    List<List<String>> groups = new ArrayList<>();
     for (String group : text.split(",")) {
-      List<String> names = java.util.Arrays.stream(group.split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+      List<String> names = Arrays.stream(group.split("\\|")).map(String::strip).filter(n -> !n.isEmpty()).toList();
       if (!names.isEmpty()) {
         groups.add(names);
       }
@@ -86,8 +90,8 @@ public record Procedure(
    * What is wrong with the procedure's declared facts, in English for the log and the model tests: stage
    * shares that exceed the statutory time, or an overdue lead that is not a working duration.
    */
-  public java.util.List<String> problems() {
-    java.util.List<String> problems = new java.util.ArrayList<>();
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>();
     int total = statutoryDays * 8;
     int sum = 0;
     for (List<String> group : stageOrder) {
@@ -111,7 +115,7 @@ public record Procedure(
     }
     for (var e : overdueSettings.entrySet()) {
       try {
-        vn.motcua.calendar.WorkingDuration.parse(e.getValue(), java.time.Duration.ofHours(8));
+        WorkingDuration.parse(e.getValue(), Duration.ofHours(8));
       } catch (IllegalArgumentException ex) {
         problems.add("overdue." + e.getKey() + ": " + ex.getMessage());
       }

@@ -2,16 +2,27 @@ package vn.motcua.procedure;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import vn.motcua.security.SystemAccess;
 
 /**
  * The procedures the system runs, read from the latest deployed process models. A process is a
@@ -20,13 +31,13 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class ProcedureCatalogue {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProcedureCatalogue.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ProcedureCatalogue.class);
   private final RepositoryService repositoryService;
   private final Map<String, Optional<Procedure>> byDefinitionId = new ConcurrentHashMap<>();
 
-  private final org.camunda.bpm.engine.IdentityService identityService;
+  private final IdentityService identityService;
 
-  public ProcedureCatalogue(RepositoryService repositoryService, org.camunda.bpm.engine.IdentityService identityService) {
+  public ProcedureCatalogue(RepositoryService repositoryService, IdentityService identityService) {
     this.repositoryService = repositoryService;
     this.identityService = identityService;
   }
@@ -68,7 +79,7 @@ public class ProcedureCatalogue {
       return cached.definition();
     }
     // kept for every caller: read as the system, not with the caller's authorizations
-    ProcessDefinition def = vn.motcua.security.SystemAccess.run(identityService, () ->
+    ProcessDefinition def = SystemAccess.run(identityService, () ->
         repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult());
     if (latest.size() > 1000) {
       latest.clear();
@@ -85,8 +96,8 @@ public class ProcedureCatalogue {
     PARSED.incrementAndGet();
   }
 
-  private static final java.util.concurrent.atomic.AtomicLong PARSED = new java.util.concurrent.atomic.AtomicLong();
-  static final long LATEST_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+  private static final AtomicLong PARSED = new AtomicLong();
+  static final long LATEST_TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
   private final Map<String, Latest> latest = new ConcurrentHashMap<>();
 
   private record Latest(ProcessDefinition definition, long readAt, long generation) {}
@@ -123,7 +134,7 @@ public class ProcedureCatalogue {
         one(props, "procedure.feeNote", null),
         one(props, "procedure.field", null),
         List.copyOf(props.getOrDefault("procedure.document", List.of())),
-        formsOf(model, new java.util.HashSet<>(java.util.Set.of(def.getKey()))),
+        formsOf(model, new HashSet<>(Set.of(def.getKey()))),
         Map.copyOf(stages),
         Procedure.parseStages(one(props, "procedure.stages", null)),
         Map.copyOf(overdue),
@@ -139,14 +150,14 @@ public class ProcedureCatalogue {
   }
 
   /** The forms of the model's user tasks and of the blocks it calls, in model order, each form once. */
-  private List<Procedure.FormUse> formsOf(BpmnModelInstance model, java.util.Set<String> visited) {
-    java.util.LinkedHashMap<String, Procedure.FormUse> forms = new java.util.LinkedHashMap<>();
-    for (org.camunda.bpm.model.bpmn.instance.FlowNode node
-        : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
-      if (node instanceof org.camunda.bpm.model.bpmn.instance.UserTask task && task.getCamundaFormRef() != null) {
+  private List<Procedure.FormUse> formsOf(BpmnModelInstance model, Set<String> visited) {
+    LinkedHashMap<String, Procedure.FormUse> forms = new LinkedHashMap<>();
+    for (FlowNode node
+        : model.getModelElementsByType(FlowNode.class)) {
+      if (node instanceof UserTask task && task.getCamundaFormRef() != null) {
         forms.putIfAbsent(task.getCamundaFormRef(), new Procedure.FormUse(task.getCamundaFormRef(), task.getName()));
       }
-      if (node instanceof org.camunda.bpm.model.bpmn.instance.CallActivity call && call.getCalledElement() != null
+      if (node instanceof CallActivity call && call.getCalledElement() != null
           && visited.add(call.getCalledElement())) {
         ProcessDefinition block = repositoryService.createProcessDefinitionQuery()
             .processDefinitionKey(call.getCalledElement()).latestVersion().singleResult();

@@ -1,5 +1,7 @@
 package vn.motcua.report;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 /**
@@ -147,7 +149,7 @@ public enum ReportColumn {
     return kind == Kind.CHARGED ? Sql.CHARGED_UNIT : "d.competent_unit";
   }
 
-  public static java.util.Optional<ReportColumn> ofKey(String key) {
-    return java.util.Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
+  public static Optional<ReportColumn> ofKey(String key) {
+    return Arrays.stream(values()).filter(c -> c.key.equals(key)).findFirst();
   }
 }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.motcua.db.SqlTime;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.OutcomeClass;
@@ -85,7 +86,7 @@ public class ReportMetrics {
     Map<String, Long> returned = grouped(
         "SELECT outcome, COUNT(*) FROM dossier WHERE outcome IS NOT NULL GROUP BY outcome");
     Map<String, Long> overdue = grouped("SELECT current_unit, COUNT(*) FROM dossier WHERE closed_at IS NULL"
-        + " AND paused_at IS NULL AND appointment_at < ? GROUP BY current_unit", vn.motcua.db.SqlTime.ts(now));
+        + " AND paused_at IS NULL AND appointment_at < ? GROUP BY current_unit", SqlTime.ts(now));
     Long apologies = jdbc.queryForObject("SELECT COUNT(*) FROM apology_letter", Long.class);
     long failed = SystemAccess.run(identityService, () -> managementService.createJobQuery().withException().count());
     long incidents = SystemAccess.run(identityService, () -> runtimeService.createIncidentQuery().count());

@@ -1,11 +1,16 @@
 package vn.motcua.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -79,7 +84,7 @@ public class ReportRollupController {
       @RequestParam(required = false) String year, Officer officer) {
     access.requireRollupOperator(officer);
     ReportPeriod period = ReportPeriod.parse(from, to, month, year, reports.now());
-    java.time.Instant asOf = period.asOf(reports.now());
+    Instant asOf = period.asOf(reports.now());
     Map<GroupKey, GroupCounts> rolled = repository.counts(period, asOf, ReportScope.ALL);
     Map<GroupKey, GroupCounts> live = repository.liveCounts(period, asOf, ReportScope.ALL);
     List<String> differences = differences(rolled, live);
@@ -95,7 +100,7 @@ public class ReportRollupController {
   /** Every (unit, procedure, column or indicator sum) where the two disagree. */
   static List<String> differences(Map<GroupKey, GroupCounts> a, Map<GroupKey, GroupCounts> b) {
     List<String> out = new ArrayList<>();
-    java.util.Set<GroupKey> keys = new java.util.TreeSet<>(java.util.Comparator.comparing(GroupKey::unit)
+    Set<GroupKey> keys = new TreeSet<>(Comparator.comparing(GroupKey::unit)
         .thenComparing(GroupKey::procedureKey));
     keys.addAll(a.keySet());
     keys.addAll(b.keySet());
@@ -119,7 +124,7 @@ public class ReportRollupController {
       compare(out, k, "rated", x.rated, y.rated);
       compare(out, k, "satisfied", x.satisfied, y.satisfied);
       compare(out, k, "resolvedWithApology", x.resolvedWithApology, y.resolvedWithApology);
-      if (!java.util.Objects.equals(x.procedureName, y.procedureName)) {
+      if (!Objects.equals(x.procedureName, y.procedureName)) {
         out.add(k.unit() + "/" + k.procedureKey() + " procedureName: " + x.procedureName + " ≠ " + y.procedureName);
       }
     }

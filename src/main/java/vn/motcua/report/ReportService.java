@@ -15,6 +15,7 @@ import java.util.function.Function;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.Format;
+import vn.motcua.dossier.OutcomeClass;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.report.ReportRepository.DossierRow;
@@ -294,7 +295,7 @@ public class ReportService {
   }
 
   static String classLabel(String resolutionClass) {
-    return resolutionClass == null ? null : vn.motcua.dossier.OutcomeClass.valueOf(resolutionClass).label();
+    return resolutionClass == null ? null : OutcomeClass.valueOf(resolutionClass).label();
   }
 
   public Table trendTable(List<TrendPoint> points, String subtitle) {

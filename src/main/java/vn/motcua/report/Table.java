@@ -1,5 +1,6 @@
 package vn.motcua.report;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ public record Table(String title, String subtitle, List<String> groups, List<Str
     if (groups == null) {
       return headers;
     }
-    java.util.List<String> flat = new java.util.ArrayList<>();
+    List<String> flat = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       String g = groups.get(i);
       flat.add(g == null || g.equals(headers.get(i)) ? headers.get(i) : g + " - " + headers.get(i));

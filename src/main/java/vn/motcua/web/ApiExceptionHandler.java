@@ -12,10 +12,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -51,18 +55,18 @@ public class ApiExceptionHandler {
   }
 
   /** A file beyond the servlet's upload limits (spring.servlet.multipart.*): 413, nothing stored. */
-  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
   ResponseEntity<Map<String, Object>> tooLarge(Exception e) {
     return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(body(HttpStatus.PAYLOAD_TOO_LARGE,
         "payload_too_large", "Tệp hoặc yêu cầu gửi lên vượt quá dung lượng cho phép.", null));
   }
 
   /** A multipart request that is not one, or lacks a required part. */
-  @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
-      org.springframework.web.multipart.support.MissingServletRequestPartException.class,
-      org.springframework.web.bind.MissingRequestHeaderException.class})
+  @ExceptionHandler({MultipartException.class,
+      MissingServletRequestPartException.class,
+      MissingRequestHeaderException.class})
   ResponseEntity<Map<String, Object>> badMultipart(Exception e) {
-    String part = e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException m
+    String part = e instanceof MissingServletRequestPartException m
         ? m.getRequestPartName() : null;
     return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "bad_request",
         "Yêu cầu thiếu phần bắt buộc hoặc không đúng dạng multipart/form-data.",

@@ -1,10 +1,12 @@
 package vn.motcua.dossier.engine;
 
+import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import vn.motcua.dossier.DossierVariables;
 
 /** Small helpers shared by the thin delegates and task listeners. */
 public final class Delegates {
@@ -26,7 +28,7 @@ public final class Delegates {
   }
 
   public static long dossierId(VariableScope scope) {
-    Object id = scope.getVariable(vn.motcua.dossier.DossierVariables.DOSSIER_ID);
+    Object id = scope.getVariable(DossierVariables.DOSSIER_ID);
     if (id instanceof Number n) {
       return n.longValue();
     }
@@ -38,7 +40,7 @@ public final class Delegates {
     return value == null ? null : value.toString();
   }
 
-  public static Date date(java.time.Instant instant) {
+  public static Date date(Instant instant) {
     return instant == null ? null : Date.from(instant);
   }
 }

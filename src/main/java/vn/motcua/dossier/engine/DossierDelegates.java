@@ -6,9 +6,13 @@ import static vn.motcua.dossier.engine.Delegates.date;
 import static vn.motcua.dossier.engine.Delegates.dossierId;
 import static vn.motcua.dossier.engine.Delegates.string;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.motcua.calendar.WorkingCalendar;
@@ -16,8 +20,10 @@ import vn.motcua.dossier.DeadlinePlan;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
+import vn.motcua.security.SystemAccess;
 
 /**
  * The thin delegates of the shared building blocks, wired in the models by
@@ -139,7 +145,7 @@ public class DossierDelegates {
 
   /** A partner agency receives its part: its deadline is the plan's deadline of its stage. */
   @Bean
-  JavaDelegate partnerHandoffDelegate(DossierService dossiers, vn.motcua.organisation.OrganisationDirectory directory) {
+  JavaDelegate partnerHandoffDelegate(DossierService dossiers, OrganisationDirectory directory) {
     return execution -> {
       String stage = string(execution, PARTNER_STAGE);
       String unit = string(execution, PARTNER_UNIT);
@@ -147,14 +153,14 @@ public class DossierDelegates {
         throw new IllegalStateException("Block_InterAgency needs partnerStage and a known partnerUnit, got "
             + stage + " / " + unit);
       }
-      Object due = execution.getVariable(vn.motcua.dossier.DeadlinePlan.variableOf(stage));
-      if (!(due instanceof java.util.Date)) {
+      Object due = execution.getVariable(DeadlinePlan.variableOf(stage));
+      if (!(due instanceof Date)) {
         due = execution.getVariable(APPOINTMENT_AT);
       }
       execution.setVariableLocal(PARTNER_DUE_AT, due);
       execution.setVariableLocal(PARTNER_UNIT_NAME, dossiers.unitName(unit));
       dossiers.interAgencySent(dossierId(execution), unit, string(execution, PARTNER_TASK),
-          ((java.util.Date) due).toInstant(), actor(execution));
+          ((Date) due).toInstant(), actor(execution));
     };
   }
 
@@ -171,26 +177,26 @@ public class DossierDelegates {
 
   /** The applicant pays the financial obligations: the clock stops (status 6). */
   @Bean
-  org.camunda.bpm.engine.delegate.TaskListener pauseForPaymentListener(DossierService dossiers) {
+  TaskListener pauseForPaymentListener(DossierService dossiers) {
     return task -> {
       long id = dossierId(task);
       // The model waits outside every stage here, so no stage timer runs; the timers of stages that just
       // ended are being deleted in this very transaction and must not be touched (optimistic locking).
-      dossiers.pause(id, vn.motcua.dossier.DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS,
+      dossiers.pause(id, DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS,
           "Chờ người nộp thực hiện nghĩa vụ tài chính theo thông báo của cơ quan thuế", "system");
     };
   }
 
   /** Payment confirmed: the clock runs again and every deadline moves by the time it waited. */
   @Bean
-  org.camunda.bpm.engine.delegate.TaskListener resumeAfterPaymentListener(DossierService dossiers, DossierClock clock,
-      org.camunda.bpm.engine.IdentityService identityService) {
+  TaskListener resumeAfterPaymentListener(DossierService dossiers, DossierClock clock,
+      IdentityService identityService) {
     return task -> {
       long id = dossierId(task);
-      java.time.Duration paused = dossiers.resume(id, "Đã hoàn thành nghĩa vụ tài chính",
+      Duration paused = dossiers.resume(id, "Đã hoàn thành nghĩa vụ tài chính",
           Delegates.currentUser(task, "system"));
       String root = DossierClock.rootOf(task.getExecution());
-      vn.motcua.security.SystemAccess.run(identityService, () -> clock.shift(root, paused));
+      SystemAccess.run(identityService, () -> clock.shift(root, paused));
     };
   }
 

@@ -3,13 +3,16 @@ package vn.motcua.dossier.engine;
 import static vn.motcua.dossier.DossierVariables.*;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +21,9 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
 import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
+import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
@@ -74,7 +77,7 @@ public class DossierWorkflow {
    * A dossier submitted online (channel ONLINE): recorded like one registered at the counter and put in
    * the reception queue of the chosen One-Stop Division, where an officer checks it.
    */
-  public Dossier submitOnline(OnlineSubmission s, String actor, java.util.function.LongConsumer beforeStart) {
+  public Dossier submitOnline(OnlineSubmission s, String actor, LongConsumer beforeStart) {
     Map<String, String> errors = new LinkedHashMap<>();
     DossierService.Registration r = check.online(s, errors);
     RegistrationCheck.requireValid(errors);
@@ -86,7 +89,7 @@ public class DossierWorkflow {
    * gets the new dossier's id first (to record what came with it, such as uploaded files, before the
    * first task shows the dossier).
    */
-  private Dossier start(DossierService.Registration r, String actor, java.util.function.LongConsumer beforeStart) {
+  private Dossier start(DossierService.Registration r, String actor, LongConsumer beforeStart) {
     Dossier d = dossiers.register(r, actor);
     beforeStart.accept(d.id());
     Procedure procedure = r.procedure();
@@ -113,7 +116,7 @@ public class DossierWorkflow {
     try {
       pi = SystemAccess.run(identityService,
           () -> runtimeService.startProcessInstanceById(definitionId, d.code(), vars));
-    } catch (org.camunda.bpm.engine.SuspendedEntityInteractionException e) {
+    } catch (SuspendedEntityInteractionException e) {
       // suspended in Cockpit a moment ago (the catalogue keeps the latest definitions a few seconds)
       throw ApiException.invalid("Thủ tục hành chính '" + procedure.name() + "' đang tạm ngừng tiếp nhận.",
           Map.of("procedureKey", "Thủ tục hành chính đang tạm ngừng tiếp nhận."));
@@ -226,7 +229,7 @@ public class DossierWorkflow {
     Map<String, Object> vars = new LinkedHashMap<>();
     vars.put(COUNTING_FROM, Date.from(plan.countingFrom()));
     vars.put(APPOINTMENT_AT, Date.from(plan.appointmentAt()));
-    List<String> names = new java.util.ArrayList<>(List.of(APPOINTMENT_AT));
+    List<String> names = new ArrayList<>(List.of(APPOINTMENT_AT));
     plan.stageDue().forEach((stage, due) -> {
       vars.put(DeadlinePlan.variableOf(stage), Date.from(due));
       names.add(DeadlinePlan.variableOf(stage));

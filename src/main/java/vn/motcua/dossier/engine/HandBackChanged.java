@@ -1,6 +1,7 @@
 package vn.motcua.dossier.engine;
 
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -25,8 +26,8 @@ import org.springframework.stereotype.Component;
 public class HandBackChanged implements DelegateVariableMapping {
 
   /** The multi-instance counters, which {@code <camunda:out variables="all"/>} does not hand back either. */
-  private static final java.util.Set<String> MULTI_INSTANCE =
-      java.util.Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+  private static final Set<String> MULTI_INSTANCE =
+      Set.of("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
 
   /** Nothing here: {@code <camunda:in variables="all"/>} passes the variables in. */
   @Override
