@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,7 @@ public class DeadlineExpressions {
     this(calendar, ReceptionProperties.defaults());
   }
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   public DeadlineExpressions(WorkingCalendar calendar, ReceptionProperties reception) {
     this.calendar = calendar;
     this.reception = reception;

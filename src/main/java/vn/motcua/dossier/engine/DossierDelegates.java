@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.motcua.calendar.DeadlineExpressions;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DeadlinePlan;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.EngineClock;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
@@ -80,14 +82,14 @@ public class DossierDelegates {
    * ({@code Task_TransferToLead}), and the block's own transfer then finds {@code transferredAt} set.
    */
   @Bean
-  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar, vn.motcua.dossier.EngineClock clock) {
+  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar, EngineClock clock) {
     return execution -> {
       if (execution.getVariable(TRANSFERRED_AT) != null) {
         return;
       }
       long id = dossierId(execution);
       Instant now = clock.instant();
-      Instant due = vn.motcua.calendar.DeadlineExpressions.isOnline(execution.getVariable(CHANNEL)) ? now
+      Instant due = DeadlineExpressions.isOnline(execution.getVariable(CHANNEL)) ? now
           : calendar.transferDeadline(dossiers.get(id).receivedAt());
       execution.setVariable(TRANSFER_DUE_AT, date(due));
       dossiers.transfer(id, due, actor(execution));
