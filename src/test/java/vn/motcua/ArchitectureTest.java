@@ -93,6 +93,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void packages_depend_on_each_other_without_cycles() {
+    slices().matching(BASE + ".(**)").namingSlices("package $1")
+        .should().beFreeOfCycles()
+        .check(main);
+  }
+
+  @Test
   void a_features_repositories_are_used_by_that_feature_only() {
     ArchRule rule = classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage(BASE + "..")
         .should(beUsedOnlyInsideTheirFeature());

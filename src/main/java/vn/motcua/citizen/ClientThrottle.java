@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ public class ClientThrottle {
   private final Map<String, Deque<Long>> hits = new ConcurrentHashMap<>();
   private final Clock clock;
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   public ClientThrottle(CitizenProperties properties) {
     this(properties, Clock.systemUTC());
   }

@@ -2,6 +2,8 @@ package vn.motcua.dossier;
 
 import java.time.Instant;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other features write on a dossier's records: the dossier feature is the only writer of its tables
@@ -40,13 +42,21 @@ public class DossierRecords {
     }
   }
 
-  /** The dossier's lateness facts as decided by the caller: first late time and unit, the unit charged, count. */
+  /**
+   * The dossier's lateness facts as decided by the caller: first late time and unit, the unit charged, count.
+   * The caller read the values it builds on under {@link #lock}, in the same transaction (required).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
   public void setLateness(long dossierId, Instant overdueAt, String overdueUnit, String responsibleUnit,
       int lateStageCount, Instant at) {
     dossiers.setLateness(dossierId, overdueAt, overdueUnit, responsibleUnit, lateStageCount, at);
   }
 
-  /** A new appointment given by an apology letter, with the first appointment kept and the number of letters. */
+  /**
+   * A new appointment given by an apology letter, with the first appointment kept and the number of letters.
+   * The caller read the values it builds on under {@link #lock}, in the same transaction (required).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
   public void setApology(long dossierId, Instant originalAppointment, Instant appointment, int apologyCount,
       Instant at) {
     dossiers.setApology(dossierId, originalAppointment, appointment, apologyCount, at);

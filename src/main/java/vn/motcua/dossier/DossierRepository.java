@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -35,7 +36,7 @@ class DossierRepository {
   }
 
   /** The reports' roll-up, told before a sealed dossier's report facts change (see {@link ReportFactsGuard}). */
-  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  @Autowired(required = false)
   void setReportFactsGuard(ReportFactsGuard reportFacts) {
     this.reportFacts = reportFacts;
   }

@@ -2,6 +2,7 @@ package vn.motcua.organisation;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -43,7 +44,7 @@ public class DemoUsers {
     }
   }
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void seed() {
     for (DemoUser u : file.users()) {
       User user = identityService.createUserQuery().userId(u.id()).singleResult();

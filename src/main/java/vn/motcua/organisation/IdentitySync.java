@@ -2,6 +2,7 @@ package vn.motcua.organisation;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import jakarta.annotation.PostConstruct;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -41,7 +42,7 @@ public class IdentitySync {
     this.directory = directory;
   }
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void syncAtStartup() {
     sync();
   }

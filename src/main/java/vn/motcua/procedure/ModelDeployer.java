@@ -1,5 +1,6 @@
 package vn.motcua.procedure;
 
+import jakarta.annotation.PostConstruct;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public class ModelDeployer {
     this.locations = locations;
   }
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void deployAtStartup() {
     deploy();
   }

@@ -115,6 +115,20 @@ public class DossierAccess {
     }
   }
 
+  // ---- registration ----
+
+  /** The units where the officer registers dossiers received at the counter: where they are reception. */
+  public Set<String> registrableUnits(Officer officer) {
+    return officer.agenciesWithRole(Role.RECEPTION);
+  }
+
+  /** Register a dossier at {@code unit} (named {@code unitName}): its reception officer or an admin; else 403. */
+  public void requireRegistrar(Officer officer, String unit, String unitName) {
+    if (!officer.isAdmin() && !registrableUnits(officer).contains(unit)) {
+      throw ApiException.forbidden("Bạn không phải cán bộ tiếp nhận của " + unitName + ".");
+    }
+  }
+
   // ---- units ----
 
   /** The units whose dossiers the officer may search; {@code null}: every unit. */

@@ -1,5 +1,6 @@
 package vn.motcua.tasklist;
 
+import jakarta.annotation.PostConstruct;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
@@ -33,7 +34,7 @@ public class TasklistFilters {
     this.identitySync = identitySync;
   }
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void createAtStartup() {
     ensure(MY_TASKS, -10, "#3f6fb6", "Hồ sơ đã nhận xử lý, do tôi giữ",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());

@@ -26,9 +26,10 @@ import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
 import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
-import vn.motcua.organisation.Role;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
+import vn.motcua.security.DossierAccess;
+import vn.motcua.security.DossierAccess.Action;
 import vn.motcua.security.Officer;
 import vn.motcua.security.SystemAccess;
 import vn.motcua.web.ApiException;
@@ -37,8 +38,8 @@ import vn.motcua.web.ApiException;
  * Where the dossier rules meet the engine: registering a dossier (checked by {@link RegistrationCheck})
  * starts its procedure's process in the same transaction; a supplement or a stop request is a message to
  * the waiting process; a pause moves the deadlines inside the engine. Each call is one transaction: all of
- * it happens, or none. Whether the officer may act on the dossier is checked by the caller, with
- * vn.motcua.security.DossierAccess.
+ * it happens, or none. Whether the officer may register or act on the dossier is checked here, inside
+ * that transaction, by the one access policy ({@link DossierAccess}).
  */
 @Service
 @Transactional
@@ -50,11 +51,13 @@ public class DossierWorkflow {
   private final RuntimeService runtimeService;
   private final DossierClock clock;
   private final IdentityService identityService;
+  private final DossierAccess access;
 
   public DossierWorkflow(DossierService dossiers, RegistrationCheck check, ProcedureCatalogue catalogue,
       OrganisationDirectory directory, RuntimeService runtimeService, DossierClock clock,
-      IdentityService identityService) {
+      IdentityService identityService, DossierAccess access) {
     this.identityService = identityService;
+    this.access = access;
     this.dossiers = dossiers;
     this.check = check;
     this.catalogue = catalogue;
@@ -126,18 +129,16 @@ public class DossierWorkflow {
   }
 
   private Agency receivingUnit(String requested, Officer officer, Map<String, String> errors) {
-    var units = officer.agenciesWithRole(Role.RECEPTION);
     if (requested != null && !requested.isBlank()) {
       Agency a = directory.find(requested).orElse(null);
       if (a == null) {
         errors.put("receivingUnit", "Không có đơn vị '" + requested + "'.");
         return null;
       }
-      if (!officer.isAdmin() && !units.contains(a.key())) {
-        throw ApiException.forbidden("Bạn không phải cán bộ tiếp nhận của " + a.name() + ".");
-      }
+      access.requireRegistrar(officer, a.key(), a.name());
       return a;
     }
+    var units = access.registrableUnits(officer);
     if (units.size() == 1) {
       return directory.get(units.iterator().next());
     }
@@ -151,6 +152,7 @@ public class DossierWorkflow {
   /** The applicant brought the requested supplement: the waiting process goes on. */
   public Dossier supplementReceived(String code, String note, Officer officer) {
     Dossier d = dossiers.getByCode(code);
+    access.requireActor(officer, d, Action.SUPPLEMENT);
     dossiers.supplementReceived(d.id(), note, officer.userId());
     SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
@@ -173,6 +175,7 @@ public class DossierWorkflow {
   /** The applicant withdraws the dossier or asks to stop processing (Decree 118/2025 Art. 21). */
   public Dossier stop(String code, DossierStatus kind, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
+    access.requireActor(officer, d, Action.STOP);
     if (kind != DossierStatus.WITHDRAWN && kind != DossierStatus.STOPPED) {
       throw ApiException.invalid("Loại yêu cầu không hợp lệ.", Map.of("kind", "WITHDRAWN hoặc STOPPED."));
     }
@@ -194,6 +197,7 @@ public class DossierWorkflow {
   /** Pauses the clock while the dossier waits on the applicant (financial obligations, ...). */
   public Dossier pause(String code, DossierStatus waitStatus, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
+    access.requireActor(officer, d, Action.PAUSE);
     dossiers.pause(d.id(), waitStatus == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : waitStatus, reason,
         officer.userId());
     SystemAccess.run(identityService, () -> clock.suspendTimers(d.processInstanceId()));
@@ -203,6 +207,7 @@ public class DossierWorkflow {
   /** Resumes the clock: every deadline moves by the working time the dossier waited. */
   public Dossier resume(String code, String reason, Officer officer) {
     Dossier d = dossiers.getByCode(code);
+    access.requireActor(officer, d, Action.RESUME);
     Duration paused = dossiers.resume(d.id(), reason, officer.userId());
     SystemAccess.run(identityService, () -> clock.shift(d.processInstanceId(), paused));
     return dossiers.get(d.id());
