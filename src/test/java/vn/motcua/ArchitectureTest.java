@@ -51,6 +51,7 @@ class ArchitectureTest {
       Map.entry("dossier_event", "dossier"),
       Map.entry("dossier_control_log", "dossier"),
       Map.entry("dossier_code_sequence", "dossier"),
+      Map.entry("dossier_responsible_unit", "dossier"),
       Map.entry("dossier_alert", "overdue"),
       Map.entry("apology_letter", "overdue"),
       Map.entry("apology_sequence", "overdue"),

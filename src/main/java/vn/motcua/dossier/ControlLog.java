@@ -1,6 +1,7 @@
 package vn.motcua.dossier;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.OfficeZone;
@@ -24,15 +25,18 @@ public class ControlLog {
 
   /**
    * A task hands the dossier over to {@code toUnit} ({@code null}: it stays with its current unit): a row
-   * from the current unit and the officer who closed the last step (the registering officer at first).
+   * given by the unit that handed the dossier on — the receiver of the last step done, not the unit of a
+   * task opened meanwhile (a partner agency working in parallel) — and the officer who closed that step
+   * (the current unit and the registering officer at first).
    */
   public void handedOver(long dossierId, String stepKey, String stepName, String taskId, String toUnit,
       String assignee, Instant due, Instant now) {
     Dossier d = service.get(dossierId);
     String unit = toUnit == null ? d.currentUnit() : toUnit;
-    String fromOfficer = log.controlLog(dossierId).stream()
-        .filter(e -> e.doneAt() != null).reduce((a, b) -> b).map(ControlLogEntry::doneBy).orElse(d.createdBy());
-    log.openControlStep(dossierId, stepKey, stepName, taskId, d.currentUnit(), fromOfficer, unit, assignee, now, due);
+    Optional<ControlLogEntry> handedOn = ControlLogEntry.lastDone(log.controlLog(dossierId));
+    String fromUnit = handedOn.map(ControlLogEntry::toUnit).orElse(d.currentUnit());
+    String fromOfficer = handedOn.map(ControlLogEntry::doneBy).orElse(d.createdBy());
+    log.openControlStep(dossierId, stepKey, stepName, taskId, fromUnit, fromOfficer, unit, assignee, now, due);
     dossiers.updateHolder(dossierId, unit, assignee, stepName, now);
   }
 

@@ -60,6 +60,46 @@ public class DossierDeadlines {
     return new DeadlinePlan(start, due, appointment);
   }
 
+  /**
+   * A stage's own deadline (issue 18, "a clock per stage"): its share of the statutory time
+   * ({@code stage.<name>Hours}, see {@link Procedure#hoursOf}) counted in working time from the moment the
+   * dossier reached the unit holding the stage, whatever happened before; {@code null} when the model
+   * gives the stage no share (the plan's date then stands). For a same-day procedure the share is the
+   * stage's part (appraisal 60%, approval 25%) of that day's working time.
+   */
+  public Instant stageDue(Procedure procedure, String stage, Instant reachedAt) {
+    Instant start = calendar.nextOfficeTime(reachedAt);
+    if (procedure.statutoryDays() <= 0) {
+      Duration total = calendar.workingTimeBetween(calendar.startOfCounting(reachedAt),
+          calendar.endOfSameDayDeadline(reachedAt));
+      int percent = switch (stage) {
+        case "appraisal" -> 60;
+        case "approval" -> 25;
+        default -> 0;
+      };
+      return percent == 0 ? null : calendar.addWorkingTime(calendar.startOfCounting(reachedAt),
+          total.multipliedBy(percent).dividedBy(100));
+    }
+    int hours = procedure.hoursOf(stage);
+    return hours <= 0 ? null : calendar.addWorkingTime(start, Duration.ofHours(hours));
+  }
+
+  /**
+   * The deadline of the hand-over of the result by the One-Stop Division that received the dossier: the
+   * appointment, or, when the result reached it later, the part of the statutory time no stage has
+   * (the return's share) counted from that moment. A result that came late is the resolving unit's
+   * lateness, not the One-Stop Division's.
+   */
+  public Instant returnDue(Procedure procedure, Instant appointment, Instant reachedAt) {
+    long shares = 0;
+    for (List<String> group : procedure.stageOrder()) {
+      shares += group.stream().mapToInt(procedure::hoursOf).max().orElse(0);
+    }
+    long rest = procedure.statutoryDays() <= 0 ? 0 : Math.max(0, procedure.statutoryDays() * 8L - shares);
+    Instant own = calendar.addWorkingTime(calendar.nextOfficeTime(reachedAt), Duration.ofHours(rest));
+    return appointment == null || own.isAfter(appointment) ? own : appointment;
+  }
+
   /** Whether a supplement may still be requested during appraisal: within 3 working days of receipt. */
   public boolean withinAppraisalSupplementWindow(Instant countingFrom, Instant now) {
     return countingFrom != null && calendar.workingTimeBetween(countingFrom, now).compareTo(Duration.ofHours(24)) <= 0;

@@ -41,11 +41,14 @@ public class DossierService {
   private final DossierCodeSequence sequence;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final ResponsibleUnits responsibleUnits;
 
   DossierService(DossierRepository repository, ControlLogRepository controlLog,
       DossierSearchRepository searchRepository, DossierDeadlines deadlines, OrganisationDirectory directory,
-      DossierCodeSequence sequence, EngineClock clock, ApplicationEventPublisher events) {
+      DossierCodeSequence sequence, EngineClock clock, ApplicationEventPublisher events,
+      ResponsibleUnits responsibleUnits) {
     this.events = events;
+    this.responsibleUnits = responsibleUnits;
     this.repository = repository;
     this.controlLog = controlLog;
     this.searchRepository = searchRepository;
@@ -189,6 +192,11 @@ public class DossierService {
     }
     Instant at = now();
     repository.incrementSupplementCount(id, at);
+    if (d.appointmentAt() != null && d.pausedAt() == null) {
+      // The citizen's time (domain.md, "Who is charged"): while the supplement is awaited the dossier is
+      // neither overdue nor counted against any unit; the count restarts when it is back (restartClock).
+      repository.setPausedAt(id, at, at);
+    }
     repository.updateStatus(id, DossierStatus.SUPPLEMENT_REQUESTED, "Chờ công dân bổ sung hồ sơ", at);
     repository.updateHolder(id, d.receivingUnit(), null, "Chờ công dân bổ sung hồ sơ", at);
     repository.recordEvent(id, "SUPPLEMENT_REQUESTED", at, actor, items.strip(),
@@ -244,11 +252,21 @@ public class DossierService {
     Dossier d = get(id);
     Instant at = now();
     long row = controlLog.openControlStep(id, "Transfer", "Chuyển hồ sơ đến cơ quan giải quyết", null,
-        d.receivingUnit(), actor, d.competentUnit(), null, d.receivedAt(), transferDue);
+        d.receivingUnit(), actor, d.competentUnit(), null, completeReceivedAt(id), transferDue);
     controlLog.closeControlStep(row, at, actor, OutcomeClass.of(at, transferDue, OfficeZone.get()), "TRANSFERRED", null);
     repository.updateStatus(id, DossierStatus.IN_PROGRESS, "Đang giải quyết", at);
     repository.updateHolder(id, d.competentUnit(), null, "Đang giải quyết", at);
     repository.recordEvent(id, "TRANSFERRED", at, actor, null, "Chuyển đến " + unitName(d.competentUnit()));
+  }
+
+  /**
+   * When the One-Stop Division last received the dossier from the applicant: the supplement, if one was
+   * brought, else the submission. The reception check and the transfer count from it, so the citizen's
+   * time spent supplementing is not the One-Stop Division's.
+   */
+  public Instant completeReceivedAt(long id) {
+    return repository.events(id).stream().filter(e -> "SUPPLEMENT_RECEIVED".equals(e.type()))
+        .map(DossierEvent::occurredAt).reduce((a, b) -> b).orElseGet(() -> get(id).receivedAt());
   }
 
   /**
@@ -260,6 +278,7 @@ public class DossierService {
     Instant at = now();
     DeadlinePlan plan = deadlines.plan(procedure, at);
     repository.setDeadlines(id, plan.countingFrom(), plan.appointmentAt(), at);
+    repository.setPausedAt(id, null, at);
     repository.recordEvent(id, "CLOCK_RESTARTED", at, actor, "Hồ sơ đã được bổ sung đầy đủ",
         "Thời hạn tính lại từ đầu; hẹn trả cũ: " + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: "
             + Format.dateTime(plan.appointmentAt()));
@@ -355,9 +374,11 @@ public class DossierService {
   }
 
   /**
-   * The result is handed over (trả kết quả). The outcome class compares when the result was ready with
-   * the appointment date (the new one after an apology); a late dossier is charged to the unit of the last
-   * late stage and its lateness is kept in working hours and started working days.
+   * The result is handed over (trả kết quả). The outcome class compares when the result was ready (had
+   * reached the One-Stop Division) with the appointment date (the new one after an apology); a hand-over
+   * after the appointment is late. The units whose stages ran late are recorded with the working time each
+   * lost (docs/stage-clocks.md); a late dossier is charged to the one that lost the most, and its lateness
+   * is kept in working hours and started working days.
    */
   public Dossier recordReturn(long id, String deliveryMethod, Integer rating, String ratingComment, String actor) {
     Dossier d = get(id);
@@ -368,18 +389,30 @@ public class DossierService {
       throw ApiException.invalid("Mức đánh giá không hợp lệ.", Map.of("rating", "Chọn 1, 2 hoặc 3."));
     }
     Instant at = now();
+    List<ControlLogEntry> log = controlLog.controlLog(id);
+    // The result is ready when it reached the One-Stop Division that hands it over (a vertical procedure's
+    // result comes back down to it): the later of the decision and the hand-over row's receipt.
     Instant ready = d.resolvedAt() == null ? at : d.resolvedAt();
-    OutcomeClass outcome = OutcomeClass.of(ready, d.appointmentAt(), OfficeZone.get());
+    Instant arrived = ControlLogEntry.lastDone(log).map(ControlLogEntry::handedAt).orElse(ready);
+    if (arrived.isAfter(ready) && !arrived.isAfter(at)) {
+      ready = arrived;
+    }
+    // A result handed over after the appointment is late, however early the decision was (issue 18).
+    Instant late = d.appointmentAt() != null && at.isAfter(d.appointmentAt()) && !ready.isAfter(d.appointmentAt())
+        ? at : ready;
+    OutcomeClass outcome = OutcomeClass.of(late, d.appointmentAt(), OfficeZone.get());
     Integer hoursLate = null;
     Integer daysLate = null;
     String responsible = d.responsibleUnit();
+    List<ResponsibleUnits.Charge> charges = responsibleUnits.charges(log, at);
+    responsibleUnits.record(id, charges);
     if (outcome == OutcomeClass.LATE) {
-      Duration late = deadlines.calendar().workingTimeBetween(d.appointmentAt(), ready);
-      hoursLate = (int) late.toHours();
-      daysLate = (int) Math.max(1, (late.toMinutes() + WORKING_DAY_MINUTES - 1) / WORKING_DAY_MINUTES);
-      responsible = controlLog.controlLog(id).stream()
-          .filter(e -> e.resultClass() == OutcomeClass.LATE && e.toUnit() != null)
-          .reduce((a, b) -> b).map(ControlLogEntry::toUnit).orElse(d.competentUnit());
+      Duration lateBy = deadlines.calendar().workingTimeBetween(d.appointmentAt(), late);
+      hoursLate = (int) lateBy.toHours();
+      daysLate = (int) Math.max(1, (lateBy.toMinutes() + WORKING_DAY_MINUTES - 1) / WORKING_DAY_MINUTES);
+      // charged to the unit that lost the most working time past its own stage deadline (form 05)
+      String charged = ResponsibleUnits.main(charges);
+      responsible = charged != null ? charged : d.competentUnit();
     }
     repository.recordReturn(id, at, deliveryMethod, outcome, hoursLate, daysLate, responsible, rating,
         ratingComment == null || ratingComment.isBlank() ? null : ratingComment.strip());
@@ -415,6 +448,11 @@ public class DossierService {
 
   public List<DossierDocument> documents(long id) {
     return repository.documents(id);
+  }
+
+  /** The units the dossier's lateness is charged to, with the working time each lost (set at return). */
+  public List<ResponsibleUnits.Charge> responsibleUnits(long id) {
+    return responsibleUnits.of(id);
   }
 
   public List<ControlLogEntry> controlLog(long id) {

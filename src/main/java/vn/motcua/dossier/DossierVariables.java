@@ -16,6 +16,8 @@ public final class DossierVariables {
   public static final String COMPETENT_UNIT = "competentUnit";
   public static final String CHANNEL = "channel";
   public static final String RECEIVED_AT = "receivedAt";
+  /** When the applicant's supplement was received: the re-check and the transfer count from it. */
+  public static final String SUPPLEMENT_RECEIVED_AT = "supplementReceivedAt";
   public static final String STATUTORY_DAYS = "statutoryDays";
   public static final String APPLICANT_NAME = "applicantName";
   public static final String APPLICANT_ID_NUMBER = "applicantIdNumber";

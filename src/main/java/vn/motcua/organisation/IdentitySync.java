@@ -75,7 +75,7 @@ public class IdentitySync {
 
   private void grantRole(String groupId, Role role) {
     switch (role) {
-      case RECEPTION, SPECIALIST, LEADER -> {
+      case RECEPTION, SPECIALIST, LEADER, HEAD, DEPUTY_HEAD -> {
         grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
       }

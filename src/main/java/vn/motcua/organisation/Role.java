@@ -16,6 +16,16 @@ public enum Role {
   SPECIALIST("specialist", "Chuyên viên thụ lý"),
   /** Unit leader who approves and signs (lãnh đạo). */
   LEADER("leader", "Lãnh đạo"),
+  /**
+   * Head of the agency (thủ trưởng cơ quan: giám đốc sở, chủ tịch UBND, trưởng phòng...), who signs what the
+   * law reserves to the head, such as the apology letter with a new appointment date (form 04).
+   */
+  HEAD("head", "Thủ trưởng cơ quan"),
+  /**
+   * A deputy head authorised to sign for the head (ký thay, "KT. Thủ trưởng"): membership of this group is the
+   * authorisation, given explicitly per person; a deputy who is not in it does not sign.
+   */
+  DEPUTY_HEAD("deputyhead", "Cấp phó được ủy quyền ký thay thủ trưởng"),
   /** Supervisor who watches deadlines and reports (giám sát). */
   SUPERVISOR("supervisor", "Giám sát"),
   /** Process administrator who changes and deploys procedures (quản trị quy trình). */

@@ -97,6 +97,61 @@ public final class ApologyRules {
     return calendar.subtractWorkingTime(appointment, WorkingDuration.workingDay(calendar.properties()));
   }
 
+  /**
+   * Whether a letter signed at {@code signedAt} for the appointment {@code appointment} came after the legal
+   * limit (later than one working day before the appointment). Such a letter is accepted, and marked.
+   */
+  public static boolean signedLate(WorkingCalendar calendar, Instant signedAt, Instant appointment) {
+    return signedAt.isAfter(latestLetterAt(calendar, appointment));
+  }
+
+  /**
+   * The last moment an apology may be opened for its letter to be drafted and signed ({@code lead}) and still
+   * go out by its legal limit.
+   */
+  public static Instant openBy(WorkingCalendar calendar, Instant appointment, java.time.Duration lead) {
+    return calendar.subtractWorkingTime(latestLetterAt(calendar, appointment), lead);
+  }
+
+  /**
+   * The latest moment a stage may end for the stages after it, with their shares ({@code rest}: the later
+   * stages' and the return's working time), to finish by the appointment.
+   */
+  public static Instant criticalAt(WorkingCalendar calendar, Instant appointment, java.time.Duration rest) {
+    return calendar.subtractWorkingTime(appointment, rest);
+  }
+
+  /**
+   * Whether a dossier whose stage (due {@code stageDue}, {@code rest} after it) is still open at {@code now}
+   * needs an apology: the projection {@code max(now, stageDue) + rest} passes the appointment (the stage's
+   * own share ends too late, or the stage is still open at the critical moment), or the stage is past its
+   * own deadline at the last moment that leaves the lead for a letter on time. A dossier on track never
+   * needs one.
+   */
+  public static boolean atRisk(WorkingCalendar calendar, Instant now, Instant stageDue, java.time.Duration rest,
+      Instant appointment, java.time.Duration lead) {
+    Instant critical = criticalAt(calendar, appointment, rest);
+    if (stageDue.isAfter(critical) || !now.isBefore(critical)) {
+      return true;
+    }
+    return !now.isBefore(stageDue) && !now.isBefore(openBy(calendar, appointment, lead));
+  }
+
+  /**
+   * When the apology timer of a stage fires: the first moment {@link #atRisk} holds if the stage is still
+   * open then, {@code now} when it holds already. No clamp: a moment past the legal limit fires at once.
+   */
+  public static Instant apologyAt(WorkingCalendar calendar, Instant now, Instant stageDue, java.time.Duration rest,
+      Instant appointment, java.time.Duration lead) {
+    Instant critical = criticalAt(calendar, appointment, rest);
+    if (stageDue.isAfter(critical)) {
+      return now;
+    }
+    Instant open = openBy(calendar, appointment, lead);
+    Instant lateAtLastMoment = stageDue.isAfter(open) ? stageDue : open;
+    return lateAtLastMoment.isBefore(critical) ? lateAtLastMoment : critical;
+  }
+
   /** When an apology opened {@code now} must be drafted and signed (and handed over by). */
   public record Deadlines(Instant draftBy, Instant signBy) {}
 

@@ -66,6 +66,18 @@ public class OverdueRepository {
         + " ORDER BY id", ALERT, dossierId, kind.name(), stageKey, ts(dueAt));
   }
 
+  /**
+   * The alerts of one stage at one unit: partner agencies working in parallel hold the same stage (the
+   * same task of the inter-agency block) and each has its own alerts.
+   */
+  public List<Alert> alertsFor(long dossierId, AlertKind kind, String stageKey, String unit, Instant dueAt) {
+    if (unit == null) {
+      return alertsFor(dossierId, kind, stageKey, dueAt);
+    }
+    return jdbc.query("SELECT * FROM dossier_alert WHERE dossier_id = ? AND kind = ? AND stage_key = ? AND unit = ?"
+        + " AND due_at = ? ORDER BY id", ALERT, dossierId, kind.name(), stageKey, unit, ts(dueAt));
+  }
+
   public List<Alert> alerts(long dossierId) {
     return jdbc.query("SELECT * FROM dossier_alert WHERE dossier_id = ? ORDER BY raised_at, id", ALERT, dossierId);
   }
@@ -109,12 +121,13 @@ public class OverdueRepository {
   }
 
   public long insertLetter(long dossierId, String agency, int year, int seq, String number, Instant original,
-      Instant newAppointment, String reason, String draftedBy, String signedBy, Instant signedAt) {
+      Instant newAppointment, String reason, String draftedBy, String signedBy, Instant signedAt, boolean signedLate,
+      String signedAs) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       PreparedStatement ps = con.prepareStatement("INSERT INTO apology_letter (dossier_id, agency, letter_year,"
           + " letter_seq, number, original_appointment_at, new_appointment_at, reason, drafted_by, signed_by,"
-          + " signed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
+          + " signed_at, signed_late, signed_as) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"});
       ps.setLong(1, dossierId);
       ps.setString(2, agency);
       ps.setInt(3, year);
@@ -126,6 +139,8 @@ public class OverdueRepository {
       ps.setString(9, draftedBy);
       ps.setString(10, signedBy);
       ps.setObject(11, ts(signedAt));
+      ps.setBoolean(12, signedLate);
+      ps.setString(13, signedAs);
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -148,5 +163,6 @@ public class OverdueRepository {
       rs.getLong("dossier_id"), rs.getString("agency"), rs.getString("number"),
       instant(rs, "original_appointment_at"), instant(rs, "new_appointment_at"), rs.getString("reason"),
       rs.getString("drafted_by"), rs.getString("signed_by"), instant(rs, "signed_at"), instant(rs, "delivered_at"),
-      rs.getString("delivered_by"), rs.getString("delivery_method"), rs.getString("delivery_note"));
+      rs.getString("delivered_by"), rs.getString("delivery_method"), rs.getString("delivery_note"),
+      rs.getBoolean("signed_late"), rs.getString("signed_as"));
 }

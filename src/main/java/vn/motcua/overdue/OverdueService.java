@@ -56,6 +56,9 @@ public class OverdueService {
     this.clock = clock;
   }
 
+  /** Why an apology timer made no task: the stages left can still finish by the appointment. */
+  public static final String ON_TRACK = "Hồ sơ vẫn kịp hẹn trả kết quả: các bước còn lại đủ thời gian; không lập phiếu xin lỗi.";
+
   /** What came of a timer. */
   public enum Outcome {
     /** A new alert: its tasks are created. */
@@ -98,7 +101,7 @@ public class OverdueService {
     if (stage.dueAt() == null || !stage.dueAt().isAfter(now)) {
       return Raised.nothing(Outcome.SKIPPED, "Giai đoạn đã đến hạn; cảnh báo quá hạn thay cho nhắc hạn.");
     }
-    if (!repository.alertsFor(d.id(), AlertKind.WARNING, stage.key(), stage.dueAt()).isEmpty()) {
+    if (!repository.alertsFor(d.id(), AlertKind.WARNING, stage.key(), stage.unit(), stage.dueAt()).isEmpty()) {
       return Raised.nothing(Outcome.DUPLICATE, "Đã nhắc hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.WARNING, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
@@ -114,7 +117,7 @@ public class OverdueService {
   }
 
   private Raised overdue(Dossier d, Stage stage, Instant now, String pid) {
-    if (!repository.alertsFor(d.id(), AlertKind.OVERDUE, stage.key(), stage.dueAt()).isEmpty()) {
+    if (!repository.alertsFor(d.id(), AlertKind.OVERDUE, stage.key(), stage.unit(), stage.dueAt()).isEmpty()) {
       return Raised.nothing(Outcome.DUPLICATE, "Đã báo quá hạn giai đoạn này.");
     }
     long id = repository.insertAlert(d.id(), AlertKind.OVERDUE, stage, AlertStatus.OPEN, stage.dueAt(), now, pid);
@@ -141,13 +144,108 @@ public class OverdueService {
       return Raised.nothing(Outcome.NOT_ALLOWED, ApologyRules.ONCE_ONLY);
     }
     long id = repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.OPEN, appointment, now, pid);
-    String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") có nguy cơ trễ hẹn trả kết quả ("
-        + Format.dateTime(appointment) + ") ở bước \"" + stage.name() + "\". " + dossiers.unitName(stage.unit())
-        + " lập phiếu xin lỗi và hẹn lại ngày trả kết quả, gửi Bộ phận Một cửa chậm nhất "
-        + Format.dateTime(ApologyRules.latestLetterAt(calendar, appointment)) + ".";
+    String lead = apologyAgency(d);
+    Instant latest = ApologyRules.latestLetterAt(calendar, appointment);
+    String partner = lead.equals(stage.unit()) ? "" : " tại cơ quan phối hợp " + dossiers.unitName(stage.unit())
+        + " (cơ quan phối hợp giải trình lý do chậm trễ)";
+    String message = "Hồ sơ " + d.code() + " (" + d.procedureName() + ") không thể trả kết quả đúng hẹn ("
+        + Format.dateTime(appointment) + "): bước \"" + stage.name() + "\"" + partner + " chưa xong, các bước còn lại"
+        + " không đủ thời gian. " + dossiers.unitName(lead) + " lập phiếu xin lỗi và hẹn lại ngày trả kết quả, do"
+        + " Thủ trưởng cơ quan ký, gửi Bộ phận Một cửa "
+        + (latest.isAfter(now) ? "chậm nhất " + Format.dateTime(latest) + "."
+            : "ngay (đã quá thời hạn gửi phiếu " + Format.dateTime(latest) + "; phiếu sẽ được ghi nhận là gửi muộn).");
     records.recordEvent(d.id(), "APOLOGY_REQUESTED", now, "system", null, message);
     return new Raised(Outcome.NEW, repository.alert(id).orElseThrow(), List.of(),
-        List.of(Role.SPECIALIST.groupOf(stage.unit())), leaders(stage.unit()), message);
+        List.of(Role.SPECIALIST.groupOf(lead)), signers(lead), message);
+  }
+
+  /**
+   * The agency that apologises: the resolving (lead) agency of the dossier, whichever unit held the late
+   * stage (a late partner is escalated and gives its reason; the lead agency writes the one letter).
+   */
+  public String apologyAgency(Dossier d) {
+    return d.competentUnit();
+  }
+
+  /**
+   * Who signs an apology letter of an agency: its head ({@code <agency>.head}) and the deputies authorised to
+   * sign for the head ({@code <agency>.deputyhead}). Nobody else: an agency without a head role cannot sign.
+   */
+  public List<String> signers(String agency) {
+    Agency a = directory.find(agency).orElse(null);
+    if (a == null || !a.hasRole(Role.HEAD)) {
+      throw new IllegalStateException("Agency " + agency + " has no head (role 'head' in the organisation file):"
+          + " nobody may sign its apology letters");
+    }
+    List<String> groups = new ArrayList<>(List.of(a.groupId(Role.HEAD)));
+    if (a.hasRole(Role.DEPUTY_HEAD)) {
+      groups.add(a.groupId(Role.DEPUTY_HEAD));
+    }
+    return groups;
+  }
+
+  /**
+   * In which capacity a user signs the apology letter of an agency: {@code HEAD}, {@code DEPUTY_HEAD}, or
+   * empty when the user may not sign it.
+   */
+  public java.util.Optional<Role> signingCapacity(String agency, java.util.Collection<String> userGroups) {
+    if (userGroups.contains(Role.HEAD.groupOf(agency))) {
+      return java.util.Optional.of(Role.HEAD);
+    }
+    if (userGroups.contains(Role.DEPUTY_HEAD.groupOf(agency))) {
+      return java.util.Optional.of(Role.DEPUTY_HEAD);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The reason a late partner gives for its delay goes on the dossier's record, for the lead agency's letter,
+   * as "<partner>: <reason>".
+   */
+  public void recordPartnerDelayReason(long dossierId, String partner, String reason, String actor) {
+    records.recordEvent(dossierId, "PARTNER_DELAY_REASON", clock.instant(), actor,
+        dossiers.unitName(partner) + ": " + reason.strip(),
+        "Cơ quan phối hợp " + dossiers.unitName(partner) + " giải trình lý do chậm trễ.");
+  }
+
+  /**
+   * The reasons the late partners gave since the apology was last requested, one a line; {@code null} when
+   * none did.
+   */
+  public String partnerDelayReasons(long dossierId) {
+    List<String> reasons = new ArrayList<>();
+    for (var e : dossiers.events(dossierId)) {
+      if ("APOLOGY_REQUESTED".equals(e.type())) {
+        reasons.clear();
+      } else if ("PARTNER_DELAY_REASON".equals(e.type()) && e.reason() != null) {
+        reasons.add(e.reason());
+      }
+    }
+    return reasons.isEmpty() ? null : String.join("\n", reasons);
+  }
+
+  /**
+   * A second partner in parallel is late while the lead agency's letter is already asked for: the partner
+   * is asked for its reason too (once; recorded as an apology alert of its unit, done), and no second
+   * letter. Empty when the stage is not a partner's or its reason was asked already.
+   */
+  public java.util.Optional<Alert> askPartnerReason(long dossierId, Stage stage, String pid) {
+    records.lock(dossierId);
+    Dossier d = dossiers.get(dossierId);
+    if (stage.unit() == null || stage.unit().equals(apologyAgency(d)) || d.apologyCount() > 0) {
+      return java.util.Optional.empty();
+    }
+    boolean asked = repository.alertsFor(d.id(), AlertKind.APOLOGY, null, d.appointmentAt()).stream()
+        .anyMatch(a -> a.status() != AlertStatus.CANCELLED && stage.unit().equals(a.unit()));
+    if (asked) {
+      return java.util.Optional.empty();
+    }
+    Instant now = clock.instant();
+    long id = repository.insertAlert(d.id(), AlertKind.APOLOGY, stage, AlertStatus.DONE, d.appointmentAt(), now, pid);
+    records.recordEvent(d.id(), "PARTNER_DELAY_REASON_REQUESTED", now, "system", null,
+        "Cơ quan phối hợp " + dossiers.unitName(stage.unit()) + " chậm ở bước \"" + stage.name()
+            + "\": giải trình lý do cho phiếu xin lỗi của " + dossiers.unitName(apologyAgency(d)) + ".");
+    return repository.alert(id);
   }
 
   /** The alert's tasks are done. */
@@ -191,7 +289,7 @@ public class OverdueService {
    * dossier gets its new appointment (the first one is kept) and the alert is issued.
    */
   public ApologyLetter issueApology(long alertId, long dossierId, String unit, String reason, String newDate,
-      String draftedBy, String signedBy) {
+      String draftedBy, String signedBy, Role signedAs) {
     records.lock(dossierId);
     Dossier d = dossiers.get(dossierId);
     Map<String, String> errors = apologyErrors(dossierId, reason, newDate);
@@ -205,16 +303,20 @@ public class OverdueService {
     int year = now.atZone(calendar.properties().zone()).getYear();
     int seq = repository.nextLetterSeq(unit, year);
     String number = String.format("%04d/%d/PXL-%s", seq, year, agency.identifier());
+    boolean late = ApologyRules.signedLate(calendar, now, d.appointmentAt());
     // the new appointment first: a dossier in the reports' roll-up leaves it before its letter is recorded
     reappoint(d, appointment, now);
     long id = repository.insertLetter(dossierId, unit, year, seq, number, d.appointmentAt(), appointment,
-        reason.strip(), draftedBy, signedBy, now);
+        reason.strip(), draftedBy, signedBy, now, late, signedAs == null ? null : signedAs.name());
     if (alertId > 0) {
       repository.closeAlert(alertId, AlertStatus.ISSUED, now);
     }
     records.recordEvent(dossierId, "APOLOGY_ISSUED", now, signedBy, reason.strip(),
         "Phiếu xin lỗi và hẹn lại ngày trả kết quả số " + number + " của " + agency.name() + "; hẹn trả cũ: "
-            + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment));
+            + Format.dateTime(d.appointmentAt()) + "; hẹn trả mới: " + Format.dateTime(appointment)
+            + (signedAs == Role.DEPUTY_HEAD ? "; cấp phó ký thay Thủ trưởng" : "")
+            + (late ? "; phiếu ký sau thời hạn (chậm nhất " + Format.dateTime(ApologyRules.latestLetterAt(calendar,
+                d.appointmentAt())) + ")" : ""));
     events.publishEvent(new DossierNotice(dossierId, DossierNotice.Kind.APOLOGY_ISSUED, now, number));
     return repository.letter(id).orElseThrow();
   }

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingDuration;
+import vn.motcua.dossier.DeadlinePlan;
+import vn.motcua.dossier.DossierDeadlines;
 import vn.motcua.dossier.DossierVariables;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
@@ -20,7 +22,7 @@ import vn.motcua.procedure.ProcedureCatalogue;
  * <pre>
  *   ${overdue.warningAt(execution, appraisalDueAt)}   warning before the stage deadline
  *   ${overdue.warningBefore(appraisalDueAt, '4h')}    the same with an explicit lead
- *   ${overdue.apologyAt(execution, appraisalDueAt)}   when an apology letter is needed
+ *   ${overdue.apologyAt(execution, appraisalDueAt)}   when the dossier cannot be on time: the apology
  *   ${appraisalDueAt}                                 the stage deadline itself (escalation)
  * </pre>
  *
@@ -34,9 +36,11 @@ public class OverdueTimers {
   private final ProcedureCatalogue catalogue;
   private final OverdueProperties properties;
   private final Clock clock;
+  private final DossierDeadlines deadlines;
 
   public OverdueTimers(WorkingCalendar calendar, ProcedureCatalogue catalogue, OverdueProperties properties,
-      Clock clock) {
+      Clock clock, DossierDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.calendar = calendar;
     this.catalogue = catalogue;
     this.properties = properties;
@@ -63,36 +67,95 @@ public class OverdueTimers {
     return Date.from(byLead.isAfter(halfway) ? byLead : halfway);
   }
 
-  /** When an apology letter is needed, for a stage that is not a user task or for the dossier as a whole. */
+  /**
+   * The last moment an apology may be opened for the dossier as a whole: the apology lead
+   * ({@code overdue.apologyLead}) before the letter's legal limit, one working day before the appointment.
+   */
   public Date apologyAt(VariableScope scope) {
-    return apologyAt(scope, null);
+    Instant appointment = instant(scope.getVariable(DossierVariables.APPOINTMENT_AT), DossierVariables.APPOINTMENT_AT);
+    return Date.from(ApologyRules.openBy(calendar, appointment, apologyLead(scope)));
   }
 
   /**
-   * When a dossier still in a stage needs an apology letter (Decree 61/2018 Art. 19(3): the letter goes out
-   * no later than one working day before the appointment). The earlier of the stage deadline (a stage
-   * that runs late puts the appointment at risk) and the last moment that leaves the responsible unit the
-   * apology lead ({@code overdue.apologyLead}, default 4h) before that day; never earlier than halfway
-   * through the statutory time, so that short procedures are not apologised for at once.
+   * When a dossier still in a stage needs an apology letter (Decree 61/2018 Art. 19(3), Decree 118/2025: the
+   * letter goes out no later than one working day before the appointment): the first moment the stages left
+   * cannot finish by the appointment if the stage is still open ({@link ApologyRules#apologyAt}): at once when
+   * the stage's own share already ends too late, at the critical moment when the stage is still open then, or
+   * at the last moment that leaves the apology lead ({@code overdue.apologyLead}) when the stage is late by
+   * then. A dossier on track is never apologised for; a moment already past fires at once.
    */
   public Date apologyAt(VariableScope scope, Object stageDue) {
-    Instant appointment = instant(scope.getVariable(DossierVariables.APPOINTMENT_AT), DossierVariables.APPOINTMENT_AT);
-    Object from = scope.getVariable(DossierVariables.COUNTING_FROM);
-    Duration lead = lead(setting(scope, "apologyLead", properties.apologyLead()));
-    Instant limit = calendar.subtractWorkingTime(latestApologyAt(appointment), lead);
-    Instant at = limit;
-    if (stageDue != null) {
-      Instant due = instant(stageDue, "stageDue");
-      at = due.isBefore(limit) ? due : limit;
+    if (stageDue == null) {
+      return apologyAt(scope);
     }
-    if (from != null) {
-      Instant start = instant(from, DossierVariables.COUNTING_FROM);
-      Instant halfway = calendar.addWorkingTime(start, calendar.workingTimeBetween(start, appointment).dividedBy(2));
-      if (at.isBefore(halfway)) {
-        at = halfway;
+    Instant appointment = instant(scope.getVariable(DossierVariables.APPOINTMENT_AT), DossierVariables.APPOINTMENT_AT);
+    Instant due = instant(stageDue, "stageDue");
+    return Date.from(ApologyRules.apologyAt(calendar, clock.instant(), due, restAfter(scope, due, appointment),
+        appointment, apologyLead(scope)));
+  }
+
+  /** Whether the dossier in the stage due at {@code stageDue}, still open now, needs an apology letter. */
+  public boolean apologyNeeded(VariableScope scope, Instant stageDue) {
+    Instant appointment = instant(scope.getVariable(DossierVariables.APPOINTMENT_AT), DossierVariables.APPOINTMENT_AT);
+    return ApologyRules.atRisk(calendar, clock.instant(), stageDue, restAfter(scope, stageDue, appointment),
+        appointment, apologyLead(scope));
+  }
+
+  /**
+   * The working time the stages after the one due at {@code stageDue} need: the later stages' shares and the
+   * return's, from the procedure's plan. The stage is the one whose {@code <stage>DueAt} holds that date (or
+   * the partner's {@code partnerStage}); a stage the plan does not know leaves exactly the time after its
+   * deadline, so its apology comes at its deadline at the latest.
+   */
+  Duration restAfter(VariableScope scope, Instant stageDue, Instant appointment) {
+    Object from = scope.getVariable(DossierVariables.COUNTING_FROM);
+    Procedure procedure = procedure(scope);
+    if (from != null && procedure != null && deadlines != null) {
+      String stage = stageOf(scope, procedure, stageDue);
+      if (stage != null) {
+        DeadlinePlan plan = deadlines.plan(procedure, instant(from, DossierVariables.COUNTING_FROM));
+        Instant groupEnd = null;
+        for (List<String> group : procedure.stageOrder()) {
+          if (group.contains(stage)) {
+            for (String s : group) {
+              Instant d = plan.stageDue().get(s);
+              if (d != null && (groupEnd == null || d.isAfter(groupEnd))) {
+                groupEnd = d;
+              }
+            }
+          }
+        }
+        if (groupEnd != null) {
+          return calendar.workingTimeBetween(groupEnd, plan.appointmentAt());
+        }
       }
     }
-    return Date.from(at);
+    return stageDue.isBefore(appointment) ? calendar.workingTimeBetween(stageDue, appointment) : Duration.ZERO;
+  }
+
+  private static String stageOf(VariableScope scope, Procedure procedure, Instant stageDue) {
+    for (List<String> group : procedure.stageOrder()) {
+      for (String stage : group) {
+        Object value = scope.getVariable(DeadlinePlan.variableOf(stage));
+        if (value instanceof Date d && d.toInstant().equals(stageDue)) {
+          return stage;
+        }
+      }
+    }
+    Object partner = scope.getVariable(DossierVariables.PARTNER_STAGE);
+    if (partner != null && procedure.stageOrder().stream().anyMatch(g -> g.contains(partner.toString()))) {
+      return partner.toString();
+    }
+    return null;
+  }
+
+  private Procedure procedure(VariableScope scope) {
+    Object key = scope.getVariable(DossierVariables.PROCEDURE_KEY);
+    return key == null || catalogue == null ? null : catalogue.find(key.toString()).orElse(null);
+  }
+
+  private Duration apologyLead(VariableScope scope) {
+    return lead(setting(scope, "apologyLead", properties.apologyLead()));
   }
 
   /** The latest moment an apology letter may go out: one working day before the appointment. */

@@ -34,6 +34,16 @@ public final class OverdueVariables {
   public static final String APOLOGY_DRAFTED_BY = "apologyDraftedBy";
   public static final String APOLOGY_SIGN_DECISION = "apologySignDecision";
   public static final String APOLOGY_SIGN_COMMENT = "apologySignComment";
+  /** The agency that apologises (the dossier's resolving agency), its name, and in which capacity it signed. */
+  public static final String APOLOGY_UNIT = "apologyUnit";
+  public static final String APOLOGY_UNIT_NAME = "apologyUnitName";
+  public static final String APOLOGY_SIGNED_AS = "apologySignedAs";
+  /** A partner held the late stage: it gives its reason (form-apology-partner-reason) before the lead drafts. */
+  public static final String APOLOGY_PARTNER_LATE = "apologyPartnerLate";
+  public static final String PARTNER_REASON_GROUPS = "partnerReasonGroups";
+  public static final String PARTNER_DELAY_REASON = "partnerDelayReason";
+  /** The block only asks a second late partner for its reason: the letter is already being written. */
+  public static final String APOLOGY_REASON_ONLY = "apologyReasonOnly";
   public static final String SIGN = "SIGN";
   public static final String SEND_BACK = "SEND_BACK";
 

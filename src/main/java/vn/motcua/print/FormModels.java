@@ -91,6 +91,12 @@ public final class FormModels {
         m.put("apologyReason", nz(l.reason()));
         m.put("signedBy", p.officerName().apply(l.signedBy()));
         m.put("signedDate", Format.date(l.signedAt()));
+        // a deputy signs for the head: "KT. Thủ trưởng cơ quan" above the deputy's own title
+        m.put("signerTitle", l.signedByDeputy() ? "KT. Thủ trưởng cơ quan" : "Thủ trưởng cơ quan");
+        m.put("signerSubtitle", l.signedByDeputy() ? "Phó Thủ trưởng cơ quan" : "");
+        m.put("signedLate", l.signedLate());
+        m.put("signedLateNote", l.signedLate() ? "Phiếu được ký sau thời hạn quy định (chậm nhất 01 ngày làm việc trước"
+            + " ngày hẹn trả kết quả " + Format.date(l.originalAppointmentAt()) + ")." : "");
       }
       case CONTROL_SLIP -> m.put("steps", steps(p));
       case LEDGER -> throw new IllegalArgumentException("The ledger is printed for a period, not a dossier");

@@ -38,7 +38,7 @@ public class ReportMetrics {
   private volatile Snapshot snapshot;
 
   record Snapshot(Instant at, Map<String, Long> received, Map<String, Long> returned, Map<String, Long> overdue,
-      long apologies, long failedJobs, long incidents) {}
+      long apologies, long failedJobs, long incidents, long apologiesSignedLate) {}
 
   public ReportMetrics(JdbcTemplate jdbc, ManagementService managementService, RuntimeService runtimeService,
       IdentityService identityService, EngineClock clock, OrganisationDirectory directory, MeterRegistry registry,
@@ -65,6 +65,9 @@ public class ReportMetrics {
     }
     FunctionCounter.builder("motcua.apology.letters", this, m -> m.snapshot().apologies())
         .description("Apology letters signed (form 04)").register(registry);
+    FunctionCounter.builder("motcua.apology.letters.late", this, m -> m.snapshot().apologiesSignedLate())
+        .description("Apology letters signed after the legal limit (later than 1 working day before the appointment)")
+        .register(registry);
     Gauge.builder("motcua.jobs.failed", this, m -> m.snapshot().failedJobs())
         .description("Engine jobs whose last execution failed (retrying or out of retries)").register(registry);
     Gauge.builder("motcua.incidents.open", this, m -> m.snapshot().incidents())
@@ -88,9 +91,11 @@ public class ReportMetrics {
     Map<String, Long> overdue = grouped("SELECT current_unit, COUNT(*) FROM dossier WHERE closed_at IS NULL"
         + " AND paused_at IS NULL AND appointment_at < ? GROUP BY current_unit", SqlTime.ts(now));
     Long apologies = jdbc.queryForObject("SELECT COUNT(*) FROM apology_letter", Long.class);
+    Long late = jdbc.queryForObject("SELECT COUNT(*) FROM apology_letter WHERE signed_late", Long.class);
     long failed = SystemAccess.run(identityService, () -> managementService.createJobQuery().withException().count());
     long incidents = SystemAccess.run(identityService, () -> runtimeService.createIncidentQuery().count());
-    return new Snapshot(now, received, returned, overdue, apologies == null ? 0 : apologies, failed, incidents);
+    return new Snapshot(now, received, returned, overdue, apologies == null ? 0 : apologies, failed, incidents,
+        late == null ? 0 : late);
   }
 
   private Map<String, Long> grouped(String sql, Object... args) {

@@ -66,10 +66,12 @@ public class ReportService {
   /**
    * Service-quality indicators (Decision 766/QĐ-TTg, Decree 61 Art. 27–32) computable from the records;
    * rates in percent with one decimal, {@code null} when the denominator is zero. Formulas: docs/reports.md.
+   * Two on-time rates: Decision 766's over the dossiers resolved ({@code onTimeRate}) and Decree 61's
+   * internal one over the dossiers received ({@code receivedOnTimeRate}).
    */
   public record Indicators(Double onTimeRate, Double onlineShare, Double averageProcessingDays,
       Double maxProcessingDays, Double averageWorkingDaysLate, long rated, long satisfied, Double satisfactionRate,
-      Double apologyRate) {}
+      Double apologyRate, Double receivedOnTimeRate) {}
 
   /** A line of the report: a unit (with its procedures) or one procedure of a unit, or the total. */
   public record Line(String unit, String unitName, String procedureKey, String procedureName, Map<String, Long> counts,
@@ -127,7 +129,8 @@ public class ReportService {
         resolved == 0 ? null : round(g.processingSecondsMax / 86400.0),
         g.lateDaysCount == 0 ? null : round((double) g.lateDays / g.lateDaysCount),
         g.rated, g.satisfied, percent(g.satisfied, g.rated),
-        percent(g.resolvedWithApology, resolved));
+        percent(g.resolvedWithApology, resolved),
+        percent(g.get(ReportColumn.RESOLVED_EARLY) + g.get(ReportColumn.RESOLVED_ON_TIME), g.get(ReportColumn.RECEIVED)));
   }
 
   static Double percent(long part, long whole) {
@@ -256,7 +259,8 @@ public class ReportService {
   static final List<String> INDICATOR_HEADERS = List.of("Đơn vị giải quyết", "Thủ tục hành chính",
       "Tỷ lệ giải quyết đúng hạn (%)", "Tỷ lệ hồ sơ trực tuyến (%)", "Thời gian giải quyết trung bình (ngày)",
       "Thời gian giải quyết dài nhất (ngày)", "Số ngày làm việc trễ hạn trung bình", "Số lượt đánh giá",
-      "Số lượt hài lòng", "Tỷ lệ hài lòng (%)", "Tỷ lệ hồ sơ phải xin lỗi (%)");
+      "Số lượt hài lòng", "Tỷ lệ hài lòng (%)", "Tỷ lệ hồ sơ phải xin lỗi (%)",
+      "Tỷ lệ giải quyết đúng hạn trên hồ sơ tiếp nhận (%)");
 
   public Table indicatorTable(Report report) {
     List<List<Object>> rows = new ArrayList<>();
@@ -275,7 +279,8 @@ public class ReportService {
     row.add(unit);
     row.add(procedure == null ? "" : procedure);
     row.addAll(Arrays.asList(i.onTimeRate(), i.onlineShare(), i.averageProcessingDays(), i.maxProcessingDays(),
-        i.averageWorkingDaysLate(), i.rated(), i.satisfied(), i.satisfactionRate(), i.apologyRate()));
+        i.averageWorkingDaysLate(), i.rated(), i.satisfied(), i.satisfactionRate(), i.apologyRate(),
+        i.receivedOnTimeRate()));
     return row;
   }
 

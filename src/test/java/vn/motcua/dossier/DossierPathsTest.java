@@ -130,7 +130,10 @@ class DossierPathsTest extends DossierTestSupport {
     completeOk("mc.hung", openTask(d), vars(var(DELIVERY_METHOD, "POST"), var(RECEIVER_NAME, "Nguyễn Văn An")));
     d = reload(d);
     assertThat(d.status()).isEqualTo(DossierStatus.RETURNED);
-    assertThat(d.outcome()).isEqualTo(OutcomeClass.EARLY); // resolved on 2 March, days before the appointment
+    // resolved on 2 March, days before the appointment, but handed over after it: a late hand-over is late,
+    // never EARLY (issue 18, finding 8); the decision itself stays early in the reports
+    assertThat(d.outcome()).isEqualTo(OutcomeClass.LATE);
+    assertThat(d.responsibleUnit()).isEqualTo(d.receivingUnit());
     assertThat(d.rating()).isNull();
   }
 

@@ -81,4 +81,78 @@ class ApologyRulesTest {
     ApologyRules.Deadlines late = ApologyRules.deadlines(calendar, vn("2026-03-04T14:00"), appointment);
     assertThat(late.signBy()).isEqualTo(vn("2026-03-04T16:00"));
   }
+
+  // ---------- when the apology is due (issue 18, finding 6) ----------
+
+  private static final java.time.Duration LEAD = java.time.Duration.ofHours(4);
+
+  private Instant apologyAt(String now, String stageDue, int restHours, String appointment) {
+    return ApologyRules.apologyAt(calendar, vn(now), vn(stageDue), java.time.Duration.ofHours(restHours),
+        vn(appointment), LEAD);
+  }
+
+  private boolean atRisk(String now, String stageDue, int restHours, String appointment) {
+    return ApologyRules.atRisk(calendar, vn(now), vn(stageDue), java.time.Duration.ofHours(restHours),
+        vn(appointment), LEAD);
+  }
+
+  @Test
+  void an_on_track_dossier_is_not_apologised_for_at_the_letters_last_moment() {
+    // household business, appraisal due Tuesday 17:00, then approval 6 h and return 4 h to Thursday 09:00:
+    // at Tuesday 15:00 (the last moment that leaves 4 h before the letter's limit) the stage is on track
+    assertThat(atRisk("2026-03-03T15:00", "2026-03-03T17:00", 10, "2026-03-05T09:00")).isFalse();
+    assertThat(apologyAt("2026-03-02T09:00", "2026-03-03T17:00", 10, "2026-03-05T09:00"))
+        .isEqualTo(vn("2026-03-03T17:00"));
+    // still open at its deadline, the stages left cannot finish by the appointment
+    assertThat(atRisk("2026-03-03T17:00", "2026-03-03T17:00", 10, "2026-03-05T09:00")).isTrue();
+  }
+
+  @Test
+  void a_stage_whose_own_share_ends_too_late_for_the_rest_is_apologised_for_at_once() {
+    // the approval reached the unit late (its 6 h end Wednesday 17:00); the return needs 4 h: Thursday 11:00
+    assertThat(atRisk("2026-03-04T09:00", "2026-03-04T17:00", 4, "2026-03-05T09:00")).isTrue();
+    assertThat(apologyAt("2026-03-04T09:00", "2026-03-04T17:00", 4, "2026-03-05T09:00"))
+        .isEqualTo(vn("2026-03-04T09:00"));
+  }
+
+  @Test
+  void a_stage_late_at_the_last_moment_for_a_letter_on_time_is_apologised_for_then() {
+    // approval entered early (due Tuesday 08:30) with the return's 4 h after Wednesday 15:00 as the critical
+    // moment: late by Tuesday 15:00, the last moment leaving 4 h before Wednesday 09:00
+    assertThat(apologyAt("2026-03-02T10:00", "2026-03-03T08:30", 4, "2026-03-05T09:00"))
+        .isEqualTo(vn("2026-03-03T15:00"));
+    assertThat(atRisk("2026-03-03T10:00", "2026-03-03T08:30", 4, "2026-03-05T09:00")).isFalse();
+    assertThat(atRisk("2026-03-03T15:00", "2026-03-03T08:30", 4, "2026-03-05T09:00")).isTrue();
+    // on track at that moment (due Wednesday 10:00): at its own deadline, the letter's moment being past
+    assertThat(apologyAt("2026-03-02T10:00", "2026-03-04T10:00", 4, "2026-03-05T09:00"))
+        .isEqualTo(vn("2026-03-04T10:00"));
+    // due after the critical moment (Wednesday 15:00): at once
+    assertThat(apologyAt("2026-03-02T10:00", "2026-03-04T16:00", 4, "2026-03-05T09:00"))
+        .isEqualTo(vn("2026-03-02T10:00"));
+  }
+
+  @Test
+  void an_early_stage_of_a_long_procedure_is_apologised_for_when_the_stages_left_need_all_the_time_left() {
+    // due Monday 12:00, 40 h of later stages before Monday 9 March 17:30: late at 12:00 but the dossier can
+    // still be on time until 17:30 (the critical moment), long before the letter's last moment (Friday)
+    assertThat(apologyAt("2026-03-02T08:00", "2026-03-02T12:00", 40, "2026-03-09T17:30"))
+        .isEqualTo(vn("2026-03-02T17:30"));
+    assertThat(atRisk("2026-03-02T15:00", "2026-03-02T12:00", 40, "2026-03-09T17:30")).isFalse();
+  }
+
+  @Test
+  void a_same_day_procedure_is_apologised_for_when_its_stage_runs_late_never_halfway_before() {
+    // birth registration received Monday 09:00, due back 17:30: the letter's legal moment is already past,
+    // so the apology comes as soon as the dossier is late (the appraisal's deadline), not at a halfway clamp
+    assertThat(apologyAt("2026-03-02T09:00", "2026-03-02T13:54", 2, "2026-03-02T17:30"))
+        .isEqualTo(vn("2026-03-02T13:54"));
+    assertThat(atRisk("2026-03-02T13:45", "2026-03-02T13:54", 2, "2026-03-02T17:30")).isFalse();
+  }
+
+  @Test
+  void a_letter_signed_after_one_working_day_before_the_appointment_is_marked_late() {
+    assertThat(ApologyRules.signedLate(calendar, vn("2026-03-04T09:00"), appointment)).isFalse();
+    assertThat(ApologyRules.signedLate(calendar, vn("2026-03-04T09:01"), appointment)).isTrue();
+    assertThat(ApologyRules.signedLate(calendar, vn("2026-03-05T08:00"), appointment)).isTrue();
+  }
 }

@@ -38,8 +38,10 @@ import vn.motcua.dossier.OutcomeClass;
  * moves; due timers are executed as the job executor would; nothing sleeps.
  *
  * <p>Appraisal stage timers: warning Tuesday 08:00 (halfway, the stage is shorter than two days),
- * apology Tuesday 15:00 (the letter must go out by Wednesday 09:00, with 4 working hours to draft and
- * sign), escalation at the stage deadline, Tuesday 17:00.
+ * apology Tuesday 17:00 (the approval's 6 h and the return's 4 h need all the time left to Thursday 09:00:
+ * a dossier still in appraisal then cannot be on time; before, it is on track and gets no apology),
+ * escalation at the stage deadline, Tuesday 17:00. The letter is signed by the head of the ward
+ * ({@code tt.hai}).
  */
 @MotCuaSpringTest
 class OverduePathsTest extends DossierTestSupport {
@@ -115,7 +117,7 @@ class OverduePathsTest extends DossierTestSupport {
     completeOk("cv.minh", task(d, "Task_DraftApology"), vars(
         var(APOLOGY_REASON, "Cần xác minh thực tế địa điểm kinh doanh tại tổ 5"),
         var(NEW_APPOINTMENT_DATE, newDate)));
-    completeOk("ld.thao", task(d, "Task_SignApology"), var(APOLOGY_SIGN_DECISION, SIGN));
+    completeOk("tt.hai", task(d, "Task_SignApology"), var(APOLOGY_SIGN_DECISION, SIGN));
   }
 
   // ---------- paths ----------
@@ -124,7 +126,7 @@ class OverduePathsTest extends DossierTestSupport {
   void done_early_no_timer_fires_and_every_stage_timer_is_cancelled() {
     Dossier d = acceptedMonday();
     assertThat(timer(d, "Event_AppraisalWarning")).isEqualTo(at("2026-03-03T08:00"));
-    assertThat(timer(d, "Event_AppraisalApologyDue")).isEqualTo(at("2026-03-03T15:00"));
+    assertThat(timer(d, "Event_AppraisalApologyDue")).isEqualTo(at("2026-03-03T17:00"));
     assertThat(timer(d, "Event_AppraisalOverdue")).isEqualTo(at("2026-03-03T17:00"));
     assertThat(task(d, "Task_Appraise").getDueDate().toInstant()).isEqualTo(at("2026-03-03T17:00"));
 
@@ -134,8 +136,9 @@ class OverduePathsTest extends DossierTestSupport {
     // the approval stage has its own three timers; the appraisal timers are gone with their stage
     assertThat(timers(d)).extracting(this::activityOf)
         .containsExactlyInAnyOrder("Event_ApprovalWarning", "Event_ApprovalApologyDue", "Event_ApprovalOverdue");
-    // the plan's approval deadline: 6 working hours after the appraisal deadline
-    assertThat(timer(d, "Event_ApprovalOverdue")).isEqualTo(at("2026-03-04T15:00"));
+    // the approval's own clock (issue 18): its 6 working hours count from the moment the leader received
+    // the dossier (Monday 10:00), not from the plan's appraisal deadline: Monday's close, i.e. Tuesday's opening
+    assertThat(timer(d, "Event_ApprovalOverdue")).isEqualTo(at("2026-03-03T08:00"));
     clockAt("2026-03-02T11:00");
     approve(d);
     assertThat(timers(d)).isEmpty();
@@ -199,8 +202,8 @@ class OverduePathsTest extends DossierTestSupport {
   @Test
   void an_apology_moves_the_appointment_once_and_the_dossier_done_by_the_new_date_is_on_time() {
     Dossier d = acceptedMonday();
-    clockAt("2026-03-03T15:00");
-    assertThat(fireDueTimers(d)).isEqualTo(2); // the warning was due too
+    clockAt("2026-03-03T17:00");
+    assertThat(fireDueTimers(d)).isEqualTo(3); // the warning and the escalation were due too
     Task draft = task(d, "Task_DraftApology");
     assertThat(candidates(draft, true)).containsExactly("tq-minhxuan.specialist");
     assertThat(draft.getDueDate().toInstant()).isBefore(at("2026-03-04T09:00"));
@@ -222,11 +225,11 @@ class OverduePathsTest extends DossierTestSupport {
 
     completeOk("cv.minh", draft, vars(reason, var(NEW_APPOINTMENT_DATE, "2026-03-10")));
     Task sign = task(d, "Task_SignApology");
-    assertThat(candidates(sign, true)).containsExactly("tq-minhxuan.leader");
-    ResponseEntity<String> noReason = complete("ld.thao", sign, var(APOLOGY_SIGN_DECISION, OverdueVariables.SEND_BACK));
+    assertThat(candidates(sign, true)).containsExactlyInAnyOrder("tq-minhxuan.head", "tq-minhxuan.deputyhead");
+    ResponseEntity<String> noReason = complete("tt.hai", sign, var(APOLOGY_SIGN_DECISION, OverdueVariables.SEND_BACK));
     assertThat(noReason.getStatusCode().value()).isEqualTo(400);
-    clockAt("2026-03-03T16:00");
-    completeOk("ld.thao", sign, var(APOLOGY_SIGN_DECISION, SIGN));
+    clockAt("2026-03-03T17:20");
+    completeOk("tt.hai", sign, var(APOLOGY_SIGN_DECISION, SIGN));
 
     d = reload(d);
     assertThat(d.appointmentAt()).isEqualTo(at("2026-03-10T17:30"));
@@ -234,13 +237,14 @@ class OverduePathsTest extends DossierTestSupport {
     assertThat(d.apologyCount()).isEqualTo(1);
     ApologyLetter letter = overdue.letters(d.id()).get(0);
     assertThat(letter.number()).matches("\\d{4}/2026/PXL-000\\.01\\.30\\.H60");
-    assertThat(letter.signedBy()).isEqualTo("ld.thao");
+    assertThat(letter.signedBy()).isEqualTo("tt.hai");
+    assertThat(letter.signedAs()).isEqualTo("HEAD");
+    assertThat(letter.signedLate()).isFalse();
     assertThat(letter.draftedBy()).isEqualTo("cv.minh");
     assertThat(alerts(d, AlertKind.APOLOGY)).singleElement()
         .satisfies(a -> assertThat(a.status()).isEqualTo(AlertStatus.ISSUED));
     // deadlines, due dates and timers moved by the working time between the two dates (30.5 h)
     assertThat(task(d, "Task_Appraise").getDueDate().toInstant()).isEqualTo(at("2026-03-09T15:30"));
-    assertThat(timer(d, "Event_AppraisalOverdue")).isEqualTo(at("2026-03-09T15:30"));
     assertThat(runtimeService.getVariable(d.processInstanceId(), APPOINTMENT_AT)).isEqualTo(Date.from(at("2026-03-10T17:30")));
 
     // the One-Stop Division hands the letter to the applicant
@@ -274,18 +278,11 @@ class OverduePathsTest extends DossierTestSupport {
   @Test
   void late_past_the_new_date_is_escalated_once_per_stage_refused_a_second_apology_and_counted_late() {
     Dossier d = acceptedMonday();
-    clockAt("2026-03-03T15:00");
-    fireDueTimers(d);
-    draftAndSignApology(d, "2026-03-06");
-    completeOk("mc.hung", task(d, "Task_DeliverApology"), var(APOLOGY_DELIVERY_METHOD, "SMS"));
-    d = reload(d);
-    assertThat(d.appointmentAt()).isEqualTo(at("2026-03-06T17:30"));
-    // moved by the 14.5 working hours between Thursday 09:00 and Friday 17:30
-    assertThat(task(d, "Task_Appraise").getDueDate().toInstant()).isEqualTo(at("2026-03-05T15:30"));
-
-    // the appraisal deadline passes: the leader and the supervisors are told, once
-    clockAt("2026-03-05T15:31");
-    assertThat(fireDueTimers(d)).isEqualTo(1);
+    clockAt("2026-03-03T08:00");
+    assertThat(fireDueTimers(d)).isEqualTo(1); // the warning
+    // the appraisal deadline passes: the leader and the supervisors are told, once, and the apology is due
+    clockAt("2026-03-03T17:00");
+    assertThat(fireDueTimers(d)).isEqualTo(2);
     Task direct = task(d, "Task_DirectOverdue");
     Task supervise = task(d, "Task_SuperviseOverdue");
     assertThat(candidates(direct, true)).containsExactly("tq-minhxuan.leader");
@@ -296,7 +293,7 @@ class OverduePathsTest extends DossierTestSupport {
     // the stage is marked late in the control log, charged to the unit that held it
     ControlLogEntry appraisal = dossiers.controlLog(d.id()).stream()
         .filter(e -> e.stepKey().equals("Task_Appraise")).findFirst().orElseThrow();
-    assertThat(appraisal.overdueAt()).isEqualTo(at("2026-03-05T15:31"));
+    assertThat(appraisal.overdueAt()).isEqualTo(at("2026-03-03T17:00"));
     assertThat(appraisal.resultClass()).isEqualTo(OutcomeClass.LATE);
     assertThat(appraisal.toUnit()).isEqualTo("tq-minhxuan");
     d = reload(d);
@@ -307,20 +304,28 @@ class OverduePathsTest extends DossierTestSupport {
     assertThat(alerts(d, AlertKind.OVERDUE)).hasSize(1);
     assertThat(events(d)).containsOnlyOnce("STAGE_OVERDUE").contains("OVERDUE_INSTRUCTION");
 
-    // the approval stage is at risk of missing the new date too: a second apology is refused
+    draftAndSignApology(d, "2026-03-06");
+    completeOk("mc.hung", task(d, "Task_DeliverApology"), var(APOLOGY_DELIVERY_METHOD, "SMS"));
+    d = reload(d);
+    assertThat(d.appointmentAt()).isEqualTo(at("2026-03-06T17:30"));
+    // moved by the 14.5 working hours between Thursday 09:00 and Friday 17:30
+    assertThat(task(d, "Task_Appraise").getDueDate().toInstant()).isEqualTo(at("2026-03-05T15:30"));
+
+    // the approval stage is on track for the new date until its own deadline: no apology before
     clockAt("2026-03-05T16:30");
     appraise(d, "cv.minh");
     assertThat(tasks(d, "Task_SuperviseOverdue")).isEmpty(); // closed with its stage
-    assertThat(fireDueTimers(d)).isEqualTo(1);
+    assertThat(fireDueTimers(d)).isZero();
+
+    // past the new date: a second apology is refused, the approval stage is escalated in turn, and the
+    // dossier is counted late
+    clockAt("2026-03-09T10:00");
+    fireDueTimers(d);
     assertThat(tasks(d, "Task_DraftApology")).isEmpty();
     assertThat(events(d)).containsOnlyOnce("APOLOGY_NOT_ALLOWED");
     assertThat(alerts(d, AlertKind.APOLOGY)).extracting(Alert::status)
         .containsExactlyInAnyOrder(AlertStatus.ISSUED, AlertStatus.REFUSED);
     assertThat(fireDueTimers(d)).isZero();
-
-    // past the new date: the approval stage is escalated in turn, and the dossier is counted late
-    clockAt("2026-03-09T10:00");
-    fireDueTimers(d);
     assertThat(alerts(d, AlertKind.OVERDUE)).extracting(Alert::stageKey)
         .containsExactly("Task_Appraise", "Task_Approve");
     assertThat(alerts(d, AlertKind.WARNING)).extracting(Alert::stageKey).containsExactly("Task_Appraise");
@@ -339,46 +344,55 @@ class OverduePathsTest extends DossierTestSupport {
   @Test
   void the_same_timer_fired_twice_makes_one_apology_task_and_one_reminder() {
     Dossier d = acceptedMonday();
-    clockAt("2026-03-03T15:00");
+    clockAt("2026-03-03T08:00");
+    fireDueTimers(d);
+    assertThat(tasks(d, "Task_RemindLeader")).hasSize(1);
+    // what a second firing does (another node, a retry): run the boundary path again in the same stage
+    refire(d, "CallActivity_AppraisalWarning");
+    assertThat(tasks(d, "Task_RemindLeader")).hasSize(1);
+    assertThat(alerts(d, AlertKind.WARNING)).hasSize(1);
+
+    clockAt("2026-03-03T17:00");
     fireDueTimers(d);
     assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
-    assertThat(tasks(d, "Task_RemindLeader")).hasSize(1);
+    refire(d, "CallActivity_AppraisalApology");
+    assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
+    assertThat(alerts(d, AlertKind.APOLOGY)).hasSize(1);
+    assertThat(events(d)).containsOnlyOnce("APOLOGY_REQUESTED").containsOnlyOnce("STAGE_WARNING");
+  }
 
-    // what a second firing does (another node, a retry): run the boundary paths again in the same stage
+  private void refire(Dossier d, String callActivity) {
     ProcessInstance resolution = runtimeService.createProcessInstanceQuery()
         .superProcessInstanceId(d.processInstanceId()).processDefinitionKey("Block_Resolution").singleResult();
     ActivityInstance tree = runtimeService.getActivityInstance(resolution.getId());
     String stage = tree.getActivityInstances("SubProcess_AppraisalStage")[0].getId();
     runtimeService.createProcessInstanceModification(resolution.getId())
-        .startBeforeActivity("CallActivity_AppraisalApology", stage)
-        .startBeforeActivity("CallActivity_AppraisalWarning", stage)
+        .startBeforeActivity(callActivity, stage)
         .execute();
-
-    assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
-    assertThat(tasks(d, "Task_RemindLeader")).hasSize(1);
-    assertThat(alerts(d, AlertKind.APOLOGY)).hasSize(1);
-    assertThat(alerts(d, AlertKind.WARNING)).hasSize(1);
-    assertThat(events(d)).containsOnlyOnce("APOLOGY_REQUESTED").containsOnlyOnce("STAGE_WARNING");
   }
 
   @Test
-  void an_open_apology_closes_with_its_stage_and_the_next_stage_asks_again() {
+  void an_open_apology_closes_with_its_stage_and_the_next_stage_asks_again_when_it_cannot_be_on_time() {
     Dossier d = acceptedMonday();
-    clockAt("2026-03-03T15:00");
+    clockAt("2026-03-03T17:00");
     fireDueTimers(d);
     assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
 
-    clockAt("2026-03-03T15:30");
+    clockAt("2026-03-03T17:15");
     appraise(d, "cv.minh");
     assertThat(tasks(d, "Task_DraftApology")).isEmpty();
     assertThat(events(d)).contains("APOLOGY_CANCELLED");
-    // the approval stage is still at risk at this hour: its own apology timer asks again, once
-    assertThat(fireDueTimers(d)).isEqualTo(1);
+    // the approval's 6 h and the return's 4 h still fit before Thursday 09:00: no apology yet
+    assertThat(fireDueTimers(d)).isZero();
+    assertThat(timer(d, "Event_ApprovalApologyDue")).isEqualTo(at("2026-03-04T15:00"));
+    // still open at its deadline: the approval stage asks again, once
+    clockAt("2026-03-04T15:00");
+    fireDueTimers(d);
     assertThat(tasks(d, "Task_DraftApology")).hasSize(1);
     assertThat(alerts(d, AlertKind.APOLOGY)).extracting(Alert::status)
         .containsExactlyInAnyOrder(AlertStatus.CANCELLED, AlertStatus.OPEN);
 
-    clockAt("2026-03-03T16:00");
+    clockAt("2026-03-04T15:10");
     approve(d);
     assertThat(tasks(d, "Task_DraftApology")).isEmpty();
     assertThat(reload(d).apologyCount()).isZero();

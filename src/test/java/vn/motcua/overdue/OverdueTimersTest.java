@@ -12,12 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.TestCalendars;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingDuration;
+import vn.motcua.dossier.DossierDeadlines;
+import vn.motcua.procedure.Procedure;
+import vn.motcua.procedure.ProcedureCatalogue;
 
 /**
  * When the overdue timers fire, on the working-day calendar. A household business dossier accepted on
@@ -28,7 +33,7 @@ class OverdueTimersTest {
 
   private OverdueTimers timersAt(String now) {
     return new OverdueTimers(calendar, null, OverdueProperties.defaults(),
-        Clock.fixed(vn(now), ZoneId.of("Asia/Ho_Chi_Minh")));
+        Clock.fixed(vn(now), ZoneId.of("Asia/Ho_Chi_Minh")), null);
   }
 
   private static Instant at(Date d) {
@@ -65,14 +70,14 @@ class OverdueTimersTest {
   }
 
   @Test
-  void the_apology_leaves_time_to_sign_before_the_last_working_day() {
+  void the_apology_of_an_on_track_stage_waits_for_its_deadline_not_for_the_letters_last_moment() {
     var scope = dossier("2026-03-02T09:00", "2026-03-05T09:00");
     OverdueTimers timers = timersAt("2026-03-02T09:00");
     // last moment for the letter: Wednesday 09:00; minus the 4 h lead: Tuesday 15:00
     assertThat(timers.latestApologyAt(vn("2026-03-05T09:00"))).isEqualTo(vn("2026-03-04T09:00"));
     assertThat(at(timers.apologyAt(scope))).isEqualTo(vn("2026-03-03T15:00"));
-    // the appraisal stage ends later (Tuesday 17:00): the letter deadline wins
-    assertThat(at(timers.apologyAt(scope, Date.from(vn("2026-03-03T17:00"))))).isEqualTo(vn("2026-03-03T15:00"));
+    // the appraisal stage ends later (Tuesday 17:00) and is on track until then: no apology before
+    assertThat(at(timers.apologyAt(scope, Date.from(vn("2026-03-03T17:00"))))).isEqualTo(vn("2026-03-03T17:00"));
   }
 
   @Test
@@ -83,9 +88,30 @@ class OverdueTimersTest {
   }
 
   @Test
-  void a_one_day_procedure_is_not_apologised_for_before_halfway() {
+  void a_one_day_procedure_is_not_clamped_to_halfway_its_letters_last_moment_is_already_past() {
     var scope = dossier("2026-03-02T07:30", "2026-03-02T17:30");
-    assertThat(at(timersAt("2026-03-02T07:30").apologyAt(scope))).isEqualTo(vn("2026-03-02T11:30"));
+    assertThat(at(timersAt("2026-03-02T07:30").apologyAt(scope))).isEqualTo(vn("2026-02-27T11:30"));
+  }
+
+  @Test
+  void the_stages_after_the_one_at_risk_count_with_their_shares_from_the_model() {
+    ProcedureCatalogue catalogue = mock(ProcedureCatalogue.class);
+    Procedure household = new Procedure("hkd", "Đăng ký hộ kinh doanh", "1.001612", "COMMUNE",
+        Procedure.RECEIVING_UNIT, 3, 0, null, null, List.of(), List.of(), Map.of("appraisal", 14, "approval", 6),
+        Procedure.DEFAULT_STAGES, Map.of(), null, null);
+    when(catalogue.find("hkd")).thenReturn(Optional.of(household));
+    Map<String, Object> vars = Map.of("procedureKey", "hkd", "countingFrom", Date.from(vn("2026-03-02T09:00")),
+        "appointmentAt", Date.from(vn("2026-03-05T09:00")), "appraisalDueAt", Date.from(vn("2026-03-03T17:00")),
+        "approvalDueAt", Date.from(vn("2026-03-04T15:00")));
+    VariableScope scope = mock(VariableScope.class);
+    when(scope.getVariable(anyString())).thenAnswer(inv -> vars.get(inv.getArgument(0, String.class)));
+    OverdueTimers timers = new OverdueTimers(calendar, catalogue, OverdueProperties.defaults(),
+        Clock.fixed(vn("2026-03-02T09:00"), ZoneId.of("Asia/Ho_Chi_Minh")), new DossierDeadlines(calendar));
+    // approval 6 h and return 4 h after the appraisal; the return's 4 h after the approval
+    assertThat(timers.restAfter(scope, vn("2026-03-03T17:00"), vn("2026-03-05T09:00"))).isEqualTo(Duration.ofHours(10));
+    assertThat(timers.restAfter(scope, vn("2026-03-04T15:00"), vn("2026-03-05T09:00"))).isEqualTo(Duration.ofHours(4));
+    assertThat(at(timers.apologyAt(scope, Date.from(vn("2026-03-03T17:00"))))).isEqualTo(vn("2026-03-03T17:00"));
+    assertThat(timers.apologyNeeded(scope, vn("2026-03-03T17:00"))).isFalse();
   }
 
   @Test

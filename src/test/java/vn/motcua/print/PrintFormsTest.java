@@ -130,10 +130,21 @@ class PrintFormsTest {
   }
 
   @Test
+  void apology_04_signed_by_a_deputy_prints_KT_and_a_late_signature_is_marked() throws IOException {
+    ApologyLetter letter = new ApologyLetter(1, 7, "tq-minhxuan", "01/2026/PXL", at("2026-03-05T09:10"),
+        at("2026-03-10T09:10"), "Cần xác minh thực địa địa điểm kinh doanh", "cv.minh", "pt.yen",
+        at("2026-03-04T15:00"), null, null, null, null, true, "DEPUTY_HEAD");
+    String text = slipText(PrintForm.APOLOGY,
+        printable(dossier(DossierStatus.IN_PROGRESS, at("2026-03-10T09:10")), List.of(), List.of(letter)));
+    assertThat(text).contains("KT. Thủ trưởng cơ quan", "Phó Thủ trưởng cơ quan",
+        "Phiếu được ký sau thời hạn quy định (chậm nhất 01 ngày làm việc trước ngày hẹn trả kết quả 05/03/2026)");
+  }
+
+  @Test
   void apology_04_has_the_original_and_new_dates_and_the_signature_of_the_head() throws IOException {
     ApologyLetter letter = new ApologyLetter(1, 7, "tq-minhxuan", "01/2026/PXL", at("2026-03-05T09:10"),
         at("2026-03-10T09:10"), "Cần xác minh thực địa địa điểm kinh doanh", "cv.minh", "ld.thao",
-        at("2026-03-04T15:00"), null, null, null, null);
+        at("2026-03-04T15:00"), null, null, null, null, false, null);
     String text = slipText(PrintForm.APOLOGY,
         printable(dossier(DossierStatus.IN_PROGRESS, at("2026-03-10T09:10")), List.of(), List.of(letter)));
     assertThat(text).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", CODE, NAME, "05/03/2026", "10/03/2026",

@@ -53,7 +53,7 @@ class ProcedureDriver {
     this.calendar = calendar;
   }
 
-  /** Registers a paper dossier of the procedure at the Minh Xuân counter as mc.hung, as in the officers' app. */
+  /** Registers a dossier of the procedure at the Minh Xuân counter as mc.hung, as the officer's page does. */
   Dossier register(String procedureKey) {
     String body = """
         {"procedureKey": "%s", "channel": "DIRECT",
@@ -119,6 +119,7 @@ class ProcedureDriver {
       case "Task_ConfirmPayment" -> vars(var(PAYMENT_CONFIRMED, true), var("paymentNote", "Chứng từ số 123/2026"));
       case "Task_DraftApology" -> vars(var(APOLOGY_REASON, "Cần thêm thời gian xác minh thông tin hồ sơ"),
           var(NEW_APPOINTMENT_DATE, newAppointmentDate(d)));
+      case "Task_PartnerReasonForApology" -> var(PARTNER_DELAY_REASON, "Chờ kết quả tra cứu từ cơ sở dữ liệu của ngành");
       case "Task_SignApology" -> var(APOLOGY_SIGN_DECISION, SIGN);
       case "Task_DeliverApology" -> vars(var(APOLOGY_DELIVERY_METHOD, "PHONE"),
           var(APOLOGY_DELIVERY_NOTE, "Đã gọi điện thông báo cho người nộp"));

@@ -214,7 +214,8 @@ class ReportAccessAndExportTest {
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
     assertThat(metrics.getBody()).contains("motcua_dossiers_received_total{channel=\"ONLINE\"}",
         "motcua_dossiers_returned_total{outcome=\"LATE\"}", "motcua_dossiers_overdue_open{unit=\"" + UNIT + "\"}",
-        "motcua_apology_letters_total", "motcua_jobs_failed", "motcua_incidents_open");
+        "motcua_apology_letters_total", "motcua_apology_letters_late_total", "motcua_jobs_failed",
+        "motcua_incidents_open");
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(200);
   }
 }

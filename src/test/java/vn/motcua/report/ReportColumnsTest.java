@@ -129,6 +129,8 @@ class ReportColumnsTest {
     assertThat(((Number) total.get("satisfied")).longValue()).isEqualTo(1);
     assertThat(total.get("satisfactionRate")).isEqualTo(33.3);
     assertThat(total.get("apologyRate")).as("1 apologised / 6 resolved").isEqualTo(16.7);
+    // Decree 61's internal rate beside Decision 766's: resolved early or on time over every dossier received
+    assertThat(total.get("receivedOnTimeRate")).as("(1 early + 3 on time) / 12 received").isEqualTo(33.3);
   }
 
   @Test

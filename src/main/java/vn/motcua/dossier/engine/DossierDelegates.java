@@ -89,8 +89,9 @@ public class DossierDelegates {
       }
       long id = dossierId(execution);
       Instant now = clock.instant();
+      Instant received = dossiers.completeReceivedAt(id); // after a supplement: its receipt
       Instant due = DeadlineExpressions.isOnline(execution.getVariable(CHANNEL)) ? now
-          : calendar.transferDeadline(dossiers.get(id).receivedAt());
+          : calendar.transferDeadline(received);
       execution.setVariable(TRANSFER_DUE_AT, date(due));
       dossiers.transfer(id, due, actor(execution));
       execution.setVariable(TRANSFERRED_AT, date(now));
@@ -145,9 +146,14 @@ public class DossierDelegates {
     };
   }
 
-  /** A partner agency receives its part: its deadline is the plan's deadline of its stage. */
+  /**
+   * A partner agency receives its part: its deadline is its stage's share counted from now, when it
+   * receives the dossier (its own clock, whatever the units before it did); the plan's date of the stage
+   * when the model gives it no share.
+   */
   @Bean
-  JavaDelegate partnerHandoffDelegate(DossierService dossiers, OrganisationDirectory directory) {
+  JavaDelegate partnerHandoffDelegate(DossierService dossiers, OrganisationDirectory directory,
+      StageClock stageClock) {
     return execution -> {
       String stage = string(execution, PARTNER_STAGE);
       String unit = string(execution, PARTNER_UNIT);
@@ -155,7 +161,10 @@ public class DossierDelegates {
         throw new IllegalStateException("Block_InterAgency needs partnerStage and a known partnerUnit, got "
             + stage + " / " + unit);
       }
-      Object due = execution.getVariable(DeadlinePlan.variableOf(stage));
+      Object due = stageClock.dueFromNow(execution, stage).map(Date::from).orElse(null);
+      if (due == null) {
+        due = execution.getVariable(DeadlinePlan.variableOf(stage));
+      }
       if (!(due instanceof Date)) {
         due = execution.getVariable(APPOINTMENT_AT);
       }

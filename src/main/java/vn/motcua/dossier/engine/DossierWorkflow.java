@@ -156,6 +156,7 @@ public class DossierWorkflow {
     dossiers.supplementReceived(d.id(), note, officer.userId());
     SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, d.id())
+        .setVariable(SUPPLEMENT_RECEIVED_AT, Date.from(dossiers.completeReceivedAt(d.id())))
         .correlateWithResult());
     return dossiers.get(d.id());
   }
@@ -168,6 +169,7 @@ public class DossierWorkflow {
     dossiers.supplementReceived(dossierId, note, actor);
     SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
         .processInstanceVariableEquals(DOSSIER_ID, dossierId)
+        .setVariable(SUPPLEMENT_RECEIVED_AT, Date.from(dossiers.completeReceivedAt(dossierId)))
         .correlateWithResult());
     return dossiers.get(dossierId);
   }

@@ -29,6 +29,7 @@ import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierViewPart;
 import vn.motcua.dossier.OutcomeClass;
 import vn.motcua.dossier.RegistrationCheck.RegisterCommand;
+import vn.motcua.dossier.ResponsibleUnits;
 import vn.motcua.dossier.engine.DossierWorkflow;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.DossierAccess;
@@ -138,7 +139,8 @@ public class DossierController {
       String deliveryMethod, OutcomeClass outcome, Integer workingHoursLate, String responsibleUnit, Integer rating,
       String processInstanceId, Instant originalAppointmentAt, Integer workingDaysLate, Instant overdueAt,
       String overdueUnit, int lateStageCount, List<DossierDocument> documents, List<ControlLogEntry> controlLog,
-      List<DossierEvent> events, @JsonIgnore Map<String, Object> parts) {
+      List<DossierEvent> events, List<ResponsibleUnits.Charge> responsibleUnits,
+      @JsonIgnore Map<String, Object> parts) {
     /** The parts other features add ({@link DossierViewPart}): apologies, alerts, notifications. */
     @JsonAnyGetter
     public Map<String, Object> partsByName() {
@@ -155,7 +157,7 @@ public class DossierController {
         d.deliveryMethod(), d.outcome(), d.workingHoursLate(), d.responsibleUnit(), d.rating(),
         d.processInstanceId(), d.originalAppointmentAt(), d.workingDaysLate(), d.overdueAt(), d.overdueUnit(),
         d.lateStageCount(), dossiers.documents(d.id()), dossiers.controlLog(d.id()),
-        dossiers.events(d.id()), partsOf(d.id()));
+        dossiers.events(d.id()), dossiers.responsibleUnits(d.id()), partsOf(d.id()));
   }
 
   private Map<String, Object> partsOf(long dossierId) {

@@ -30,9 +30,11 @@ import vn.motcua.overdue.AlertKind;
 import vn.motcua.overdue.ApologyRules;
 import vn.motcua.overdue.ApologyLetter;
 import vn.motcua.overdue.OverdueService;
+import vn.motcua.overdue.OverdueTimers;
 import vn.motcua.overdue.OverdueService.Outcome;
 import vn.motcua.overdue.OverdueService.Raised;
 import vn.motcua.overdue.Stage;
+import vn.motcua.organisation.Role;
 import vn.motcua.security.SystemAccess;
 
 /**
@@ -51,36 +53,77 @@ public class OverdueDelegates {
    */
   @Bean
   JavaDelegate raiseAlertDelegate(OverdueService overdue, StageLocator locator, TaskService taskService,
-      IdentityService identityService, DossierService dossiers) {
+      IdentityService identityService, DossierService dossiers, OverdueTimers timers) {
     return execution -> {
       AlertKind kind = AlertKind.valueOf(string(execution, ALERT_KIND));
       Stage stage = locator.locate(execution);
+      if (kind == AlertKind.APOLOGY) {
+        execution.setVariableLocal(APOLOGY_REASON_ONLY, false);
+        if (!timers.apologyNeeded(execution, stage.dueAt())) {
+          // the projection is checked again when the timer fires: a dossier on track gets no apology
+          execution.setVariableLocal(ALERT_OUTCOME, Outcome.SKIPPED.name());
+          execution.setVariableLocal(ALERT_MESSAGE, OverdueService.ON_TRACK);
+          return;
+        }
+      }
       Raised raised = overdue.raise(kind, dossierId(execution), stage, execution.getProcessInstanceId());
       execution.setVariableLocal(ALERT_OUTCOME, raised.outcome().name());
       execution.setVariableLocal(ALERT_MESSAGE, raised.message());
+      if (kind == AlertKind.APOLOGY && raised.outcome() == Outcome.DUPLICATE) {
+        // another partner in parallel is late too: it gives its reason for the one letter
+        overdue.askPartnerReason(dossierId(execution), stage, execution.getProcessInstanceId()).ifPresent(a -> {
+          stageVariables(execution, stage, dossiers);
+          apologyVariables(execution, stage, overdue, dossiers);
+          execution.setVariableLocal(APOLOGY_REASON_ONLY, true);
+        });
+        return;
+      }
       if (raised.outcome() != Outcome.NEW) {
         return;
       }
       execution.setVariableLocal(ALERT_ID, raised.alert().id());
-      execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
-      execution.setVariableLocal(ALERT_UNIT, stage.unit());
-      execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
-      execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
-      execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+      stageVariables(execution, stage, dossiers);
       execution.setVariableLocal(ALERT_FIRST_USERS, String.join(",", raised.firstUsers()));
       execution.setVariableLocal(ALERT_FIRST_GROUPS, String.join(",", raised.firstGroups()));
       execution.setVariableLocal(ALERT_SECOND_GROUPS, String.join(",", raised.secondGroups()));
       if (kind == AlertKind.APOLOGY) {
-        Dossier d = dossiers.get(dossierId(execution));
-        ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
-        execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
-        execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
-        execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
+        apologyVariables(execution, stage, overdue, dossiers);
       } else if (stage.taskId() != null) {
         int priority = kind == AlertKind.WARNING ? WARNED_PRIORITY : OVERDUE_PRIORITY;
         SystemAccess.run(identityService, () -> taskService.setPriority(stage.taskId(), priority));
       }
     };
+  }
+
+  private static void stageVariables(DelegateExecution execution, Stage stage, DossierService dossiers) {
+    execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
+    execution.setVariableLocal(ALERT_UNIT, stage.unit());
+    execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
+    execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
+    execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+  }
+
+  /** The apology's agency (the resolving one), the late partner if any, and the letter's deadlines. */
+  private static void apologyVariables(DelegateExecution execution, Stage stage, OverdueService overdue,
+      DossierService dossiers) {
+    Dossier d = dossiers.get(dossierId(execution));
+    ApologyRules.Deadlines due = overdue.apologyDeadlines(d.appointmentAt());
+    String lead = overdue.apologyAgency(d);
+    boolean partnerLate = stage.unit() != null && !stage.unit().equals(lead);
+    execution.setVariableLocal(APOLOGY_UNIT, lead);
+    execution.setVariableLocal(APOLOGY_UNIT_NAME, dossiers.unitName(lead));
+    execution.setVariableLocal(APOLOGY_PARTNER_LATE, partnerLate);
+    execution.setVariableLocal(PARTNER_REASON_GROUPS, partnerLate
+        ? String.join(",", Role.SPECIALIST.groupOf(stage.unit()), Role.LEADER.groupOf(stage.unit())) : "");
+    // reasons partners gave before (a partner's stage ended while the letter was being written) are kept
+    String reasons = overdue.partnerDelayReasons(d.id());
+    if (reasons != null) {
+      execution.setVariableLocal(PARTNER_DELAY_REASON, reasons);
+      execution.setVariableLocal(APOLOGY_REASON, reasons);
+    }
+    execution.setVariableLocal(APPOINTMENT_TEXT, Format.dateTime(d.appointmentAt()));
+    execution.setVariableLocal(APOLOGY_DRAFT_DUE_AT, Date.from(due.draftBy()));
+    execution.setVariableLocal(APOLOGY_SIGN_DUE_AT, Date.from(due.signBy()));
   }
 
   /** The alert's tasks are done. */
@@ -138,9 +181,12 @@ public class OverdueDelegates {
       Object alertId = execution.getVariable(ALERT_ID);
       String signedBy = actor(execution);
       String draftedBy = string(execution, APOLOGY_DRAFTED_BY);
+      String agency = string(execution, APOLOGY_UNIT);
+      String signedAs = string(execution, APOLOGY_SIGNED_AS);
       ApologyLetter letter = overdue.issueApology(alertId instanceof Number n ? n.longValue() : 0, dossierId,
-          string(execution, ALERT_UNIT), string(execution, APOLOGY_REASON), string(execution, NEW_APPOINTMENT_DATE),
-          draftedBy == null ? signedBy : draftedBy, signedBy);
+          agency == null ? string(execution, ALERT_UNIT) : agency, string(execution, APOLOGY_REASON),
+          string(execution, NEW_APPOINTMENT_DATE), draftedBy == null ? signedBy : draftedBy, signedBy,
+          signedAs == null ? null : Role.valueOf(signedAs));
       String root = DossierClock.rootOf(execution);
       Instant deliverBy = overdue.apologyDeadlines(before.appointmentAt()).signBy();
       SystemAccess.run(identityService, () -> {
@@ -195,10 +241,62 @@ public class OverdueDelegates {
     };
   }
 
-  /** The signature: sign (the date is checked again, it may have passed) or send back with a reason. */
+  /**
+   * The late partner's reason: at least 10 characters; it goes on the dossier's record and is shown to the
+   * lead agency's specialist who drafts the letter.
+   */
+  @Bean
+  TaskListener partnerDelayReasonValidator(OverdueService overdue) {
+    return task -> {
+      String reason = string(task, PARTNER_DELAY_REASON);
+      if (reason == null || reason.strip().length() < 10) {
+        throw new BadUserRequestException("Cần nêu rõ lý do chậm trễ của cơ quan phối hợp (ít nhất 10 ký tự).");
+      }
+      IdentityService identity = task.getProcessEngineServices().getIdentityService();
+      long dossierId = dossierId(task);
+      overdue.recordPartnerDelayReason(dossierId, string(task, ALERT_UNIT), reason,
+          currentUser(task, task.getAssignee()));
+      String reasons = overdue.partnerDelayReasons(dossierId);
+      task.setVariable(PARTNER_DELAY_REASON, reasons);
+      String draft = string(task, APOLOGY_REASON);
+      if (draft == null || draft.isBlank() || reasons.startsWith(draft)) {
+        // the lead agency's draft starts from the partners' reasons, in their names
+        task.setVariable(APOLOGY_REASON, reasons);
+      }
+      // a draft already being written (this partner was late second) gets the reason too
+      TaskService tasks = task.getProcessEngineServices().getTaskService();
+      String line = string(task, ALERT_UNIT_NAME) + ": " + reason.strip();
+      SystemAccess.run(identity, () -> {
+        for (var open : tasks.createTaskQuery().processVariableValueEquals(DossierVariables.DOSSIER_ID, dossierId)
+            .taskDefinitionKey("Task_DraftApology").list()) {
+          Object current = tasks.getVariable(open.getId(), APOLOGY_REASON);
+          if (current == null || !current.toString().contains(line)) {
+            tasks.setVariable(open.getId(), APOLOGY_REASON, current == null || current.toString().isBlank() ? line
+                : current + "\n" + line);
+          }
+          tasks.setVariable(open.getId(), PARTNER_DELAY_REASON, reasons);
+        }
+      });
+    };
+  }
+
+  /**
+   * The signature: only the head of the apologising agency or a deputy authorised to sign for the head; sign
+   * (the date is checked again, it may have passed) or send back with a reason.
+   */
   @Bean
   TaskListener apologySignValidator(OverdueService overdue) {
     return (DelegateTask task) -> {
+      var identity = task.getProcessEngineServices().getIdentityService();
+      String user = currentUser(task, null);
+      String agency = string(task, APOLOGY_UNIT);
+      if (user != null && agency != null) {
+        java.util.List<String> groups = SystemAccess.run(identity, () -> identity.createGroupQuery().groupMember(user)
+            .list().stream().map(org.camunda.bpm.engine.identity.Group::getId).toList());
+        Role capacity = overdue.signingCapacity(agency, groups).orElseThrow(() -> new BadUserRequestException(
+            "Chỉ Thủ trưởng cơ quan giải quyết hồ sơ hoặc cấp phó được ủy quyền ký thay mới được ký phiếu xin lỗi."));
+        task.setVariable(APOLOGY_SIGNED_AS, capacity.name());
+      }
       String decision = string(task, APOLOGY_SIGN_DECISION);
       if (SEND_BACK.equals(decision)) {
         String comment = string(task, APOLOGY_SIGN_COMMENT);
