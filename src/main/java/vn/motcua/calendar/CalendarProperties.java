@@ -14,16 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param afternoonStart opening of the afternoon session (default 13:30)
  * @param afternoonEnd close of the afternoon session (default 17:30)
  * @param cutOff dossiers received after this time count from the next working day (default 15:00,
- *     Decree 63/2024; Decree 61/2018 Art. 17 for the transfer of paper dossiers)
+ *     Decree 63/2024; Decree 118/2025, formerly Decree 61/2018 Art. 17, for the transfer of paper dossiers)
  * @param zone time zone of all rules (default Asia/Ho_Chi_Minh)
  * @param holidayFile Spring resource location of the holiday file (default
  *     {@code classpath:calendar/holidays-vn.json}; e.g. {@code file:/etc/motcua/holidays-vn.json})
  * @param reloadInterval delay between checks of the holiday file and the database (default 60s)
  * @param cultureDayOff whether 24 November (Vietnam Culture Day) is a day off from 2026 (default false,
  *     unconfirmed)
- * @param transferNextDayAtOpening when true, a paper dossier received after the cut-off must be
- *     transferred by the opening of the next working day (literal reading of Decree 61/2018 Art. 17,
- *     "đầu giờ ngày làm việc tiếp theo"); default false: by the end of the next working day
+ * @param transferNextDayByClose when true, a paper dossier received after the cut-off may be
+ *     transferred until the close of the next working day (a lenient reading, unconfirmed); default
+ *     false: by the opening of the next working day, as the decree says ("đầu giờ ngày làm việc tiếp
+ *     theo", Decree 61/2018 Art. 17, carried on by Decree 118/2025)
  */
 @ConfigurationProperties("motcua.calendar")
 public record CalendarProperties(
@@ -36,7 +37,7 @@ public record CalendarProperties(
     String holidayFile,
     Duration reloadInterval,
     boolean cultureDayOff,
-    boolean transferNextDayAtOpening) {
+    boolean transferNextDayByClose) {
 
   public static final String DEFAULT_HOLIDAY_FILE = "classpath:calendar/holidays-vn.json";
 

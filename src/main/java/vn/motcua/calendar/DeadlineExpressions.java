@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Calendar;
 import java.util.Date;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,10 +30,20 @@ import org.springframework.stereotype.Component;
 @Component("deadline")
 public class DeadlineExpressions {
 
+  /** The value of the process variable {@code channel} for a dossier submitted online. */
+  static final String ONLINE = "ONLINE";
+
   private final WorkingCalendar calendar;
+  private final ReceptionProperties reception;
 
   public DeadlineExpressions(WorkingCalendar calendar) {
+    this(calendar, ReceptionProperties.defaults());
+  }
+
+  @Autowired
+  public DeadlineExpressions(WorkingCalendar calendar, ReceptionProperties reception) {
     this.calendar = calendar;
+    this.reception = reception;
   }
 
   /** {@code n} working days after {@code start}. */
@@ -60,9 +71,38 @@ public class DeadlineExpressions {
     return Date.from(calendar.endOfSameDayDeadline(toInstant(receivedAt, "receivedAt")));
   }
 
-  /** Deadline to transfer a paper dossier to the competent agency (Decree 61/2018 Art. 17). */
+  /** Deadline to transfer a paper dossier to the competent agency (Decree 61/2018 Art. 17, Decree 118/2025). */
   public Date transferBy(Object receivedAt) {
     return Date.from(calendar.transferDeadline(toInstant(receivedAt, "receivedAt")));
+  }
+
+  /**
+   * Deadline of the reception check (the One-Stop Division accepts, asks for the supplement or refuses):
+   * an online dossier within {@code motcua.reception.online-check-within} (8 working hours) of its
+   * submission; a paper one by its transfer deadline (the same working day, the start of the next one
+   * after 15:00). The reception block passes {@code checkFrom}, the moment the check stage was entered:
+   * the submission, or the arrival of the supplement (the applicant's wait is not the division's).
+   */
+  public Date receptionCheckBy(Object channel, Object receivedAt) {
+    Instant received = toInstant(receivedAt, "receivedAt");
+    return Date.from(isOnline(channel) ? calendar.addWorkingTime(received, reception.onlineCheckWithin())
+        : calendar.transferDeadline(received));
+  }
+
+  /**
+   * When the One-Stop Division's staff are alerted of a dossier not yet checked: an online dossier
+   * {@code motcua.reception.online-alert-within} (2 working hours) after its submission; a paper one at
+   * its check deadline (checked at the counter, it gets no earlier reminder; the escalation covers it).
+   */
+  public Date receptionAlertAt(Object channel, Object receivedAt) {
+    Instant received = toInstant(receivedAt, "receivedAt");
+    return Date.from(isOnline(channel) ? calendar.addWorkingTime(received, reception.onlineAlertWithin())
+        : calendar.transferDeadline(received));
+  }
+
+  /** Whether the process variable {@code channel} says the dossier came online (electronically). */
+  public static boolean isOnline(Object channel) {
+    return channel != null && ONLINE.equals(channel.toString());
   }
 
   /** When counting starts for a dossier received at {@code receivedAt} (15:00 cut-off). */

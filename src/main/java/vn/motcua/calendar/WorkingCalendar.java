@@ -37,8 +37,8 @@ import org.springframework.stereotype.Service;
  *       holiday on the weekly rest day gives the next working day off, Art. 111(3)).
  *   <li>Cut-off 15:00: a dossier received after 15:00, or on a non-working day, counts from the next
  *       working day's opening (Decree 63/2024/NĐ-CP for same-day procedures); a paper dossier is
- *       transferred to the competent agency the same working day, or the next working day when
- *       received after 15:00 (Decree 61/2018 Art. 17).
+ *       transferred to the competent agency the same working day, or at the start of the next working
+ *       day when received after 15:00 (Decree 61/2018 Art. 17, now Decree 118/2025).
  *   <li>A late dossier is notified no later than 1 working day before the due date (Decree 61/2018
  *       Art. 19): {@link #subtractWorkingDays(Instant, int)}.
  * </ul>
@@ -410,14 +410,15 @@ public class WorkingCalendar {
   }
 
   /**
-   * Deadline to transfer a paper dossier to the competent agency (Decree 61/2018 Art. 17): the end of
-   * the same working day, or, when received after 15:00 or on a non-working day, the end of the next
-   * working day (its opening when {@code motcua.calendar.transfer-next-day-at-opening} is true).
+   * Deadline to transfer a paper dossier to the competent agency (Decree 61/2018 Art. 17, carried on by
+   * Decree 118/2025): the end of the same working day, or, when received after 15:00 or on a non-working
+   * day, the start (opening) of the next working day; the close of that day when the unconfirmed
+   * {@code motcua.calendar.transfer-next-day-by-close} is true.
    */
   public Instant transferDeadline(Instant receivedAt) {
     Instant start = startOfCounting(receivedAt);
     LocalDate day = local(start, "start").toLocalDate();
-    if (props.transferNextDayAtOpening() && !start.equals(receivedAt)) {
+    if (!props.transferNextDayByClose() && !start.equals(receivedAt)) {
       return instant(day.atTime(props.morningStart()));
     }
     return instant(day.atTime(props.afternoonEnd()));

@@ -57,9 +57,18 @@ public class ControlLog {
    * {@code doneBy}, asked only when the task has a row.
    */
   public void closed(String taskId, Instant now, String outcome, Supplier<String> doneBy) {
+    closed(taskId, now, outcome, doneBy, null);
+  }
+
+  /**
+   * The same, for a step whose time may be the applicant's: with {@code applicantsTime} (the note saying
+   * so, e.g. the wait for the payment of financial obligations) the row gets no result class.
+   */
+  public void closed(String taskId, Instant now, String outcome, Supplier<String> doneBy, String applicantsTime) {
     log.controlStepOfTask(taskId).ifPresent(step -> {
-      OutcomeClass result = "CANCELLED".equals(outcome) ? null : OutcomeClass.of(now, step.stageDueAt(), OfficeZone.get());
-      log.closeControlStep(step.id(), now, doneBy.get(), result, outcome, null);
+      OutcomeClass result = "CANCELLED".equals(outcome) || applicantsTime != null ? null
+          : OutcomeClass.of(now, step.stageDueAt(), OfficeZone.get());
+      log.closeControlStep(step.id(), now, doneBy.get(), result, outcome, applicantsTime);
     });
   }
 }

@@ -207,7 +207,7 @@ public class DossierService {
   /** Why a supplement may not be requested now, in Vietnamese, or {@code null} when it may. */
   public String supplementRefusal(Dossier d, String stage) {
     if (d.supplementCount() > 0) {
-      return "Hồ sơ đã được yêu cầu bổ sung một lần. Theo Nghị định 61/2018/NĐ-CP, yêu cầu bổ sung chỉ được "
+      return "Hồ sơ đã được yêu cầu bổ sung một lần. Theo Nghị định số 118/2025/NĐ-CP, yêu cầu bổ sung chỉ được "
           + "đưa ra một lần, đầy đủ và chính xác; không thể yêu cầu bổ sung lần nữa.";
     }
     if ("appraisal".equals(stage) && !deadlines.withinAppraisalSupplementWindow(d.countingFrom(), now())) {
@@ -244,8 +244,9 @@ public class DossierService {
   }
 
   /**
-   * Transfer from the One-Stop Division to the competent agency (Decree 61/2018 Art. 17): one control
-   * log row, due by the end of the working day (the next one after the cut-off hour).
+   * Transfer from the One-Stop Division to the competent agency (Decree 118/2025, formerly Decree 61/2018
+   * Art. 17): one control log row, due at once for an online dossier, by the end of the working day for a
+   * paper one, at the start of the next working day after the cut-off hour.
    */
   public void transfer(long id, Instant transferDue, String actor) {
     Dossier d = get(id);

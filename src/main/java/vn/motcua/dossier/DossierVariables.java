@@ -32,6 +32,8 @@ public final class DossierVariables {
   public static final String APPRAISAL_DUE_AT = "appraisalDueAt";
   public static final String APPROVAL_DUE_AT = "approvalDueAt";
   public static final String TRANSFER_DUE_AT = "transferDueAt";
+  /** When the dossier reached the competent (lead) agency; set once, by the first transfer task on the path. */
+  public static final String TRANSFERRED_AT = "transferredAt";
   public static final String RECEPTION_DUE_AT = "receptionDueAt";
   /** The deadline variables a clock pause shifts, at least. */
   public static final String[] DEADLINES = {APPOINTMENT_AT, APPRAISAL_DUE_AT, APPROVAL_DUE_AT};

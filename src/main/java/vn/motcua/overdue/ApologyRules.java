@@ -21,7 +21,7 @@ import vn.motcua.dossier.Format;
  */
 public final class ApologyRules {
   static final String ONCE_ONLY = "Hồ sơ đã được xin lỗi và hẹn lại ngày trả kết quả một lần. Theo Nghị định"
-      + " 61/2018/NĐ-CP, mỗi hồ sơ chỉ được hẹn lại một lần; hồ sơ trễ hạn mới sẽ được tính là trễ hạn.";
+      + " số 118/2025/NĐ-CP, mỗi hồ sơ chỉ được hẹn lại một lần; hồ sơ trễ hạn mới sẽ được tính là trễ hạn.";
 
   private ApologyRules() {}
 

@@ -46,6 +46,19 @@ class DeadlineExpressionsTest {
     assertThat(deadline.startOfCounting(vn("2026-03-06T15:30"))).isEqualTo(Date.from(vn("2026-03-09T07:30")));
   }
 
+  /** Issue 18, finding 2: online 8 working hours to check and an alert after 2, both settings; paper by the transfer. */
+  @Test
+  void the_reception_check_of_an_online_dossier_is_due_in_8_working_hours_with_an_alert_after_2_both_settings() {
+    assertThat(deadline.receptionCheckBy("ONLINE", vn("2026-03-06T16:30"))).isEqualTo(Date.from(vn("2026-03-09T16:30")));
+    assertThat(deadline.receptionAlertAt("ONLINE", vn("2026-03-06T16:30"))).isEqualTo(Date.from(vn("2026-03-09T08:30")));
+    assertThat(deadline.receptionCheckBy("DIRECT", vn("2026-03-06T15:30"))).isEqualTo(Date.from(vn("2026-03-09T07:30")));
+    assertThat(deadline.receptionAlertAt("POSTAL", vn("2026-03-06T10:00"))).isEqualTo(Date.from(vn("2026-03-06T17:30")));
+    DeadlineExpressions faster = new DeadlineExpressions(TestCalendars.defaultCalendar(),
+        new ReceptionProperties(java.time.Duration.ofHours(4), java.time.Duration.ofHours(1)));
+    assertThat(faster.receptionCheckBy("ONLINE", vn("2026-03-06T16:30"))).isEqualTo(Date.from(vn("2026-03-09T10:30")));
+    assertThat(faster.receptionAlertAt("ONLINE", vn("2026-03-06T16:30"))).isEqualTo(Date.from(vn("2026-03-06T17:30")));
+  }
+
   @Test
   void rejectsUnknownTypesAndBadValues() {
     assertThatThrownBy(() -> deadline.workingDaysAfter(42L, 1))

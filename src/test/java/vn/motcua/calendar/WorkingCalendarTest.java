@@ -140,13 +140,26 @@ class WorkingCalendarTest {
   }
 
   @Test
-  void transferDeadline() {
+  void a_paper_dossier_is_transferred_the_same_working_day_before_the_cut_off() {
     assertThat(calendar.transferDeadline(vn("2026-03-06T10:00"))).isEqualTo(vn("2026-03-06T17:30"));
-    assertThat(calendar.transferDeadline(vn("2026-03-06T15:30"))).isEqualTo(vn("2026-03-09T17:30"));
-    WorkingCalendar atOpening = TestCalendars.calendar(new CalendarProperties(
+    assertThat(calendar.transferDeadline(vn("2026-03-06T15:00"))).isEqualTo(vn("2026-03-06T17:30"));
+  }
+
+  /** Decree 61/2018 Art. 17 (Decree 118/2025): "đầu giờ ngày làm việc tiếp theo" after 15:00. [V] */
+  @Test
+  void a_paper_dossier_received_after_15_00_is_due_for_transfer_at_the_start_of_the_next_working_day() {
+    assertThat(calendar.transferDeadline(vn("2026-03-06T15:30"))).isEqualTo(vn("2026-03-09T07:30"));
+    assertThat(calendar.transferDeadline(vn("2026-03-07T09:00"))).as("a Saturday").isEqualTo(vn("2026-03-09T07:30"));
+    assertThat(calendar.transferDeadline(vn("2026-02-13T16:00"))).as("before Tết 2026").isEqualTo(vn("2026-02-23T07:30"));
+  }
+
+  /** The lenient reading, end of the next working day, is an opt-in setting, unconfirmed [U]. */
+  @Test
+  void the_end_of_the_next_working_day_is_an_opt_in_reading_of_the_transfer_rule() {
+    WorkingCalendar byClose = TestCalendars.calendar(new CalendarProperties(
         null, null, null, null, null, null, null, null, false, true));
-    assertThat(atOpening.transferDeadline(vn("2026-03-06T15:30"))).isEqualTo(vn("2026-03-09T07:30"));
-    assertThat(atOpening.transferDeadline(vn("2026-03-06T10:00"))).isEqualTo(vn("2026-03-06T17:30"));
+    assertThat(byClose.transferDeadline(vn("2026-03-06T15:30"))).isEqualTo(vn("2026-03-09T17:30"));
+    assertThat(byClose.transferDeadline(vn("2026-03-06T10:00"))).isEqualTo(vn("2026-03-06T17:30"));
   }
 
   @Test

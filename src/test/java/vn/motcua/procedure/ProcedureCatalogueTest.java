@@ -61,9 +61,11 @@ class ProcedureCatalogueTest {
     Map<String, Object> newborn = catalogue().stream().filter(p -> p.get("key").equals("Procedure_NewbornPackage"))
         .findFirst().orElseThrow();
     assertThat((List<Map<String, String>>) newborn.get("forms")).extracting(f -> f.get("formId"))
-        .contains("form-partner-process", "form-inter-agency-fix", "form-apology-draft", "form-stage-alert");
-    assertThat(newborn.get("stageOrder")).isEqualTo(List.of(List.of("appraisal"), List.of("approval"),
-        List.of("residence", "insurance")));
+        .contains("form-partner-process", "form-inter-agency-fix", "form-apology-draft", "form-stage-alert",
+            "form-inter-agency-acknowledge");
+    // the electronic package reaches the commune and both partners at once (Decree 63/2024, issue 18)
+    assertThat(newborn.get("stageOrder")).isEqualTo(List.of(List.of("appraisal", "residence", "insurance"),
+        List.of("approval")));
     Map<String, Object> land = rest.getForObject("/api/public/procedures/Procedure_LandUseCertificate", Map.class);
     assertThat((List<Map<String, String>>) land.get("forms")).extracting(f -> f.get("formId"))
         .contains("form-payment-confirmation");

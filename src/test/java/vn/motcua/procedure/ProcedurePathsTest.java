@@ -154,8 +154,12 @@ class ProcedurePathsTest extends DossierTestSupport {
     driver.driveToEnd(d);
     assertReturned(d, REFUSED);
     assertThat(events(d)).contains("REFUSED_AFTER_APPRAISAL");
-    if (procedure.equals("Procedure_NewbornPackage") || procedure.equals("Procedure_LandUseCertificate")) {
+    if (procedure.equals("Procedure_LandUseCertificate")) {
       assertThat(events(d)).doesNotContain("INTER_AGENCY_SENT"); // nothing to send after a refusal
+    }
+    if (procedure.equals("Procedure_NewbornPackage")) {
+      // the electronic package went to every agency at once; the refusal of the birth registration stops them
+      assertThat(events(d)).contains("INTER_AGENCY_SENT");
     }
   }
 

@@ -69,7 +69,19 @@ public class ControlLogRecorder {
         return task.getAssignee();
       }
       return Delegates.currentUser(task, "system");
-    });
+    }, waitsForApplicant(task) ? APPLICANTS_TIME : null);
+  }
+
+  /** Note on a step whose time is the applicant's (form 05): not classed early, on time or late. */
+  static final String APPLICANTS_TIME = "Thời gian chờ người nộp thực hiện, không tính vào thời hạn giải quyết";
+
+  /**
+   * Whether the task waits for the applicant (the model says {@code control.waitingFor=APPLICANT}: e.g.
+   * the tax authority confirming the payment of financial obligations): its time is the citizen's.
+   */
+  private static boolean waitsForApplicant(DelegateTask task) {
+    return task.getBpmnModelElementInstance() != null
+        && "APPLICANT".equals(ModelProperties.first(task.getBpmnModelElementInstance(), "control.waitingFor"));
   }
 
   /**

@@ -15,11 +15,13 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.motcua.calendar.DeadlineExpressions;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.DeadlinePlan;
 import vn.motcua.dossier.DossierClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.EngineClock;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.procedure.Procedure;
 import vn.motcua.procedure.ProcedureCatalogue;
@@ -73,15 +75,26 @@ public class DossierDelegates {
     };
   }
 
-  /** Transfer to the competent agency, due the same working day or the next one after the cut-off. */
+  /**
+   * Transfer to the competent (lead) agency (Decree 61/2018 Art. 17, Decree 118/2025): an online dossier at
+   * once, a paper one the same working day or at the start of the next one after the cut-off. Once per
+   * dossier: a procedure whose partner agencies work before the resolution block transfers first
+   * ({@code Task_TransferToLead}), and the block's own transfer then finds {@code transferredAt} set.
+   */
   @Bean
-  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar) {
+  JavaDelegate transferDelegate(DossierService dossiers, WorkingCalendar calendar, EngineClock clock) {
     return execution -> {
+      if (execution.getVariable(TRANSFERRED_AT) != null) {
+        return;
+      }
       long id = dossierId(execution);
+      Instant now = clock.instant();
       Instant received = dossiers.completeReceivedAt(id); // after a supplement: its receipt
-      Instant due = calendar.transferDeadline(received);
+      Instant due = DeadlineExpressions.isOnline(execution.getVariable(CHANNEL)) ? now
+          : calendar.transferDeadline(received);
       execution.setVariable(TRANSFER_DUE_AT, date(due));
       dossiers.transfer(id, due, actor(execution));
+      execution.setVariable(TRANSFERRED_AT, date(now));
     };
   }
 
