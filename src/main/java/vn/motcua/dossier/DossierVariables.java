@@ -64,6 +64,11 @@ public final class DossierVariables {
   public static final String FINAL_DECISION = "finalDecision";
   public static final String PARTNER_UNIT = "partnerUnit";
   public static final String PARTNER_STAGE = "partnerStage";
+  /**
+   * Optional input of the inter-agency block: when the partner received the dossier, if before the block
+   * starts (an electronic package sent to every agency at once, acknowledged first); its clock counts from it.
+   */
+  public static final String PARTNER_RECEIVED_AT = "partnerReceivedAt";
   public static final String PARTNER_TASK = "partnerTask";
   public static final String PARTNER_DUE_AT = "partnerDueAt";
   public static final String PARTNER_UNIT_NAME = "partnerUnitName";

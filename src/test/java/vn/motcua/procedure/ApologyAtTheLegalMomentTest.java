@@ -248,6 +248,9 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   void two_late_partners_in_parallel_each_explain_their_delay_for_the_one_letter_of_the_lead_agency() {
     Dossier d = register("Procedure_NewbornPackage"); // police and social insurance in parallel
     driver.driveUntil(d, "Task_PartnerProcess");
+    for (String ack : List.of("Task_AcknowledgeResidence", "Task_AcknowledgeInsurance")) {
+      driver.openTasks(d, ack).forEach(t -> driver.work(d, t)); // each partner confirms the electronic dossier
+    }
     assertThat(driver.openTasks(d, "Task_PartnerProcess")).hasSize(2);
     // each partner has its own clock: both still open when the later of their apology moments comes
     List<Instant> apologyMoments = timers(d).stream().filter(j -> activityOf(j).equals("Event_PartnerApologyDue"))

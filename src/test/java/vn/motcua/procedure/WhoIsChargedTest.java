@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -62,6 +63,13 @@ class WhoIsChargedTest extends DossierTestSupport {
 
   private Dossier register(String procedureKey) {
     return driver.register(procedureKey);
+  }
+
+  /** The newborn package's partners confirm they received the electronic dossier (within 2 working hours). */
+  private void acknowledgeEveryPartner(Dossier d) {
+    for (String ack : List.of("Task_AcknowledgeResidence", "Task_AcknowledgeInsurance")) {
+      driver.openTasks(d, ack).forEach(t -> driver.work(d, t));
+    }
   }
 
   /** The row of form 05 of an open task. */
@@ -134,7 +142,10 @@ class WhoIsChargedTest extends DossierTestSupport {
       if (open.isEmpty()) {
         break;
       }
-      Task next = open.get(0);
+      // the units work in parallel: the step due first is done first
+      Dossier current = d;
+      Task next = open.stream().min(Comparator.comparing(t -> Optional.ofNullable(rowOf(current, t).stageDueAt())
+          .orElse(Instant.MAX))).orElseThrow();
       ControlLogEntry row = rowOf(d, next);
       // the unit works until five minutes before its own deadline; every timer due meanwhile fires
       if (row.stageDueAt() != null) {
@@ -158,7 +169,6 @@ class WhoIsChargedTest extends DossierTestSupport {
   @MethodSource("procedures")
   void a_dossier_delayed_by_each_of_its_units_in_turn_charges_exactly_that_unit(String procedure) {
     Set<String> units = unitsOf(procedure);
-    List<String> skipped = new ArrayList<>();
     assertThat(units).isNotEmpty();
     for (String unit : units) {
       clockAt("2026-06-01T09:00");
@@ -166,14 +176,7 @@ class WhoIsChargedTest extends DossierTestSupport {
       Dossier d = drive(register(procedure), unit);
       List<ControlLogEntry> log = dossiers.controlLog(d.id());
       String what = procedure + " delayed by " + unit + ": " + log;
-      if (transferAfterLatePartner(log)) {
-        // TODO(lead, issue 18 finding 3): this model still transfers the dossier to the competent agency
-        // only after the partner agency answered, so the transfer row is late whenever the partner is;
-        // TRANSFER's branch moves the transfer before every partner. After that merge this case must not
-        // be skipped: remove this branch (WhoIsChargedTest.transferAfterLatePartner).
-        skipped.add(what);
-        continue;
-      }
+      assertThat(transferAfterLatePartner(log)).as("the transfer comes before every partner: " + what).isFalse();
 
       // form 05: the late rows are exactly the rows of that unit's stages
       assertThat(log).as(what).anyMatch(e -> e.resultClass() == OutcomeClass.LATE);
@@ -205,7 +208,6 @@ class WhoIsChargedTest extends DossierTestSupport {
       System.out.println("  report 06a " + REPORT + ", unit " + unit + ": lateCharged " + before.getOrDefault(unit, 0L)
           + " -> " + after.getOrDefault(unit, 0L) + (resolvedLate ? " (resolved late)" : " (decision on time)"));
     }
-    skipped.forEach(w -> System.out.println("SKIPPED until finding 3 is merged: " + w.substring(0, w.indexOf(':'))));
   }
 
   /** Form 05 and the dossier's record, as the closing note of issue 18 shows them. */
@@ -222,7 +224,7 @@ class WhoIsChargedTest extends DossierTestSupport {
     System.out.print(out);
   }
 
-  /** The transfer row comes after a late partner agency's row (finding 3, not this branch's). */
+  /** The transfer row comes after a late partner agency's row (finding 3: it must not). */
   private static boolean transferAfterLatePartner(List<ControlLogEntry> log) {
     boolean latePartner = false;
     for (ControlLogEntry e : log) {
@@ -261,14 +263,26 @@ class WhoIsChargedTest extends DossierTestSupport {
   @Test
   void parallel_partners_each_have_their_own_clock_alerts_and_rows() {
     Dossier d = register("Procedure_NewbornPackage");
-    Task first = driver.driveUntil(d, "Task_PartnerProcess");
+    driver.driveUntil(d, "Task_PartnerProcess");
+    acknowledgeEveryPartner(d);
     List<Task> partners = driver.openTasks(d, "Task_PartnerProcess");
     assertThat(partners).hasSize(2);
     List<ControlLogEntry> rows = partners.stream().map(t -> rowOf(d, t)).toList();
-    // each partner's row is given by the lead agency that sent it, not by the other partner
+    // each partner's row follows its own acknowledgement of the electronic package: given by itself (or by
+    // the lead agency that sent it), never by the other partner
     assertThat(rows).extracting(ControlLogEntry::toUnit).containsExactlyInAnyOrder("tq-ca", "tq-bhxh");
-    assertThat(rows).allSatisfy(r -> assertThat(r.fromUnit()).isEqualTo(reload(d).competentUnit()));
+    assertThat(rows).allSatisfy(r -> assertThat(r.fromUnit()).isIn(r.toUnit(), reload(d).competentUnit()));
     // each counts its own share from its receipt
+    // the birth registration is done on time at the ward: only the two partners run late
+    for (int i = 0; i < 10; i++) {
+      List<Task> own = driver.openTasks(d).stream()
+          .filter(t -> !t.getTaskDefinitionKey().equals("Task_PartnerProcess"))
+          .filter(t -> !ProcedureDriver.ALERT_TASKS.contains(t.getTaskDefinitionKey())).toList();
+      if (own.isEmpty()) {
+        break;
+      }
+      driver.work(d, own.get(0));
+    }
     Instant latest = rows.stream().map(ControlLogEntry::stageDueAt).max(Instant::compareTo).orElseThrow();
     ClockUtil.setCurrentTime(Date.from(latest.plusSeconds(60)));
     fireDueTimers(d);
@@ -280,6 +294,5 @@ class WhoIsChargedTest extends DossierTestSupport {
     driver.completingAlerts().driveToEnd(d);
     assertThat(dossiers.responsibleUnits(d.id())).extracting(ResponsibleUnits.Charge::unit)
         .containsExactlyInAnyOrder("tq-ca", "tq-bhxh");
-    assertThat(first).isNotNull();
   }
 }

@@ -161,7 +161,9 @@ public class DossierDelegates {
         throw new IllegalStateException("Block_InterAgency needs partnerStage and a known partnerUnit, got "
             + stage + " / " + unit);
       }
-      Object due = stageClock.dueFromNow(execution, stage).map(Date::from).orElse(null);
+      Object received = execution.getVariable(PARTNER_RECEIVED_AT);
+      Object due = (received instanceof Date at ? stageClock.dueFrom(execution, stage, at.toInstant())
+          : stageClock.dueFromNow(execution, stage)).map(Date::from).orElse(null);
       if (due == null) {
         due = execution.getVariable(DeadlinePlan.variableOf(stage));
       }

@@ -77,7 +77,12 @@ public class StageClock implements ExecutionListener {
 
   /** A stage's own deadline from now (for blocks that set it themselves, e.g. a partner agency's part). */
   public Optional<Instant> dueFromNow(DelegateExecution execution, String stage) {
-    return procedure(execution).map(p -> deadlines.stageDue(p, stage, clock.instant()));
+    return dueFrom(execution, stage, clock.instant());
+  }
+
+  /** The stage's deadline counted from {@code from}, the moment its unit received the dossier. */
+  public Optional<Instant> dueFrom(DelegateExecution execution, String stage, Instant from) {
+    return procedure(execution).map(p -> deadlines.stageDue(p, stage, from));
   }
 
   /**
