@@ -15,7 +15,8 @@ public interface DossierViewPart {
   /** The part for one dossier, as it is shown (a list of records). */
   Object of(long dossierId);
 
-  static DossierViewPart of(String name, LongFunction<?> part) {
+  /** A part named {@code name} read by {@code part}. */
+  static DossierViewPart named(String name, LongFunction<?> part) {
     return new DossierViewPart() {
       @Override
       public String name() {

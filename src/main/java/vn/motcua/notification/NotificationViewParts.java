@@ -11,6 +11,6 @@ class NotificationViewParts {
   @Bean
   @Order(30)
   DossierViewPart notificationsViewPart(NotificationService notifications) {
-    return DossierViewPart.of("notifications", notifications::summaries);
+    return DossierViewPart.named("notifications", notifications::summaries);
   }
 }

@@ -11,12 +11,12 @@ class OverdueViewParts {
   @Bean
   @Order(10)
   DossierViewPart apologiesViewPart(OverdueService overdue) {
-    return DossierViewPart.of("apologies", overdue::letters);
+    return DossierViewPart.named("apologies", overdue::letters);
   }
 
   @Bean
   @Order(20)
   DossierViewPart alertsViewPart(OverdueService overdue) {
-    return DossierViewPart.of("alerts", overdue::alerts);
+    return DossierViewPart.named("alerts", overdue::alerts);
   }
 }
