@@ -25,6 +25,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -111,10 +112,26 @@ class OfficersDayE2ETest extends DossierTestSupport {
     driver.get(url("/camunda/app/" + app + "/default/#/login"));
     WebElement username = visible(By.cssSelector("input[ng-model='username']"));
     assertThat(username.getAttribute("placeholder")).isEqualTo("Tên đăng nhập");
-    username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    By form = By.cssSelector("form[name='signinForm']");
+    // keys typed while the login page is still binding its fields can be lost: the form then stays; type again
+    for (int attempt = 1; ; attempt++) {
+      WebElement name = driver.findElement(By.cssSelector("input[ng-model='username']"));
+      WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+      name.clear();
+      name.sendKeys(user);
+      password.clear();
+      password.sendKeys("demo");
+      driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+      try {
+        new WebDriverWait(driver, attempt < 3 ? Duration.ofSeconds(15) : WAIT)
+            .until(ExpectedConditions.invisibilityOfElementLocated(form));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Opens the task in Tasklist, claims it and waits for its Camunda Form. */
