@@ -5,7 +5,7 @@
   const $ = (s) => document.querySelector(s);
   const state = { auth: sessionStorage.getItem('motcua.auth'), user: sessionStorage.getItem('motcua.user'), report: null };
   const nf = new Intl.NumberFormat('vi-VN');
-  const LATE = ['resolvedLate', 'inProgressOverdue', 'lateCharged'];
+  const LATE = ['resolvedLate', 'inProgressOverdue', 'lateCharged', 'apologiesSignedLate'];
 
   function fmtTime(iso) {
     if (!iso) return '';

@@ -43,8 +43,19 @@ public enum ReportColumn {
   WITHDRAWN("withdrawn", "Khác", "Rút hồ sơ, dừng giải quyết", Kind.MAIN,
       "d.status IN (7, 8) AND d.closed_at < :to", r -> r.inPeriod(RollupFlow.WITHDRAWN)),
   APOLOGIES("apologies", "Khác", "Phiếu xin lỗi, hẹn lại", Kind.APOLOGY,
-      "d.id IN (SELECT a.dossier_id FROM apology_letter a WHERE a.signed_at >= :from AND a.signed_at < :to)",
-      r -> r.inPeriod(RollupFlow.APOLOGIES)),
+      "a.signed_at >= :from AND a.signed_at < :to", r -> r.inPeriod(RollupFlow.APOLOGIES)),
+  /**
+   * Apology letters signed after their legal limit (later than one working day before the appointment they
+   * move; Decree 118/2025, formerly Decree 61/2018 Art. 19(3)): accepted, marked on form 04, counted here.
+   */
+  APOLOGIES_LATE("apologiesSignedLate", "Khác", "Phiếu xin lỗi ký sau thời hạn", Kind.APOLOGY,
+      "a.signed_at >= :from AND a.signed_at < :to AND a.signed_late = TRUE",
+      r -> r.inPeriod(RollupFlow.APOLOGIES_LATE)),
+  /**
+   * Late dossiers resolved in the period, once for each unit charged with the delay: every unit of the
+   * dossier's record of charged units ({@code dossier_responsible_unit}: each unit whose own stage ran
+   * late), else its responsible unit, else its competent unit.
+   */
   LATE_CHARGED("lateCharged", "Khác", "Quá hạn do đơn vị gây ra", Kind.CHARGED,
       Sql.RESOLVED + " AND d.resolution_class = 'LATE'", r -> r.inPeriod(RollupFlow.LATE_CHARGED));
 
@@ -69,11 +80,14 @@ public enum ReportColumn {
   public enum Kind {
     /** One pass over the dossiers alive in the period, by competent unit (đơn vị giải quyết). */
     MAIN,
-    /** Apology letters signed in the period joined to their dossiers, by the dossier's competent unit. */
+    /**
+     * Apology letters signed in the period joined to their dossiers, by the dossier's competent unit; the
+     * column's condition is on the letter {@code a}.
+     */
     APOLOGY,
     /**
-     * Late dossiers resolved in the period, by the unit charged with the delay: in the main pass when it is
-     * the competent unit, else in a small query of its own.
+     * Late dossiers resolved in the period, by each unit charged with the delay: in the main pass for the
+     * competent unit, in small queries of their own for the others.
      */
     CHARGED
   }
@@ -84,8 +98,17 @@ public enum ReportColumn {
     /** Past its appointment at {@code :asOf} and not paused then (a paused clock is the citizen's time). */
     static final String OVERDUE = "(d.appointment_at IS NOT NULL AND d.appointment_at < :asOf"
         + " AND (d.paused_at IS NULL OR d.paused_at >= :asOf))";
-    /** The unit charged with a late dossier: the unit of its (last) late stage, else the competent unit. */
+    /** The unit charged with a late dossier that has no record of charged units (before issue 18). */
     static final String CHARGED_UNIT = "COALESCE(d.responsible_unit, d.competent_unit)";
+    /** The dossier has a record of charged units. */
+    static final String HAS_CHARGED_ROWS = "EXISTS (SELECT 1 FROM dossier_responsible_unit r"
+        + " WHERE r.dossier_id = d.id)";
+
+    /** The dossier {@code d} is charged to a unit matching {@code unitTest} (e.g. {@code = :unit}). */
+    static String chargedTo(String unitTest) {
+      return "(EXISTS (SELECT 1 FROM dossier_responsible_unit r WHERE r.dossier_id = d.id AND r.unit " + unitTest
+          + ") OR (NOT " + HAS_CHARGED_ROWS + " AND " + CHARGED_UNIT + " " + unitTest + "))";
+    }
 
     private Sql() {}
   }
@@ -135,7 +158,17 @@ public enum ReportColumn {
     return kind;
   }
 
+  /** The condition on a dossier {@code d}: the column counts it (the drill-down lists it). */
   String condition() {
+    return kind == Kind.APOLOGY ? "d.id IN (SELECT a.dossier_id FROM apology_letter a WHERE " + condition + ")"
+        : condition;
+  }
+
+  /** The condition on an apology letter {@code a} of a column of kind {@link Kind#APOLOGY}. */
+  String letterCondition() {
+    if (kind != Kind.APOLOGY) {
+      throw new IllegalStateException(this + " does not count apology letters");
+    }
     return condition;
   }
 
@@ -144,9 +177,13 @@ public enum ReportColumn {
     return rollup.applyAsLong(rows);
   }
 
-  /** The SQL expression of the unit a dossier counts for in this column. */
-  String unitExpression() {
-    return kind == Kind.CHARGED ? Sql.CHARGED_UNIT : "d.competent_unit";
+  /**
+   * The condition that a dossier {@code d} counts in this column for a unit matching {@code unitTest}
+   * ({@code = :unit}, {@code IN (:units)}): its competent unit, or, for a column of kind
+   * {@link Kind#CHARGED}, one of the units charged with its delay.
+   */
+  String unitCondition(String unitTest) {
+    return kind == Kind.CHARGED ? Sql.chargedTo(unitTest) : "d.competent_unit " + unitTest;
   }
 
   public static Optional<ReportColumn> ofKey(String key) {

@@ -8,11 +8,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -146,13 +148,15 @@ public class ReportRepository {
         sql.append(", SUM(CASE WHEN ").append(c.condition()).append(" THEN 1 ELSE 0 END) AS c").append(main.size());
         main.add(c);
       } else if (c.kind() == ReportColumn.Kind.CHARGED) {
-        // charged to the competent unit itself: in this pass (to another unit: below)
-        sql.append(", SUM(CASE WHEN ").append(c.condition())
-            .append(" AND (d.responsible_unit IS NULL OR d.responsible_unit = d.competent_unit) THEN 1 ELSE 0 END) AS ch")
+        // charged to the competent unit itself: in this pass (to other units: below)
+        sql.append(", SUM(CASE WHEN ").append(c.condition()).append(" THEN (CASE WHEN ")
+            .append(c.unitCondition("= d.competent_unit")).append(" THEN 1 ELSE 0 END) ELSE 0 END) AS ch")
             .append(charged.size());
         charged.add(c);
       }
     }
+    List<ReportColumn> letters = Arrays.stream(ReportColumn.values())
+        .filter(c -> c.kind() == ReportColumn.Kind.APOLOGY).toList();
     String resolvedLate = RESOLVED + " AND d.resolution_class = 'LATE'";
     sql.append(", SUM(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" ELSE 0 END) AS m_sec")
         .append(", MAX(CASE WHEN ").append(RESOLVED).append(" THEN ").append(SECONDS).append(" END) AS m_sec_max")
@@ -163,10 +167,11 @@ public class ReportRepository {
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating IS NOT NULL THEN 1 ELSE 0 END) AS m_rated")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.rating = 3 THEN 1 ELSE 0 END) AS m_satisfied")
         .append(", SUM(CASE WHEN ").append(RESOLVED).append(" AND d.apology_count > 0 THEN 1 ELSE 0 END) AS m_apology")
-        .append(fold ? ", SUM(COALESCE(ap.n, 0)) AS m_apologies" : "")
+        .append(fold ? letterSums(letters, "SUM(COALESCE(ap.n%d, 0)) AS m_letters%d") : "")
         .append(" FROM dossier d")
-        .append(fold ? " LEFT JOIN (SELECT a.dossier_id, COUNT(*) AS n FROM apology_letter a WHERE a.signed_at >= :from"
-            + " AND a.signed_at < :to GROUP BY a.dossier_id) ap ON ap.dossier_id = d.id" : "")
+        .append(fold ? " LEFT JOIN (SELECT a.dossier_id" + letterSums(letters, "SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS n%d")
+            + " FROM apology_letter a WHERE a.signed_at >= :from AND a.signed_at < :to GROUP BY a.dossier_id) ap"
+            + " ON ap.dossier_id = d.id" : "")
         .append(" WHERE ").append(ALIVE).append(only).append(scopeFilter(scope, "d.competent_unit"))
         .append(" GROUP BY d.competent_unit, d.procedure_key");
     jdbc.query(sql.toString(), p, rs -> {
@@ -186,30 +191,38 @@ public class ReportRepository {
       g.rated = rs.getLong("m_rated");
       g.satisfied = rs.getLong("m_satisfied");
       g.resolvedWithApology = rs.getLong("m_apology");
-      if (fold && rs.getLong("m_apologies") > 0) {
-        g.counts.put(ReportColumn.APOLOGIES, rs.getLong("m_apologies"));
+      for (int i = 0; fold && i < letters.size(); i++) {
+        if (rs.getLong("m_letters" + i) > 0) {
+          g.counts.put(letters.get(i), rs.getLong("m_letters" + i));
+        }
       }
     });
-    // Late dossiers charged to a unit other than the competent one (a stage held elsewhere ran late):
-    // few, found through ix_dossier_responsible.
+    // Late dossiers charged to units other than the competent one (a stage held elsewhere ran late): few,
+    // found through the record of charged units, or, for dossiers without one, ix_dossier_responsible.
     for (ReportColumn c : charged) {
+      RowCallbackHandler add = rs -> {
+        GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
+            k -> new GroupCounts());
+        if (g.procedureName == null) {
+          g.procedureName = rs.getString("proc_name");
+        }
+        g.counts.merge(c, rs.getLong("n"), Long::sum);
+      };
+      jdbc.query("SELECT r.unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name, COUNT(*) AS n"
+          + " FROM dossier d JOIN dossier_responsible_unit r ON r.dossier_id = d.id WHERE r.unit <> d.competent_unit"
+          + " AND " + ALIVE + only + " AND " + c.condition() + scopeFilter(scope, "r.unit")
+          + " GROUP BY r.unit, d.procedure_key", p, add);
       jdbc.query("SELECT d.responsible_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
           + " COUNT(*) AS n FROM dossier d WHERE d.responsible_unit IS NOT NULL AND d.responsible_unit <> d.competent_unit"
-          + " AND " + ALIVE + only + " AND " + c.condition() + scopeFilter(scope, "d.responsible_unit")
-          + " GROUP BY d.responsible_unit, d.procedure_key", p, rs -> {
-            GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
-                k -> new GroupCounts());
-            if (g.procedureName == null) {
-              g.procedureName = rs.getString("proc_name");
-            }
-            g.counts.merge(c, rs.getLong("n"), Long::sum);
-          });
+          + " AND NOT " + ReportColumn.Sql.HAS_CHARGED_ROWS + " AND " + ALIVE + only + " AND " + c.condition()
+          + scopeFilter(scope, "d.responsible_unit") + " GROUP BY d.responsible_unit, d.procedure_key", p, add);
     }
     if (fold) {
       return result;
     }
-    jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name,"
-        + " COUNT(*) AS n FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id"
+    jdbc.query("SELECT d.competent_unit AS unit, d.procedure_key AS proc, MAX(d.procedure_name) AS proc_name"
+        + letterSums(letters, "SUM(CASE WHEN %s THEN 1 ELSE 0 END) AS n%d")
+        + " FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id"
         + " WHERE a.signed_at >= :from AND a.signed_at < :to AND " + ALIVE + only
         + scopeFilter(scope, "d.competent_unit") + " GROUP BY d.competent_unit, d.procedure_key", p, rs -> {
           GroupCounts g = result.computeIfAbsent(new GroupKey(rs.getString("unit"), rs.getString("proc")),
@@ -217,9 +230,24 @@ public class ReportRepository {
           if (g.procedureName == null) {
             g.procedureName = rs.getString("proc_name");
           }
-          g.counts.put(ReportColumn.APOLOGIES, rs.getLong("n"));
+          for (int i = 0; i < letters.size(); i++) {
+            g.counts.put(letters.get(i), rs.getLong("n" + i));
+          }
         });
     return result;
+  }
+
+  /**
+   * One select item per apology-letter column: {@code format} with the column's letter condition (when it
+   * asks for one) and its index, each prefixed by a comma.
+   */
+  private static String letterSums(List<ReportColumn> letters, String format) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < letters.size(); i++) {
+      s.append(", ").append(format.contains("%s") ? String.format(format, letters.get(i).letterCondition(), i)
+          : String.format(format, i, i));
+    }
+    return s.toString();
   }
 
   /**
@@ -344,9 +372,9 @@ public class ReportRepository {
       String procedureKey, int offset, int limit) {
     MapSqlParameterSource p = params(period, asOf, scope).addValue("offset", offset).addValue("limit", limit);
     StringBuilder where = new StringBuilder(" FROM dossier d WHERE ").append(ALIVE).append(" AND ")
-        .append(column.condition()).append(scopeFilter(scope, column.unitExpression()));
+        .append(column.condition()).append(scope.all() ? "" : " AND " + column.unitCondition("IN (:units)"));
     if (unit != null) {
-      where.append(" AND ").append(column.unitExpression()).append(" = :unit");
+      where.append(" AND ").append(column.unitCondition("= :unit"));
       p.addValue("unit", unit);
     }
     if (procedureKey != null) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -76,11 +77,33 @@ public class ReportRollup implements ReportFactsGuard {
 
   // ---------------- the facts of a dossier and what it adds to the rows ----------------
 
-  /** What the reports read of a dossier. {@code seconds}: resolved − received, as the live query computes it. */
+  /**
+   * What the reports read of a dossier. {@code seconds}: resolved − received, as the live query computes it;
+   * {@code letters}: its apology letters; {@code chargedRecord}: the units of its record of charged units
+   * (dossier_responsible_unit), empty when it has none.
+   */
   record Facts(long id, int status, String competentUnit, String responsibleUnit, String procedureKey,
       String procedureName, String channel, Instant receivedAt, Instant closedAt, Instant resolvedAt,
       String resolutionClass, Instant appointmentAt, Instant pausedAt, Integer workingDaysLate, Integer rating,
-      int apologyCount, BigDecimal seconds, List<Instant> apologiesSigned) {}
+      int apologyCount, BigDecimal seconds, List<Letter> letters, List<String> chargedRecord) {
+
+    /** The units charged with the dossier's delay (as {@link ReportColumn#LATE_CHARGED} counts them). */
+    List<String> chargedUnits() {
+      if (!chargedRecord.isEmpty()) {
+        return chargedRecord;
+      }
+      return List.of(responsibleUnit != null ? responsibleUnit : competentUnit);
+    }
+
+    Facts with(List<Letter> letters, List<String> chargedRecord) {
+      return new Facts(id, status, competentUnit, responsibleUnit, procedureKey, procedureName, channel, receivedAt,
+          closedAt, resolvedAt, resolutionClass, appointmentAt, pausedAt, workingDaysLate, rating, apologyCount,
+          seconds, letters, chargedRecord);
+    }
+  }
+
+  /** An apology letter: when it was signed, and whether after its legal limit. */
+  record Letter(Instant signedAt, boolean late) {}
 
   /** A row of report_rollup. */
   record RowKey(LocalDate day, String unit, String procedureKey) {}
@@ -142,13 +165,14 @@ public class ReportRollup implements ReportFactsGuard {
     return d;
   }
 
-  private static Facts facts(ResultSet rs, List<Instant> letters) throws SQLException {
+  /** The facts of the row, without its letters and its record of charged units ({@link Facts#with}). */
+  private static Facts facts(ResultSet rs) throws SQLException {
     return new Facts(rs.getLong("id"), rs.getInt("status"), rs.getString("competent_unit"),
         rs.getString("responsible_unit"), rs.getString("procedure_key"), rs.getString("procedure_name"),
         rs.getString("channel"), instant(rs, "received_at"), instant(rs, "closed_at"), instant(rs, "resolved_at"),
         rs.getString("resolution_class"), instant(rs, "appointment_at"), instant(rs, "paused_at"),
         integer(rs, "working_days_late"), integer(rs, "rating"), rs.getInt("apology_count"),
-        rs.getBigDecimal("seconds"), letters);
+        rs.getBigDecimal("seconds"), List.of(), List.of());
   }
 
   private static Integer integer(ResultSet rs, String column) throws SQLException {
@@ -156,17 +180,45 @@ public class ReportRollup implements ReportFactsGuard {
     return rs.wasNull() ? null : v;
   }
 
-  /** The signing times of the apology letters of these dossiers. */
-  private Map<Long, List<Instant>> letters(List<Long> ids) {
-    Map<Long, List<Instant>> letters = new HashMap<>();
+  /** The apology letters of these dossiers. */
+  private Map<Long, List<Letter>> letters(List<Long> ids) {
+    Map<Long, List<Letter>> letters = new HashMap<>();
     for (int i = 0; i < ids.size(); i += 1000) {
-      named.query("SELECT a.dossier_id, a.signed_at FROM apology_letter a WHERE a.dossier_id IN (:ids)",
+      named.query("SELECT a.dossier_id, a.signed_at, a.signed_late FROM apology_letter a WHERE a.dossier_id IN (:ids)",
           new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + 1000))),
           rs -> {
-            letters.computeIfAbsent(rs.getLong("dossier_id"), k -> new ArrayList<>()).add(instant(rs, "signed_at"));
+            letters.computeIfAbsent(rs.getLong("dossier_id"), k -> new ArrayList<>())
+                .add(new Letter(instant(rs, "signed_at"), rs.getBoolean("signed_late")));
           });
     }
     return letters;
+  }
+
+  private static final String CHARGED_RECORD = "SELECT r.dossier_id, r.unit FROM dossier_responsible_unit r";
+
+  /** The records of charged units of these dossiers (units in name order). */
+  private Map<Long, List<String>> chargedRecords(List<Long> ids) {
+    Map<Long, List<String>> units = new HashMap<>();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      named.query(CHARGED_RECORD + " WHERE r.dossier_id IN (:ids) ORDER BY r.dossier_id, r.unit",
+          new MapSqlParameterSource("ids", ids.subList(i, Math.min(ids.size(), i + 1000))), chargedUnit(units));
+    }
+    return units;
+  }
+
+  private static RowCallbackHandler chargedUnit(Map<Long, List<String>> units) {
+    return rs -> {
+      units.computeIfAbsent(rs.getLong("dossier_id"), k -> new ArrayList<>()).add(rs.getString("unit"));
+    };
+  }
+
+  /** The facts with their letters and records of charged units. */
+  private List<Facts> complete(List<Facts> facts) {
+    List<Long> ids = facts.stream().map(Facts::id).toList();
+    Map<Long, List<Letter>> letters = letters(ids);
+    Map<Long, List<String>> charged = chargedRecords(ids);
+    return facts.stream().map(f -> f.with(letters.getOrDefault(f.id(), List.of()),
+        charged.getOrDefault(f.id(), List.of()))).toList();
   }
 
   // ---------------- the lock ----------------
@@ -325,15 +377,14 @@ public class ReportRollup implements ReportFactsGuard {
     // Dossiers locked by a transaction changing them are skipped: the next batch takes them.
     List<Facts> sealed = named.query(FACTS + " WHERE d.rollup_batch IS NULL AND " + ELIGIBLE
             + " LIMIT :n FOR UPDATE SKIP LOCKED", new MapSqlParameterSource("n", batchSize),
-        (rs, i) -> facts(rs, List.of()));
+        (rs, i) -> facts(rs));
     if (sealed.isEmpty()) {
       return 0;
     }
     List<Long> ids = sealed.stream().map(Facts::id).toList();
-    Map<Long, List<Instant>> letters = letters(ids);
     Map<RowKey, Delta> rows = new HashMap<>();
-    for (Facts f : sealed) {
-      contribute(withLetters(f, letters.getOrDefault(f.id(), List.of())), rows);
+    for (Facts f : complete(sealed)) {
+      contribute(f, rows);
     }
     apply(rows, 1);
     for (int i = 0; i < ids.size(); i += 1000) {
@@ -343,12 +394,6 @@ public class ReportRollup implements ReportFactsGuard {
     jdbc.update("UPDATE report_rollup_lock SET last_batch = ?, last_run_at = ? WHERE id = 1", batch,
         ts(clock.instant()));
     return sealed.size();
-  }
-
-  private static Facts withLetters(Facts f, List<Instant> letters) {
-    return new Facts(f.id(), f.status(), f.competentUnit(), f.responsibleUnit(), f.procedureKey(),
-        f.procedureName(), f.channel(), f.receivedAt(), f.closedAt(), f.resolvedAt(), f.resolutionClass(),
-        f.appointmentAt(), f.pausedAt(), f.workingDaysLate(), f.rating(), f.apologyCount(), f.seconds(), letters);
   }
 
   // ---------------- un-roll ----------------
@@ -368,8 +413,7 @@ public class ReportRollup implements ReportFactsGuard {
         return false;
       }
       lock();
-      Facts f = jdbc.query(FACTS + " WHERE d.id = ?", (rs, n) -> facts(rs, List.of()), dossierId).get(0);
-      f = withLetters(f, letters(List.of(dossierId)).getOrDefault(dossierId, List.of()));
+      Facts f = complete(jdbc.query(FACTS + " WHERE d.id = ?", (rs, n) -> facts(rs), dossierId)).get(0);
       Map<RowKey, Delta> rows = new HashMap<>();
       contribute(f, rows);
       apply(rows, -1);
@@ -439,17 +483,24 @@ public class ReportRollup implements ReportFactsGuard {
         counted[0]++;
       };
       // every event of a dossier lies between its reception and its closing: those overlapping the days
-      named.query(FACTS + " WHERE d.rollup_batch IS NOT NULL AND d.received_at < :end AND d.closed_at >= :start", p,
-          rs -> {
-            add.accept(facts(rs, List.of()));
-          });
+      String overlapping = " WHERE d.rollup_batch IS NOT NULL AND d.received_at < :end AND d.closed_at >= :start";
+      Map<Long, List<String>> charged = new HashMap<>();
+      named.query(CHARGED_RECORD + " JOIN dossier d ON d.id = r.dossier_id" + overlapping
+          + " ORDER BY r.dossier_id, r.unit", p, chargedUnit(charged));
+      named.query(FACTS + overlapping, p, rs -> {
+        Facts f = facts(rs);
+        add.accept(f.with(List.of(), charged.getOrDefault(f.id(), List.of())));
+      });
       // apology letters of the rolled-up dossiers signed in those days (not in the facts above)
-      named.query("SELECT a.signed_at, d.competent_unit, d.procedure_key, d.procedure_name FROM apology_letter a"
-          + " JOIN dossier d ON d.id = a.dossier_id WHERE d.rollup_batch IS NOT NULL AND d.status <> 3"
-          + " AND a.signed_at >= :start AND a.signed_at < :end", p, rs -> {
+      named.query("SELECT a.signed_at, a.signed_late, d.competent_unit, d.procedure_key, d.procedure_name"
+          + " FROM apology_letter a JOIN dossier d ON d.id = a.dossier_id WHERE d.rollup_batch IS NOT NULL"
+          + " AND d.status <> 3 AND a.signed_at >= :start AND a.signed_at < :end", p, rs -> {
             Delta d = row(rows, new RowKey(day(instant(rs, "signed_at")), rs.getString("competent_unit"),
                 rs.getString("procedure_key")), rs.getString("procedure_name"));
             d.add(RollupFlow.APOLOGIES, 1);
+            if (rs.getBoolean("signed_late")) {
+              d.add(RollupFlow.APOLOGIES_LATE, 1);
+            }
           });
       List<Object[]> inserts = new ArrayList<>();
       rows.keySet().stream().sorted(ROW_ORDER).forEach(k -> inserts.add(insertArgs(k, rows.get(k))));

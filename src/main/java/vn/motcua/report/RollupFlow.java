@@ -3,6 +3,7 @@ package vn.motcua.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import vn.motcua.report.ReportRollup.Facts;
+import vn.motcua.report.ReportRollup.Letter;
 
 /**
  * The flow columns of {@code report_rollup} (V5__report_rollup.sql), each with what one sealed dossier
@@ -54,15 +55,27 @@ enum RollupFlow {
   }),
   /** Apology letters, on the day each was signed. */
   APOLOGIES("apologies", false, (f, at) -> {
-    for (Instant signed : f.apologiesSigned()) {
-      at.add(signed, 1);
+    for (Letter letter : f.letters()) {
+      at.add(letter.signedAt(), 1);
     }
   }),
-  /** Resolved late, for the unit charged with the delay (its late stage's unit, else the competent unit). */
+  /** Apology letters signed after their legal limit, on the day each was signed. */
+  APOLOGIES_LATE("apologies_late", false, (f, at) -> {
+    for (Letter letter : f.letters()) {
+      if (letter.late()) {
+        at.add(letter.signedAt(), 1);
+      }
+    }
+  }),
+  /**
+   * Resolved late, once for each unit charged with the delay (its record of charged units, else its
+   * responsible unit, else the competent unit).
+   */
   LATE_CHARGED("late_charged", false, (f, at) -> {
     if (f.resolvedAt() != null && "LATE".equals(f.resolutionClass())) {
-      at.add(ReportRollup.day(f.resolvedAt()), f.responsibleUnit() != null ? f.responsibleUnit() : f.competentUnit(),
-          1);
+      for (String unit : f.chargedUnits()) {
+        at.add(ReportRollup.day(f.resolvedAt()), unit, 1);
+      }
     }
   }),
   /** Indicator sum: working days late of the late dossiers that know them. */

@@ -8,7 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A fixed set of dossiers of Hà Giang 1 ward (tq-hagiang1) around May 2024, one per case of the report:
- * early, on time, late (one charged to another unit), apologised and re-appointed, in progress, not yet
+ * early, on time, late (one charged to another unit, one to two units), apologised and re-appointed (the
+ * letter signed after its legal limit), in progress, not yet
  * checked at reception (no appointment), paused,
  * overdue, withdrawn, carried over from April, closed in April, refused at reception, resolved after the
  * period. Written straight into the tables as the dossier services would leave them, so that every
@@ -80,6 +81,8 @@ final class ReportFixture {
         PROCEDURE);
     jdbc.update("DELETE FROM dossier_control_log WHERE dossier_id IN (SELECT id FROM dossier WHERE procedure_key = ?)",
         PROCEDURE);
+    jdbc.update("DELETE FROM dossier_responsible_unit WHERE dossier_id IN (SELECT id FROM dossier"
+        + " WHERE procedure_key = ?)", PROCEDURE);
     jdbc.update("DELETE FROM dossier WHERE procedure_key = ?", PROCEDURE);
     for (Case c : CASES) {
       String closed = c.closed() != null ? c.closed() : c.resolved();
@@ -98,9 +101,13 @@ final class ReportFixture {
     }
     Long id = jdbc.queryForObject("SELECT id FROM dossier WHERE code = 'RPT-APOLOGY'", Long.class);
     jdbc.update("INSERT INTO apology_letter (dossier_id, agency, letter_year, letter_seq, number, original_appointment_at,"
-            + " new_appointment_at, reason, drafted_by, signed_by, signed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            + " new_appointment_at, reason, drafted_by, signed_by, signed_at, signed_late) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         id, UNIT, 2024, 9001, "9001/2024/PXL-FIXTURE", ts("2024-05-09T09:00"), ts("2024-05-14T17:00"),
-        "Cần xác minh thêm", "cv.fixture", "ld.fixture", ts("2024-05-08T10:00"));
+        "Cần xác minh thêm", "cv.fixture", "ld.fixture", ts("2024-05-08T10:00"), true);
+    // RPT-LATE ran late at two units: its own ward lost the most (its responsible unit), Nông Tiến a little
+    Long late = jdbc.queryForObject("SELECT id FROM dossier WHERE code = 'RPT-LATE'", Long.class);
+    jdbc.update("INSERT INTO dossier_responsible_unit (dossier_id, unit, late_stages, working_minutes_late)"
+        + " VALUES (?,?,?,?), (?,?,?,?)", late, UNIT, 1, 480, late, OTHER_UNIT, 1, 60);
     Long overdue = jdbc.queryForObject("SELECT id FROM dossier WHERE code = 'RPT-OVERDUE'", Long.class);
     jdbc.update("INSERT INTO dossier_control_log (dossier_id, step_key, step_name, from_unit, to_unit, to_officer,"
         + " handed_at, stage_due_at) VALUES (?,?,?,?,?,?,?,?)", overdue, "Task_Appraise", "Thẩm định hồ sơ", UNIT,

@@ -21,7 +21,8 @@ import vn.motcua.calendar.OfficeZone;
 
 /**
  * Property: over randomised dossiers (every status, paused or not, with and without appointment, apology
- * letters, late ones charged to another unit, a few inconsistent ones that must stay live), the report
+ * letters some signed late, late ones charged to another unit or to several through their record of charged
+ * units, a few inconsistent ones that must stay live), the report
  * with the roll-up equals the live computation in every column and indicator sum, for random periods,
  * scopes and moments of judgement, before, during (partial batches), after the roll-up and after random
  * un-rolls followed by changes of facts. Seeded, so a failure repeats. Runs on H2 and PostgreSQL.
@@ -47,6 +48,8 @@ class ReportRollupRandomTest {
         + " AND rollup_batch IS NOT NULL");
     jdbc.update("DELETE FROM apology_letter WHERE dossier_id IN (SELECT id FROM dossier WHERE procedure_key LIKE ?)",
         PREFIX + "%");
+    jdbc.update("DELETE FROM dossier_responsible_unit WHERE dossier_id IN (SELECT id FROM dossier"
+        + " WHERE procedure_key LIKE ?)", PREFIX + "%");
     jdbc.update("DELETE FROM dossier WHERE procedure_key LIKE ?", PREFIX + "%");
   }
 
@@ -92,6 +95,16 @@ class ReportRollupRandomTest {
           code, proc, "Thủ tục ngẫu nhiên " + proc.substring(PREFIX.length()), unit, unit, channel, "Trần Thị Bình",
           "001203004568", "0912345679", "Xã Minh Xuân", status, 5, ts(received), ts(appointment), ts(paused),
           apology ? 1 : 0, ts(resolved), ts(closed), cls, responsible, rating, daysLate, ts(received), ts(received));
+      if ("LATE".equals(cls) && rnd.nextBoolean()) {
+        // a record of charged units: one or two units, the competent one among them or not
+        Long id = jdbc.queryForObject("SELECT id FROM dossier WHERE code = ?", Long.class, code);
+        int first = rnd.nextInt(UNITS.size());
+        int count = 1 + rnd.nextInt(2);
+        for (int u = 0; u < count; u++) {
+          jdbc.update("INSERT INTO dossier_responsible_unit (dossier_id, unit, late_stages, working_minutes_late)"
+              + " VALUES (?,?,?,?)", id, UNITS.get((first + u) % UNITS.size()), 1, 30 + rnd.nextInt(600));
+        }
+      }
       if (apology) {
         Instant end = closed != null && closed.isAfter(received) ? closed : received.plusSeconds(30 * 86400);
         Instant signed = received.plusSeconds((long) (rnd.nextDouble() * (end.getEpochSecond() - received.getEpochSecond())));
@@ -100,10 +113,10 @@ class ReportRollupRandomTest {
         }
         Long id = jdbc.queryForObject("SELECT id FROM dossier WHERE code = ?", Long.class, code);
         jdbc.update("INSERT INTO apology_letter (dossier_id, agency, letter_year, letter_seq, number,"
-                + " original_appointment_at, new_appointment_at, reason, drafted_by, signed_by, signed_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)", id, unit, 1999, 70000 + i, (70000 + i) + "/1999/PXL-RND",
+                + " original_appointment_at, new_appointment_at, reason, drafted_by, signed_by, signed_at, signed_late)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", id, unit, 1999, 70000 + i, (70000 + i) + "/1999/PXL-RND",
             ts(received.plusSeconds(86400)), ts(received.plusSeconds(5 * 86400)), "Cần xác minh thêm", "cv.rnd",
-            "ld.rnd", ts(signed));
+            "ld.rnd", ts(signed), rnd.nextInt(3) == 0);
       }
     }
   }
