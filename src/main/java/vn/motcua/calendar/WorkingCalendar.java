@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -395,6 +396,24 @@ public class WorkingCalendar {
     LocalDateTime t = local(receivedAt, "receivedAt");
     if (schedule.get().isWorkingDay(t.toLocalDate()) && !t.toLocalTime().isAfter(props.cutOff())) {
       return receivedAt;
+    }
+    return instant(nextWorkingDay(t.toLocalDate()).atTime(props.morningStart()));
+  }
+
+  /** The last hour before closing in which an electronic package counts from the next working day. */
+  public static final Duration ELECTRONIC_PACKAGE_LAST_HOUR = Duration.ofHours(1);
+
+  /**
+   * When the count of an electronic inter-agency package (Decree 63/2024) received at {@code receivedAt}
+   * starts: the next working day's opening when it was received in the last working hour before closing
+   * ({@link #ELECTRONIC_PACKAGE_LAST_HOUR}), after closing or on a non-working day; otherwise at once (the
+   * next office moment, for a package received during the midday break).
+   */
+  public Instant startOfCountingElectronicPackage(Instant receivedAt) {
+    LocalDateTime t = local(receivedAt, "receivedAt");
+    LocalTime lastHour = props.afternoonEnd().minus(ELECTRONIC_PACKAGE_LAST_HOUR);
+    if (schedule.get().isWorkingDay(t.toLocalDate()) && t.toLocalTime().isBefore(lastHour)) {
+      return nextOfficeTime(receivedAt);
     }
     return instant(nextWorkingDay(t.toLocalDate()).atTime(props.morningStart()));
   }

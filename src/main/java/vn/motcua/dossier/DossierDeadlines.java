@@ -15,7 +15,8 @@ import vn.motcua.procedure.Procedure;
  * <p>The statutory time counts from the receipt of a complete, valid dossier (Decree 61/2018 Art. 15,
  * 18): from the acceptance, or, after a supplement requested during appraisal, from the moment the
  * complete dossier is back (the count restarts from zero). Same-day procedures (0 days) end at the
- * close of the day counting starts, the next working day after the 15:00 cut-off (Decree 63/2024).
+ * close of the day counting starts, the next working day after the 15:00 cut-off (Decree 63/2024); an
+ * electronic package received in the last working hour before closing counts from the next working day.
  * Stage shares come from the model ({@code stage.<name>Hours}) in the order of {@code procedure.stages}
  * (parallel stages share a start); without them appraisal gets 60% and approval 25% of the statutory
  * time, and the rest is for return.
@@ -39,7 +40,8 @@ public class DossierDeadlines {
       due.put("approval", calendar.addWorkingTime(appraisal, total.multipliedBy(25).dividedBy(100)));
       return new DeadlinePlan(start, due, end);
     }
-    Instant start = calendar.nextOfficeTime(completeAt);
+    Instant start = procedure.electronicPackage() ? calendar.startOfCountingElectronicPackage(completeAt)
+        : calendar.nextOfficeTime(completeAt);
     Instant appointment = calendar.addWorkingDays(start, procedure.statutoryDays());
     List<String> problems = procedure.problems();
     if (!problems.isEmpty()) {

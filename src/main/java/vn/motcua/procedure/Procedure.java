@@ -31,6 +31,9 @@ import vn.motcua.calendar.WorkingDuration;
  *     without the prefix
  * @param versionTag the model's version tag
  * @param definitionId the deployed process definition
+ * @param electronicPackage whether the procedure is an electronic inter-agency package
+ *     ({@code procedure.electronicPackage}; Decree 63/2024): one received in the last working hour before
+ *     closing counts from the next working day
  */
 public record Procedure(
     String key,
@@ -48,8 +51,18 @@ public record Procedure(
     List<List<String>> stageOrder,
     Map<String, String> overdueSettings,
     String versionTag,
-    String definitionId) {
+    String definitionId,
+    boolean electronicPackage) {
   public static final String RECEIVING_UNIT = "RECEIVING_UNIT";
+
+  /** A procedure that is not an electronic package. */
+  public Procedure(String key, String name, String code, String level, String competentAgency, int statutoryDays,
+      long fee, String feeNote, String field, List<String> documents, List<FormUse> forms,
+      Map<String, Integer> stageHours, List<List<String>> stageOrder, Map<String, String> overdueSettings,
+      String versionTag, String definitionId) {
+    this(key, name, code, level, competentAgency, statutoryDays, fee, feeNote, field, documents, forms, stageHours,
+        stageOrder, overdueSettings, versionTag, definitionId, false);
+  }
 
   /** A form (Camunda Form id, file {@code forms/<id without "form-">.form}) and the task that uses it. */
   public record FormUse(String formId, String task) {}

@@ -139,7 +139,8 @@ public class ProcedureCatalogue {
         Procedure.parseStages(one(props, "procedure.stages", null)),
         Map.copyOf(overdue),
         def.getVersionTag(),
-        def.getId());
+        def.getId(),
+        Boolean.parseBoolean(one(props, "procedure.electronicPackage", "false").trim()));
     List<String> problems = procedure.problems();
     if (!problems.isEmpty()) {
       LOG.error("Procedure {} (version {}) is not offered for registration: {}", def.getKey(), def.getVersion(),

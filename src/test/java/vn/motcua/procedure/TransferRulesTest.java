@@ -173,6 +173,36 @@ class TransferRulesTest extends DossierTestSupport {
     assertThat(reload(d).status()).isEqualTo(DossierStatus.RETURNED);
   }
 
+  /**
+   * Decree 63/2024 (domain.md, "Deadlines"): an electronic package received in the last working hour before
+   * closing counts from the next working day; one received before it counts at once.
+   */
+  @Test
+  void an_electronic_package_received_in_the_last_hour_before_closing_counts_from_the_next_working_day() {
+    clockAt("2026-03-02T16:45"); // Monday, 45 minutes before the 17:30 close
+    Dossier late = register("Procedure_NewbornPackage");
+    driver.work(late, driver.openTasks(late, "Task_CheckDossier").get(0));
+    late = reload(late);
+    assertThat(late.countingFrom()).isEqualTo(at("2026-03-03T07:30"));
+    assertThat(late.appointmentAt()).as("3 working days from Tuesday's opening: Thursday's close")
+        .isEqualTo(at("2026-03-05T17:30"));
+    assertThat(driver.openTasks(late, "Task_AcknowledgeResidence").get(0).getDueDate().toInstant())
+        .as("the acknowledgement (staff alerted) still counts 2 working hours from the actual receipt")
+        .isEqualTo(at("2026-03-03T08:45"));
+
+    clockAt("2026-03-02T16:25"); // 65 minutes before the close: counts at once
+    Dossier inTime = register("Procedure_NewbornPackage");
+    driver.work(inTime, driver.openTasks(inTime, "Task_CheckDossier").get(0));
+    inTime = reload(inTime);
+    assertThat(inTime.countingFrom()).isEqualTo(at("2026-03-02T16:25"));
+
+    // a procedure that is not an electronic package keeps counting at once in its last hour
+    clockAt("2026-03-02T16:45");
+    Dossier paper = register("Procedure_HouseholdBusinessRegistration");
+    driver.work(paper, driver.openTasks(paper, "Task_CheckDossier").get(0));
+    assertThat(reload(paper).countingFrom()).isEqualTo(at("2026-03-02T16:45"));
+  }
+
   /** The refusal of the birth registration stops the partners' work: nothing is left open. */
   @Test
   void a_refused_birth_registration_stops_the_partners_work() {
