@@ -212,6 +212,15 @@ class ProcedureMigrationTest {
     assertThat(dossiers.get(atReturn.id()).status()).isEqualTo(DossierStatus.RETURNED);
   }
 
+  @Test
+  void the_page_of_the_process_admin_is_served_beside_the_supervisors_page() {
+    ResponseEntity<String> page = rest.getForEntity("/quy-trinh/", String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("Chuyển hồ sơ đang giải quyết sang phiên bản mới", "quy-trinh.js");
+    assertThat(rest.getForEntity("/quy-trinh/quy-trinh.js", String.class).getBody())
+        .contains("/api/admin/procedures/", "/api/admin/procedure-migrations");
+  }
+
   private int definitionKeyVersion(Dossier d) {
     String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(d.processInstanceId())
         .singleResult().getProcessDefinitionId();
