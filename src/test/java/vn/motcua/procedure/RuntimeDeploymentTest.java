@@ -118,6 +118,12 @@ class RuntimeDeploymentTest {
     assertThat(done.status()).isEqualTo(DossierStatus.RETURNED);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(done.processInstanceId())
         .activityId("Task_TransferToLead").finished().count()).as("the transfer of the element template ran").isOne();
+    // and the supervisors' report counts it under the new procedure, without a restart
+    String month = java.time.YearMonth.from(done.receivedAt().atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))).toString();
+    ResponseEntity<String> report = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/api/reports/resolution?month=" + month, String.class);
+    assertThat(report.getStatusCode().value()).isEqualTo(200);
+    assertThat(report.getBody()).contains(KEY, "Đăng ký khai tử");
   }
 
   @Test
