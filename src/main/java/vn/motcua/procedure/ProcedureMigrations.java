@@ -150,10 +150,13 @@ public class ProcedureMigrations {
       }
     }
     List<AffectedDossier> dossiers = new ArrayList<>();
+    long started = System.nanoTime();
     for (ProcessInstance pi : runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
         .orderByProcessInstanceId().asc().list()) {
       dossiers.add(dryRun(pi, plan, source, target));
     }
+    log.info("Dry run of {} v{} -> v{}: {} dossiers in {} ms", key, source.getVersion(), target.getVersion(),
+        dossiers.size(), (System.nanoTime() - started) / 1_000_000);
     return new Preview(key, target.getName(), source.getVersion(), source.getId(), target.getVersion(), target.getId(),
         steps, newActivities, problems, dossiers);
   }
