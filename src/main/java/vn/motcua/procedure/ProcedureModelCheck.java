@@ -86,8 +86,12 @@ public class ProcedureModelCheck {
       }
       facts(process, problems);
     }
+    // the unit variables of candidate groups are the system's in procedures and the shared blocks; other
+    // processes (system, test) may name their own
+    boolean ours = model.getModelElementsByType(Process.class).stream()
+        .anyMatch(p -> p.getId().startsWith("Block_") || ModelProperties.first(p, "procedure.code") != null);
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-      userTask(task, around, problems);
+      userTask(task, around, ours, problems);
     }
     for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
       callActivity(call, around, problems);
@@ -188,14 +192,14 @@ public class ProcedureModelCheck {
     }
   }
 
-  private void userTask(UserTask task, Surroundings around, List<String> problems) {
+  private void userTask(UserTask task, Surroundings around, boolean ours, List<String> problems) {
     String groups = task.getCamundaCandidateGroups();
     if (groups != null && !groups.isBlank()) {
       if (groups.contains("${") && !UNIT_ROLE_EXPRESSION.matcher(groups.strip()).matches()) {
         expression(task, groups, problems);
       } else {
         for (String group : groups.split(",")) {
-          group(task, group.strip(), problems);
+          group(task, group.strip(), ours, problems);
         }
       }
     }
@@ -222,10 +226,10 @@ public class ProcedureModelCheck {
   }
 
   /** One candidate group: {@code ${unitVariable}.role} or {@code agency.role}. */
-  private void group(BaseElement element, String group, List<String> problems) {
+  private void group(BaseElement element, String group, boolean ours, List<String> problems) {
     Matcher m = UNIT_ROLE_EXPRESSION.matcher(group);
     if (m.matches()) {
-      if (!UNIT_VARIABLES.contains(m.group(1))) {
+      if (ours && !UNIT_VARIABLES.contains(m.group(1))) {
         problems.add(element.getId() + ": nhóm xử lý '" + group + "': biến đơn vị '" + m.group(1) + "' không có; "
             + "dùng một trong " + UNIT_VARIABLES.stream().sorted().toList() + ".");
       }

@@ -67,7 +67,11 @@ class NoSilentRollbackTest {
     releaseLocations.add("classpath*:restart-release/processes/**/*.bpmn");
     try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(MotCuaApplication.class)
         .profiles("demo", "test")
-        .run("--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true",
+        // no web part: Camunda's webapps keep static delegates that a second context would take over
+        .run("--spring.main.web-application-type=none", "--spring.autoconfigure.exclude="
+                + "org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration,"
+                + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+            "--camunda.bpm.generate-unique-process-engine-name=true",
             "--motcua.models.locations=" + String.join(",", releaseLocations))) {
       RepositoryService restartedRepository = restarted.getBean(RepositoryService.class);
       assertThat(restartedRepository.createProcessDefinitionQuery().processDefinitionKey("Block_Stop").latestVersion()
