@@ -58,8 +58,24 @@ class ProcedureMigrationTest {
   @Autowired WorkingCalendar calendar;
   @Autowired JdbcTemplate jdbc;
 
+  @Autowired ProcedureMigrations migrations;
+  Integer fileVersion;
+
+  /**
+   * Rolls back as a process admin would (docs/procedures.md): the dossiers of other test classes that the
+   * migration moved to the runtime version go back to the file's version, then the runtime version is
+   * deleted (only finished instances are left on it).
+   */
   @AfterEach
-  void undeploy() {
+  void rollBackAndUndeploy() {
+    var latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult();
+    if (fileVersion != null && latest.getVersion() > fileVersion) {
+      try {
+        runBatch(migrations.start(KEY, latest.getVersion(), fileVersion, "rollback-after-test").batchId());
+      } catch (vn.motcua.web.ApiException nothingToMove) {
+        // no open dossier on the runtime version
+      }
+    }
     for (Deployment d : repositoryService.createDeploymentQuery().deploymentSource("Camunda Modeler").list()) {
       repositoryService.deleteDeployment(d.getId(), true);
     }
@@ -94,15 +110,18 @@ class ProcedureMigrationTest {
     open.put("appraisal", driver.register(KEY));
     open.put("approval", driver.register(KEY));
     open.put("return", driver.register(KEY));
+    Dossier left = driver.register(KEY); // stays at reception through the migration and the roll-back
     Task appraise = driver.driveUntil(open.get("appraisal"), "Task_Appraise");
     taskService.setAssignee(appraise.getId(), "cv.minh"); // the specialist has claimed it
     driver.driveUntil(open.get("approval"), "Task_Approve");
     driver.driveUntil(open.get("return"), "Task_ReturnResult");
     Map<String, Snapshot> before = new LinkedHashMap<>();
     open.forEach((stage, d) -> before.put(stage, snapshot(d)));
+    Snapshot leftBefore = snapshot(left);
     assertThat(before.get("appraisal").timers()).as("the appraisal stage's timers are pending").isNotEmpty();
     int versionN = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
         .singleResult().getVersion();
+    fileVersion = versionN;
 
     // the process admin deploys version N+1 from Modeler
     String changed = new String(new ClassPathResource(
@@ -176,6 +195,20 @@ class ProcedureMigrationTest {
     assertThat(historyService.createHistoricActivityInstanceQuery().activityId("Task_FieldInspection")
         .processInstanceId(open.get("appraisal").processInstanceId()).count())
         .as("a dossier past the reception does not go back to the new step").isZero();
+
+    // roll back: the process admin moves the dossiers still open from N+1 back to N with the same flow
+    assertThat(definitionKeyVersion(left)).isEqualTo(versionN + 1);
+    ResponseEntity<Map> back = rest.withBasicAuth("qt.phuong", "demo").postForEntity(path,
+        new HttpEntity<>("{\"from\": " + (versionN + 1) + ", \"to\": " + versionN + "}", json), Map.class);
+    assertThat(back.getStatusCode().value()).as(String.valueOf(back.getBody())).isEqualTo(201);
+    assertThat((List<String>) back.getBody().get("dossierCodes")).contains(left.code());
+    runBatch((String) back.getBody().get("batchId"));
+    assertThat(definitionKeyVersion(left)).isEqualTo(versionN);
+    assertThat(snapshot(left)).isEqualTo(leftBefore);
+    driver.driveToEnd(left);
+    assertThat(dossiers.get(left.id()).status()).isEqualTo(DossierStatus.RETURNED);
+    assertThat(historyService.createHistoricActivityInstanceQuery().activityId("Task_FieldInspection")
+        .processInstanceId(left.processInstanceId()).count()).as("back on version N: no field inspection").isZero();
   }
 
   @Test
@@ -183,6 +216,8 @@ class ProcedureMigrationTest {
     ProcedureDriver driver = new ProcedureDriver(rest, taskService, identityService, dossiers, calendar);
     Dossier atReturn = driver.register(KEY);
     driver.driveUntil(atReturn, "Task_ReturnResult");
+    fileVersion = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion()
+        .singleResult().getVersion();
     // version N+1 renames the return step: a dossier inside it has nowhere to go
     String renamed = new String(new ClassPathResource("runtime-procedures/household-business-registration-field-inspection.bpmn")
         .getContentAsByteArray(), StandardCharsets.UTF_8).replace("CallActivity_Return", "CallActivity_HandOver");
