@@ -60,7 +60,8 @@ class ArchitectureTest {
       Map.entry("public_submission", "citizen"),
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
-      Map.entry("report_rollup_lock", "report"));
+      Map.entry("report_rollup_lock", "report"),
+      Map.entry("procedure_migration", "procedure"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it

@@ -25,16 +25,24 @@ import vn.motcua.web.ApiException;
 public class RegistrationCheck {
   private final Function<String, Optional<Procedure>> procedures;
   private final OrganisationDirectory directory;
+  private final Function<String, Optional<String>> suspended;
 
   @Autowired
   public RegistrationCheck(ProcedureCatalogue catalogue, OrganisationDirectory directory) {
-    this(catalogue::find, directory);
+    this(catalogue::find, directory, catalogue::suspendedName);
   }
 
   /** A check over these procedures (by key: the active one) and this organisation. */
   public RegistrationCheck(Function<String, Optional<Procedure>> procedures, OrganisationDirectory directory) {
+    this(procedures, directory, key -> Optional.empty());
+  }
+
+  /** ... and the name of a procedure whose latest version is suspended (by key), for the message. */
+  public RegistrationCheck(Function<String, Optional<Procedure>> procedures, OrganisationDirectory directory,
+      Function<String, Optional<String>> suspended) {
     this.procedures = procedures;
     this.directory = directory;
+    this.suspended = suspended;
   }
 
   /** What an officer submits to register a dossier received at the counter or by post. */
@@ -53,7 +61,9 @@ public class RegistrationCheck {
     }
     Procedure procedure = procedures.apply(key).orElse(null);
     if (procedure == null) {
-      errors.put("procedureKey", "Không có thủ tục hành chính '" + ApplicantValidator.clean(key) + "' đang áp dụng.");
+      errors.put("procedureKey", suspended.apply(key)
+          .map(name -> "Thủ tục hành chính '" + name + "' đang tạm ngừng tiếp nhận hồ sơ.")
+          .orElse("Không có thủ tục hành chính '" + ApplicantValidator.clean(key) + "' đang áp dụng."));
     }
     return procedure;
   }

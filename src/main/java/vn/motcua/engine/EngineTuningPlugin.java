@@ -22,15 +22,19 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.motcua.procedure.ProcedureCatalogue;
+import vn.motcua.procedure.ProcedureModelCheck;
 
 /**
  * The project's changes to the engine for the volumes of a province (docs/performance.md):
  * <ul>
  *   <li>the history level {@link DossierHistoryLevel} ({@code camunda.bpm.history-level: motcua});
  *   <li>{@link OwnGroupsAuthorizationManager} instead of the engine's authorization manager;
- *   <li>a parse listener that tells the {@link ProcedureCatalogue} a model was deployed.
+ *   <li>a parse listener that tells the {@link ProcedureCatalogue} a model was deployed;
+ *   <li>{@link DeploymentCheck}, which refuses a deployment whose procedure cannot run (docs/procedures.md);
+ *   <li>{@link DefinitionChangeInterceptor}, which tells the catalogue a definition was suspended or activated.
  * </ul>
  * A database created at Camunda's {@code full} level (the project's level before) is moved to
  * {@code motcua} at start-up: the level keeps a subset of {@code full}, so the history already written
@@ -39,6 +43,11 @@ import vn.motcua.procedure.ProcedureCatalogue;
 @Component
 public class EngineTuningPlugin extends AbstractProcessEnginePlugin {
   private static final Logger log = LoggerFactory.getLogger(EngineTuningPlugin.class);
+  private final ObjectProvider<ProcedureModelCheck> modelCheck;
+
+  public EngineTuningPlugin(ObjectProvider<ProcedureModelCheck> modelCheck) {
+    this.modelCheck = modelCheck;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -73,6 +82,19 @@ public class EngineTuningPlugin extends AbstractProcessEnginePlugin {
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
+
+    // a deployment whose procedure cannot run is refused with the reasons, before the engine deploys it
+    List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> deployers = configuration.getCustomPreDeployers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreDeployers());
+    deployers.add(new DeploymentCheck(modelCheck::getIfAvailable));
+    configuration.setCustomPreDeployers(deployers);
+
+    // suspending or activating a definition (Cockpit, REST) is seen by the catalogue at once
+    List<org.camunda.bpm.engine.impl.interceptor.CommandInterceptor> interceptors =
+        configuration.getCustomPostCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostCommandInterceptorsTxRequired());
+    interceptors.add(new DefinitionChangeInterceptor());
+    configuration.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
   /** Before the engine compares its level with the database's (when the engine is built, after this). */

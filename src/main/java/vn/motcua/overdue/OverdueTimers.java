@@ -151,7 +151,7 @@ public class OverdueTimers {
 
   private Procedure procedure(VariableScope scope) {
     Object key = scope.getVariable(DossierVariables.PROCEDURE_KEY);
-    return key == null || catalogue == null ? null : catalogue.find(key.toString()).orElse(null);
+    return key == null || catalogue == null ? null : catalogue.findForRunning(key.toString()).orElse(null);
   }
 
   private Duration apologyLead(VariableScope scope) {
@@ -184,7 +184,7 @@ public class OverdueTimers {
     if (key == null) {
       return fallback;
     }
-    String value = catalogue.find(key.toString()).map(p -> p.overdueSetting(name)).orElse(null);
+    String value = catalogue.findForRunning(key.toString()).map(p -> p.overdueSetting(name)).orElse(null);
     return value == null ? fallback : value;
   }
 

@@ -105,17 +105,18 @@ public record Procedure(
    */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
+    if (statutoryDays < 0) {
+      problems.add("procedure.statutoryDays is " + statutoryDays + ": the statutory time cannot be negative");
+      return problems;
+    }
     int total = statutoryDays * 8;
-    int sum = 0;
+    int sum = stageHoursSum();
     for (List<String> group : stageOrder) {
-      int longest = 0;
       for (String stage : group) {
         if (statutoryDays > 0 && !stage.equals("appraisal") && !stage.equals("approval") && !stageHours.containsKey(stage)) {
           problems.add("stage " + stage + " has no share: declare stage." + stage + "Hours");
         }
-        longest = Math.max(longest, hoursOf(stage));
       }
-      sum += longest;
     }
     for (String declared : stageHours.keySet()) {
       if (stageOrder.stream().noneMatch(g -> g.contains(declared))) {
@@ -134,6 +135,19 @@ public record Procedure(
       }
     }
     return problems;
+  }
+
+  /** The working hours the stages take in their order: the longest of each parallel group, summed. */
+  public int stageHoursSum() {
+    int sum = 0;
+    for (List<String> group : stageOrder) {
+      int longest = 0;
+      for (String stage : group) {
+        longest = Math.max(longest, hoursOf(stage));
+      }
+      sum += longest;
+    }
+    return sum;
   }
 
   /** An {@code overdue.*} setting of the model, e.g. {@code warningBefore}, or {@code null}. */

@@ -71,6 +71,30 @@ public class ProcedureCatalogue {
     return procedureOf(def);
   }
 
+  /**
+   * The name of the procedure when its latest version is suspended (Cockpit, REST): registrations are then
+   * refused with it. Empty when the procedure is active or unknown.
+   */
+  public Optional<String> suspendedName(String key) {
+    if (key == null || key.isBlank()) {
+      return Optional.empty();
+    }
+    ProcessDefinition def = latest(key);
+    return def != null && def.isSuspended() ? Optional.of(def.getName() == null ? key : def.getName()) : Optional.empty();
+  }
+
+  /**
+   * The facts of the version a running dossier follows: the latest version of the procedure, suspended or
+   * not (a suspension stops new registrations, not the dossiers under way).
+   */
+  public Optional<Procedure> findForRunning(String key) {
+    if (key == null || key.isBlank()) {
+      return Optional.empty();
+    }
+    ProcessDefinition def = latest(key);
+    return def == null ? Optional.empty() : procedureOf(def);
+  }
+
   private ProcessDefinition latest(String key) {
     long now = System.nanoTime();
     long generation = PARSED.get();

@@ -37,7 +37,7 @@ public class DossierDelegates {
 
   private static Procedure procedure(ProcedureCatalogue catalogue, DelegateExecution execution) {
     String key = string(execution, PROCEDURE_KEY);
-    return catalogue.find(key).orElseThrow(() -> new IllegalStateException("Procedure " + key + " is not deployed"));
+    return catalogue.findForRunning(key).orElseThrow(() -> new IllegalStateException("Procedure " + key + " is not deployed"));
   }
 
   /** Receipt with appointment date (form 01): sets the deadline variables. */

@@ -218,7 +218,7 @@ public class DossierWorkflow {
   /** Called by the restart delegate: new deadlines everywhere in the dossier's process tree. */
   public DeadlinePlan restartClock(long dossierId, String rootProcessInstanceId, String actor) {
     Dossier before = dossiers.get(dossierId);
-    Procedure procedure = catalogue.find(before.procedureKey())
+    Procedure procedure = catalogue.findForRunning(before.procedureKey())
         .orElseThrow(() -> new IllegalStateException("Procedure " + before.procedureKey() + " is not deployed"));
     DeadlinePlan plan = dossiers.restartClock(dossierId, procedure, actor);
     Map<String, Object> vars = deadlineVariables(plan);

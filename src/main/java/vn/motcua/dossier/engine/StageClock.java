@@ -98,6 +98,6 @@ public class StageClock implements ExecutionListener {
 
   private Optional<Procedure> procedure(DelegateExecution execution) {
     Object key = execution.getVariable(PROCEDURE_KEY);
-    return key == null ? Optional.empty() : catalogue.find(key.toString());
+    return key == null ? Optional.empty() : catalogue.findForRunning(key.toString());
   }
 }
