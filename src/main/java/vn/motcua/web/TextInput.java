@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
  * <p>Always refused: lone surrogates (half of a UTF-16 pair, Cs), control characters (Cc) except the
  * line breaks and tabs of multi-line text, format characters (Cf: zero-width spaces and joiners, the
  * bidi embeddings, overrides and isolates such as U+202E, the byte-order mark), private-use (Co) and
- * unassigned (Cn) code points, the line and paragraph separators (Zl, Zp), and a combining mark (M) that
- * follows no letter or digit, or more than two in a row after NFC (Vietnamese needs at most one tone
- * and one vowel mark, and NFC composes them into the letter).
+ * unassigned (Cn) code points, the line and paragraph separators (Zl, Zp), the replacement character U+FFFD
+ * (what bytes that were not UTF-8 became on the way in), and a combining mark (M) that
+ * follows no letter or digit, or two in a row after NFC (Vietnamese needs at most one tone and one vowel
+ * mark, and NFC composes both into the letter: "ế" is one character).
  */
 public final class TextInput {
-  private static final Pattern NEVER = Pattern.compile("[\\p{Cs}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}]");
+  private static final Pattern NEVER = Pattern.compile("[\\p{Cs}\\p{Cf}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\\x{FFFD}]");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
   private static final Pattern CONTROL_BUT_LINES = Pattern.compile("[\\p{Cc}&&[^\\r\\n\\t]]");
-  /** A mark at the start, after a separator or punctuation, or a third mark in a row. */
-  private static final Pattern STRAY_MARK = Pattern.compile("(?:^|[^\\p{L}\\p{N}\\p{M}])\\p{M}|\\p{M}{3}");
+  /** After NFC: a mark at the start, after a separator or punctuation, or two marks in a row. */
+  private static final Pattern STRAY_MARK = Pattern.compile("(?:^|[^\\p{L}\\p{N}\\p{M}])\\p{M}|\\p{M}{2}");
 
   private TextInput() {}
 

@@ -38,7 +38,7 @@ class HostileInputTest extends DossierTestSupport {
 
   @org.junit.jupiter.api.BeforeEach
   void counts() {
-    stored = new StoredCounts(jdbc, engine);
+    stored = new StoredCounts(jdbc);
   }
 
   RawHttp http() {
