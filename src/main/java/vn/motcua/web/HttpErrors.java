@@ -1,7 +1,6 @@
 package vn.motcua.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -63,11 +62,5 @@ public final class HttpErrors {
         }
       }
     }
-  }
-
-  /** A body without fields, for the JSON writers that take a map. */
-  public static Map<String, Object> body(int status) {
-    HttpStatus s = HttpStatus.resolve(status);
-    return ApiExceptionHandler.body(s == null ? HttpStatus.BAD_REQUEST : s, code(status), message(status), null);
   }
 }
