@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.web.TextInput;
 
 /**
  * Administration of the working-day calendar. Access control for {@code /api/admin/**} is configured
@@ -89,17 +90,21 @@ public class CalendarAdminController {
       errors.put("name", "Tên ngày là bắt buộc.");
     } else if (request.name().trim().length() > 200) {
       errors.put("name", "Tên ngày tối đa 200 ký tự.");
+    } else if (TextInput.badOneLine(request.name())) {
+      errors.put("name", "Tên ngày không được chứa ký tự điều khiển, ký tự vô hình (zero-width, đảo chiều văn bản "
+          + "như U+202E) hay dấu thanh đứng riêng.");
     }
     if (request.note() != null && request.note().length() > 500) {
       errors.put("note", "Ghi chú tối đa 500 ký tự.");
+    } else if (TextInput.badMultiLine(request.note())) {
+      errors.put("note", "Ghi chú không được chứa ký tự điều khiển hay ký tự vô hình.");
     }
     if (!errors.isEmpty()) {
       throw new CalendarException("Invalid calendar day: " + errors.keySet(),
           "Dữ liệu ngày không hợp lệ.", errors);
     }
     String user = principal == null ? null : principal.getName();
-    AdminDay day = new AdminDay(date, kind, request.name().trim(),
-        request.note() == null || request.note().isBlank() ? null : request.note().trim(), user,
+    AdminDay day = new AdminDay(date, kind, TextInput.oneLine(request.name()), TextInput.multiLine(request.note()), user,
         OffsetDateTime.now(calendar.properties().zone()));
     calendar.saveAdminDay(day);
     return DayView.of(day.toCalendarDay());

@@ -10,11 +10,15 @@ import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +35,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
 import vn.motcua.files.DossierFiles.Upload;
 import vn.motcua.web.ApiException;
+import vn.motcua.web.ApiExceptionHandler;
 
 /**
  * The public API for citizens and the national public-service portal, without login: online submission,
@@ -81,6 +86,7 @@ public class CitizenController {
       @Parameter(description = "Khóa chống gửi trùng do máy khách tạo (nên dùng UUID)")
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
       HttpServletRequest request) {
+    singleParts(request, "dossier");
     OnlineSubmission submission = parse(dossier, OnlineSubmission.class, "dossier");
     CitizenService.Submitted s = citizens.submit(submission, uploads(files), idempotencyKey, throttle.client(request));
     Dossier d = s.dossier();
@@ -118,6 +124,7 @@ public class CitizenController {
   public PublicDossier supplement(@PathVariable String code, @RequestParam(value = "secret", required = false) String secret,
       @RequestParam(value = "note", required = false) String note,
       @RequestPart(value = "files", required = false) List<MultipartFile> files, HttpServletRequest request) {
+    singleParts(request, "secret", "note");
     return views.of(citizens.supplement(code, secret, note, uploads(files), throttle.client(request)));
   }
 
@@ -144,14 +151,36 @@ public class CitizenController {
     try {
       return json.readValue(text, type);
     } catch (JsonMappingException e) {
-      String field = e.getPath().stream()
-          .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
+      String field = ApiExceptionHandler.fieldOf(e);
       throw ApiException.invalid("Phần \"" + part + "\" có trường sai kiểu dữ liệu.",
-          Map.of(field.isEmpty() ? part : field, "Sai kiểu dữ liệu hoặc trường không được hỗ trợ."));
+          Map.of(field.isEmpty() ? part : field, "Sai kiểu dữ liệu (ví dụ số lẻ ở chỗ cần số nguyên) hoặc trường "
+              + "không được hỗ trợ."));
     } catch (JsonProcessingException e) {
       throw ApiException.invalid("Phần \"" + part + "\" không phải JSON hợp lệ.",
           Map.of(part, "Không đọc được JSON."));
+    }
+  }
+
+  /** A part that must come once: sent twice, the request is ambiguous (which one counts?) and refused. */
+  private static void singleParts(HttpServletRequest request, String... names) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    Collection<Part> parts = parts(request);
+    for (String name : names) {
+      if (parts.stream().filter(p -> name.equals(p.getName())).count() > 1) {
+        errors.put(name, "Phần \"" + name + "\" chỉ được gửi một lần.");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Yêu cầu gửi trùng một phần chỉ được gửi một lần.", errors);
+    }
+  }
+
+  private static Collection<Part> parts(HttpServletRequest request) {
+    try {
+      return request.getParts();
+    } catch (IOException | ServletException | IllegalStateException e) {
+      throw ApiException.invalid("Nội dung multipart/form-data bị lỗi định dạng.",
+          Map.of("body", "Không đọc được các phần của yêu cầu."));
     }
   }
 

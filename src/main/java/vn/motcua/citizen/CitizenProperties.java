@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Limits of the public API, prefix {@code motcua.citizen}. Counted per client (its IP address; behind the
  * province's reverse proxy set {@code trust-forwarded-for} so that the first address of
- * {@code X-Forwarded-For} is the client) and per node: a cluster of N nodes lets a client N times as much.
+ * {@code X-Forwarded-For} is the client), kept in the database so that every node counts against one limit.
  *
  * @param maxFailedLookups failed lookups (unknown code or wrong second factor) before the client is
  *     throttled; default 5

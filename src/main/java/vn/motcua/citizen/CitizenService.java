@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,8 +49,9 @@ import vn.motcua.web.ApiException;
  * <p>Files are staged in the file store before the database transaction and removed if it does not
  * commit; the transaction records the dossier (or the supplement), its files and the idempotency key
  * together, and starts or resumes the process. A retried submission finds the key and gets the same
- * dossier; two submissions racing with one key meet at the key's primary key, and the loser's
- * transaction rolls back whole.
+ * dossier; two submissions racing with one key meet at the key's primary key, claimed in a short
+ * transaction of its own before anything else: the others wait for the one that claimed it and answer
+ * with its dossier, uncounted by the throttle; if its registration fails, the claim is released.
  */
 @Service
 public class CitizenService {
@@ -148,23 +149,47 @@ public class CitizenService {
   /** The outcome of a submission: the dossier, its lookup PIN, and whether it was a replay of a key. */
   public record Submitted(Dossier dossier, String lookupPin, boolean replayed) {}
 
+  /** How long a request waits for another one registering under the same key before answering 409. */
+  static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
+  /** A claim without dossier older than this was left by a node that died while registering. */
+  static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+
+  /**
+   * Submits a dossier online. With an idempotency key, a request that repeats a used key is recognised
+   * first (answered with the dossier, not counted by the throttle); requests racing with one key wait for
+   * the one that claimed it and answer with its dossier.
+   */
   public Submitted submit(OnlineSubmission submission, List<Upload> uploads, String idempotencyKey, String client) {
-    throttle.beforeSubmission(client);
     if (submission == null) {
+      throttle.beforeSubmission(client);
       throw ApiException.invalid("Thiếu thông tin hồ sơ.", Map.of("dossier", "Cần gửi phần \"dossier\" (JSON)."));
     }
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
     if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      throttle.beforeSubmission(client);
       throw ApiException.invalid("Khóa chống gửi trùng không hợp lệ.", Map.of("Idempotency-Key",
           "Từ 8 đến 100 ký tự: chữ không dấu, số, dấu chấm, hai chấm, gạch ngang, gạch dưới (nên dùng UUID)."));
     }
     String hash = requestHash(submission, uploads);
-    if (key != null) {
-      Optional<Submitted> earlier = replay(key, hash);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
+    if (key == null) {
+      throttle.beforeSubmission(client);
+      return register(submission, uploads, null);
     }
+    Optional<Submitted> earlier = claimOrReplay(key, hash);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    try {
+      throttle.beforeSubmission(client);
+      return register(submission, uploads, key);
+    } catch (RuntimeException e) {
+      keys.release(key);
+      throw e;
+    }
+  }
+
+  /** Checks, stages the files and registers in one transaction (completing the key's claim); nothing stays on failure. */
+  private Submitted register(OnlineSubmission submission, List<Upload> uploads, String key) {
     Map<String, String> errors = check.check(submission);
     List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
     if (!errors.isEmpty()) {
@@ -174,33 +199,59 @@ public class CitizenService {
     try {
       Dossier d = tx.execute(status -> {
         Instant now = clock.instant();
-        if (key != null) {
-          keys.claim(key, hash, now);
-        }
         Dossier created = workflow.submitOnline(submission, ACTOR,
             id -> files.attach(id, DossierFile.Purpose.SUBMISSION, staged, now, ACTOR));
-        if (key != null) {
-          keys.complete(key, created.id());
+        if (key != null && !keys.complete(key, created.id())) {
+          throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận ở một yêu cầu khác. Vui lòng thử lại "
+              + "sau giây lát.");
         }
         return created;
       });
       log.info("Online dossier {} submitted for {} with {} file(s)", d.code(), d.procedureKey(), staged.size());
       return new Submitted(d, dossiers.lookupPin(d.id()), false);
-    } catch (DuplicateKeyException raced) {
-      files.discard(staged);
-      if (key != null) {
-        Optional<Submitted> earlier = replay(key, hash);
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
-      throw raced;
     } catch (RuntimeException e) {
       files.discard(staged);
       throw e;
     }
   }
 
+  /**
+   * Claims the key for this request (empty), or answers with the dossier made under it ({@code replayed}),
+   * waiting while another request registers it. The same key with other content is 422.
+   */
+  private Optional<Submitted> claimOrReplay(String key, String hash) {
+    long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+    while (true) {
+      if (keys.claim(key, hash, clock.instant())) {
+        return Optional.empty();
+      }
+      Optional<SubmissionKeys.Claim> claim = keys.find(key);
+      if (claim.isEmpty()) {
+        continue; // released by a request that failed: try to claim it again
+      }
+      Optional<Submitted> earlier = replay(key, hash);
+      if (earlier.isPresent()) {
+        return earlier;
+      }
+      Instant claimedAt = claim.get().createdAt();
+      if (claimedAt != null && claimedAt.isBefore(clock.instant().minus(STALE_CLAIM))
+          && keys.takeOver(key, claimedAt, hash, clock.instant())) {
+        log.warn("Idempotency key {} claimed at {} without a dossier: taken over", key, claimedAt);
+        return Optional.empty();
+      }
+      if (System.nanoTime() > deadline) {
+        throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+      }
+    }
+  }
+
+  /** The dossier a used key made, empty while it is still being registered or when the key is free. */
   private Optional<Submitted> replay(String key, String hash) {
     Optional<SubmissionKeys.Claim> claim = keys.find(key);
     if (claim.isEmpty()) {
@@ -212,7 +263,7 @@ public class CitizenService {
               + "một khóa mới.", null);
     }
     if (claim.get().dossierId() == null) {
-      throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+      return Optional.empty();
     }
     Dossier d = dossiers.get(claim.get().dossierId());
     return Optional.of(new Submitted(d, dossiers.lookupPin(d.id()), true));

@@ -5,16 +5,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Per-client limits of the public API: a sliding window of the moments a client did something (looked a
- * dossier up, failed a lookup, submitted). In memory, per node; the windows are short, so a restart only
- * forgives a few minutes. Uses the wall clock, not the engine's.
+ * dossier up, failed a lookup, submitted). Kept in the database (table {@code client_throttle}), so every
+ * node of a cluster counts against the same limit and a restart forgives nothing. The check and the record
+ * are one transaction that locks the client's row: concurrent requests, on one node or several, cannot pass
+ * the limit together. Uses the wall clock, not the engine's.
  */
 @Component
 public class ClientThrottle {
@@ -25,17 +33,25 @@ public class ClientThrottle {
     SUBMISSION
   }
 
+  /** Most moments kept per row; a limit above it counts as this many. */
+  static final int MAX_KEPT = 1300;
+
   private final CitizenProperties properties;
-  private final Map<String, Deque<Long>> hits = new ConcurrentHashMap<>();
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate own;
   private final Clock clock;
 
   @Autowired
-  public ClientThrottle(CitizenProperties properties) {
-    this(properties, Clock.systemUTC());
+  public ClientThrottle(CitizenProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this(properties, jdbc, transactions, Clock.systemUTC());
   }
 
-  ClientThrottle(CitizenProperties properties, Clock clock) {
+  ClientThrottle(CitizenProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      Clock clock) {
     this.properties = properties;
+    this.jdbc = jdbc;
+    this.own = new TransactionTemplate(transactions);
+    this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
   }
 
@@ -55,53 +71,102 @@ public class ClientThrottle {
 
   /** Refuses the lookup (HTTP 429) when the client failed too often lately or asks too fast. */
   public void beforeLookup(String client) {
-    refuseIfOver(client, Action.FAILED_LOOKUP, properties.maxFailedLookups(), properties.failedLookupWindow(),
-        "Bạn đã nhập sai mã hồ sơ hoặc thông tin xác minh quá nhiều lần. Vui lòng thử lại sau ");
-    refuseIfOver(client, Action.LOOKUP, properties.lookupsPerMinute(), Duration.ofMinutes(1),
+    Long wait = retryAfter(hits(key(client, Action.FAILED_LOOKUP)), properties.maxFailedLookups(),
+        properties.failedLookupWindow(), clock.millis());
+    if (wait != null) {
+      throw throttled("Bạn đã nhập sai mã hồ sơ hoặc thông tin xác minh quá nhiều lần. Vui lòng thử lại sau ", wait);
+    }
+    checkAndRecord(client, Action.LOOKUP, properties.lookupsPerMinute(), Duration.ofMinutes(1),
         "Bạn tra cứu quá nhanh. Vui lòng thử lại sau ");
-    record(client, Action.LOOKUP);
   }
 
   public void failedLookup(String client) {
-    record(client, Action.FAILED_LOOKUP);
+    checkAndRecord(client, Action.FAILED_LOOKUP, Integer.MAX_VALUE, properties.failedLookupWindow(), null);
   }
 
   /** Refuses a submission, supplement or evaluation (HTTP 429) beyond the hourly limit. */
   public void beforeSubmission(String client) {
-    refuseIfOver(client, Action.SUBMISSION, properties.submissionsPerHour(), Duration.ofHours(1),
+    checkAndRecord(client, Action.SUBMISSION, properties.submissionsPerHour(), Duration.ofHours(1),
         "Bạn đã gửi quá nhiều yêu cầu trong một giờ. Vui lòng thử lại sau ");
-    record(client, Action.SUBMISSION);
   }
 
-  private void refuseIfOver(String client, Action action, int limit, Duration window, String message) {
-    long now = clock.millis();
-    Deque<Long> times = hits.get(key(client, action));
-    if (times == null) {
+  /** Under the client's row lock: refuses when the window is full, else records now. One transaction of its own. */
+  private void checkAndRecord(String client, Action action, int limit, Duration window, String message) {
+    String key = key(client, action);
+    ensureRow(key);
+    Long wait = own.execute(status -> {
+      String stored = jdbc.queryForObject("SELECT hits FROM client_throttle WHERE throttle_key = ? FOR UPDATE",
+          String.class, key);
+      long now = clock.millis();
+      Deque<Long> times = parse(stored);
+      prune(times, now - window.toMillis());
+      Long retry = retryAfter(times, limit, window, now);
+      if (retry != null) {
+        return retry;
+      }
+      times.addLast(now);
+      while (times.size() > MAX_KEPT) {
+        times.pollFirst();
+      }
+      jdbc.update("UPDATE client_throttle SET hits = ?, last_hit_ms = ? WHERE throttle_key = ?", format(times), now,
+          key);
+      return null;
+    });
+    if (wait != null) {
+      throw throttled(message, wait);
+    }
+  }
+
+  /** The client's row, created empty in a transaction of its own; a concurrent creation is as good. */
+  private void ensureRow(String key) {
+    Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM client_throttle WHERE throttle_key = ?", Integer.class,
+        key);
+    if (rows != null && rows > 0) {
       return;
     }
-    synchronized (times) {
-      prune(times, now - window.toMillis());
-      if (times.size() >= limit) {
-        long retryAfter = Math.max(1, (times.peekFirst() + window.toMillis() - now + 999) / 1000);
-        throw new ThrottledException(message + minutes(retryAfter) + ".", retryAfter);
-      }
+    try {
+      own.executeWithoutResult(s -> jdbc.update(
+          "INSERT INTO client_throttle (throttle_key, hits, last_hit_ms) VALUES (?, '', ?)", key, clock.millis()));
+    } catch (DataIntegrityViolationException | PessimisticLockingFailureException raced) {
+      // another request (on this node or another) created the row first
     }
+  }
+
+  private Deque<Long> hits(String key) {
+    List<String> stored = jdbc.queryForList("SELECT hits FROM client_throttle WHERE throttle_key = ?", String.class,
+        key);
+    return stored.isEmpty() ? new ArrayDeque<>() : parse(stored.get(0));
+  }
+
+  /** Seconds until the oldest act leaves the window when the window holds {@code limit} acts, else null. */
+  private static Long retryAfter(Deque<Long> times, int limit, Duration window, long now) {
+    prune(times, now - window.toMillis());
+    if (times.size() < Math.min(limit, MAX_KEPT)) {
+      return null;
+    }
+    return Math.max(1, (times.peekFirst() + window.toMillis() - now + 999) / 1000);
+  }
+
+  private static ThrottledException throttled(String message, long retryAfterSeconds) {
+    return new ThrottledException(message + minutes(retryAfterSeconds) + ".", retryAfterSeconds);
   }
 
   private static String minutes(long seconds) {
     return seconds < 60 ? seconds + " giây" : ((seconds + 59) / 60) + " phút";
   }
 
-  private void record(String client, Action action) {
-    Deque<Long> times = hits.computeIfAbsent(key(client, action), k -> new ArrayDeque<>());
-    synchronized (times) {
-      times.addLast(clock.millis());
-      int cap = Math.max(properties.lookupsPerMinute(),
-          Math.max(properties.maxFailedLookups(), properties.submissionsPerHour())) + 1;
-      while (times.size() > cap) {
-        times.pollFirst();
+  private static Deque<Long> parse(String stored) {
+    Deque<Long> times = new ArrayDeque<>();
+    if (stored != null && !stored.isBlank()) {
+      for (String t : stored.split(",")) {
+        times.addLast(Long.parseLong(t.strip()));
       }
     }
+    return times;
+  }
+
+  private static String format(Deque<Long> times) {
+    return times.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   private static void prune(Deque<Long> times, long before) {
@@ -110,19 +175,16 @@ public class ClientThrottle {
     }
   }
 
-  private static String key(String client, Action action) {
-    return action.name() + "|" + client;
+  /** The row key: the act and the client, cut to the column's width. */
+  static String key(String client, Action action) {
+    String key = action.name() + "|" + (client == null ? "" : client);
+    return key.length() > 200 ? key.substring(0, 200) : key;
   }
 
-  /** Forgets clients idle for longer than every window, so memory stays bounded. */
+  /** Forgets clients idle for longer than every window, so the table stays small. Harmless on every node. */
   @Scheduled(fixedDelay = 600_000)
   public void forgetIdleClients() {
     long horizon = clock.millis() - Math.max(Duration.ofHours(1).toMillis(), properties.failedLookupWindow().toMillis());
-    hits.entrySet().removeIf(e -> {
-      synchronized (e.getValue()) {
-        prune(e.getValue(), horizon);
-        return e.getValue().isEmpty();
-      }
-    });
+    jdbc.update("DELETE FROM client_throttle WHERE last_hit_ms < ?", horizon);
   }
 }

@@ -1,10 +1,10 @@
 package vn.motcua.dossier;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import vn.motcua.web.TextInput;
 
 /**
  * Validates and normalises applicant data: names NFC-normalised and made of letters, spaces and
@@ -12,26 +12,25 @@ import java.util.regex.Pattern;
  * Vietnamese phone numbers (mobile 0[35789]xxxxxxxx or landline 02xxxxxxxxx); e-mail optional.
  */
 public final class ApplicantValidator {
-  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}][\\p{L}\\p{M} .'-]{1,198}");
+  /** Starts with a letter; then letters (with their marks), spaces, dots, apostrophes and hyphens. */
+  private static final Pattern NAME = Pattern.compile("\\p{L}[\\p{L}\\p{M} .'-]{1,198}");
   private static final Pattern ID = Pattern.compile("\\d{12}|\\d{10}|\\d{10}-\\d{3}");
   private static final Pattern PHONE = Pattern.compile("0(?:[35789]\\d{8}|2\\d{9})");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Co}\\p{Cn}]");
 
   private ApplicantValidator() {}
 
   /** Normalises text: NFC, trimmed, inner whitespace collapsed; null stays null. */
   public static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String nfc = Normalizer.normalize(value, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
-    return nfc.isEmpty() ? null : nfc;
+    return TextInput.oneLine(value);
   }
 
-  /** True when the text carries control, format (zero-width, bidi) or unassigned characters. */
+  /**
+   * True when the text carries control, format (zero-width, bidi), private-use or unassigned characters, a
+   * lone surrogate, or combining marks that follow no letter ({@link TextInput#badOneLine}).
+   */
   public static boolean hasInvisibleCharacters(String value) {
-    return value != null && CONTROL.matcher(value).find();
+    return TextInput.badOneLine(value);
   }
 
   /**

@@ -173,6 +173,8 @@ public class RegistrationCheck {
           errors.put("documents[" + i + "].name", "Tên thành phần hồ sơ dài quá 500 ký tự hoặc chứa ký tự không hợp lệ.");
         } else if (doc.copies() < 1 || doc.copies() > 20) {
           errors.put("documents[" + i + "].copies", "Số bản từ 1 đến 20.");
+        } else if (doc.note() != null && (doc.note().length() > 1000 || ApplicantValidator.hasInvisibleCharacters(doc.note()))) {
+          errors.put("documents[" + i + "].note", "Ghi chú dài quá 1000 ký tự hoặc chứa ký tự không hợp lệ.");
         } else {
           docs.add(new NewDocument(name, doc.copies(), ApplicantValidator.clean(doc.note())));
         }

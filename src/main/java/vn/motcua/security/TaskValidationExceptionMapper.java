@@ -28,7 +28,8 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
   @Override
   public Response toResponse(ProcessEngineException exception) {
     Response unwrapped = validationResponse(exception);
-    return unwrapped != null ? unwrapped : camunda.toResponse(exception);
+    Response conflict = unwrapped == null ? TaskConflicts.conflictResponse(exception) : null;
+    return unwrapped != null ? unwrapped : conflict != null ? conflict : camunda.toResponse(exception);
   }
 
   /** 400 with the validator's message when a {@link BadUserRequestException} is inside, else null. */
@@ -56,7 +57,8 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
     @Override
     public Response toResponse(RestException exception) {
       Response unwrapped = validationResponse(exception);
-      return unwrapped != null ? unwrapped : camunda.toResponse(exception);
+      Response conflict = unwrapped == null ? TaskConflicts.conflictResponse(exception) : null;
+      return unwrapped != null ? unwrapped : conflict != null ? conflict : camunda.toResponse(exception);
     }
   }
 

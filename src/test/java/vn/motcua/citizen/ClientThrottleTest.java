@@ -7,11 +7,39 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-/** The per-client windows of the public API, on a clock the test moves. */
+/** The per-client windows of the public API, on a clock the test moves, kept in a database of their own (H2). */
 class ClientThrottleTest {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  /** A fresh in-memory database with the project's migrations, as the application has it. */
+  static DriverManagerDataSource database() {
+    DriverManagerDataSource ds = new DriverManagerDataSource(
+        "jdbc:h2:mem:throttle-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    new ResourceDatabasePopulator(new ClassPathResource("db/migration/V13__client_throttle.sql")).execute(ds);
+    return ds;
+  }
+
+  static ClientThrottle throttle(CitizenProperties properties, DataSource ds, Clock clock) {
+    return new ClientThrottle(properties, new JdbcTemplate(ds), new DataSourceTransactionManager(ds), clock);
+  }
+
   static class MovingClock extends Clock {
     Instant now = Instant.parse("2026-11-28T08:00:00Z");
 
@@ -32,8 +60,9 @@ class ClientThrottleTest {
   }
 
   private final MovingClock clock = new MovingClock();
-  private final ClientThrottle throttle = new ClientThrottle(
-      new CitizenProperties(3, Duration.ofMinutes(15), 10, 2, false, null), clock);
+  private final DriverManagerDataSource ds = database();
+  private final ClientThrottle throttle = throttle(
+      new CitizenProperties(3, Duration.ofMinutes(15), 10, 2, false, null), ds, clock);
 
   @Test
   void failed_lookups_throttle_the_client_for_the_window_and_then_forgive() {
@@ -76,7 +105,59 @@ class ClientThrottleTest {
     request.setRemoteAddr("10.0.0.1");
     request.addHeader("X-Forwarded-For", "203.0.113.9, 10.0.0.1");
     assertThat(throttle.client(request)).isEqualTo("10.0.0.1");
-    ClientThrottle behindProxy = new ClientThrottle(new CitizenProperties(null, null, null, null, true, null), clock);
+    ClientThrottle behindProxy = throttle(new CitizenProperties(null, null, null, null, true, null), ds, clock);
     assertThat(behindProxy.client(request)).isEqualTo("203.0.113.9");
+  }
+
+  /** Shared by the test classes: how many of {@code attempts} concurrent submissions two throttles let pass. */
+  static int concurrentPasses(ClientThrottle a, ClientThrottle b, String client, int attempts) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    CountDownLatch start = new CountDownLatch(1);
+    AtomicInteger passed = new AtomicInteger();
+    AtomicInteger refused = new AtomicInteger();
+    List<Future<?>> calls = new ArrayList<>();
+    for (int i = 0; i < attempts; i++) {
+      ClientThrottle node = i % 2 == 0 ? a : b;
+      calls.add(pool.submit(() -> {
+        start.await();
+        try {
+          node.beforeSubmission(client);
+          passed.incrementAndGet();
+        } catch (ThrottledException e) {
+          refused.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    start.countDown();
+    for (Future<?> f : calls) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(passed.get() + refused.get()).isEqualTo(attempts);
+    return passed.get();
+  }
+
+  @Test
+  void a_limit_of_20_lets_exactly_20_through_when_40_race_on_two_nodes_sharing_the_database() throws Exception {
+    CitizenProperties limits = new CitizenProperties(5, Duration.ofMinutes(15), 30, 20, false, null);
+    ClientThrottle nodeA = throttle(limits, ds, clock);
+    ClientThrottle nodeB = throttle(limits, ds, clock);
+    assertThat(concurrentPasses(nodeA, nodeB, "192.0.2.77", 40)).isEqualTo(20);
+    assertThatThrownBy(() -> nodeB.beforeSubmission("192.0.2.77")).isInstanceOf(ThrottledException.class);
+  }
+
+  @Test
+  void failed_lookups_on_one_node_throttle_the_client_on_the_other() {
+    CitizenProperties limits = new CitizenProperties(5, Duration.ofMinutes(15), 30, 20, false, null);
+    ClientThrottle nodeA = throttle(limits, ds, clock);
+    ClientThrottle nodeB = throttle(limits, ds, clock);
+    for (int i = 0; i < 5; i++) {
+      ClientThrottle node = i % 2 == 0 ? nodeA : nodeB;
+      node.beforeLookup("192.0.2.78");
+      node.failedLookup("192.0.2.78");
+    }
+    assertThatThrownBy(() -> nodeA.beforeLookup("192.0.2.78")).isInstanceOf(ThrottledException.class);
+    assertThatThrownBy(() -> nodeB.beforeLookup("192.0.2.78")).isInstanceOf(ThrottledException.class);
   }
 }

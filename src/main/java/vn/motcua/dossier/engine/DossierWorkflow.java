@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -154,11 +155,28 @@ public class DossierWorkflow {
     Dossier d = dossiers.getByCode(code);
     access.requireActor(officer, d, Action.SUPPLEMENT);
     dossiers.supplementReceived(d.id(), note, officer.userId());
-    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
-        .processInstanceVariableEquals(DOSSIER_ID, d.id())
-        .setVariable(SUPPLEMENT_RECEIVED_AT, Date.from(dossiers.completeReceivedAt(d.id())))
-        .correlateWithResult());
+    correlateSupplement(d.id());
     return dossiers.get(d.id());
+  }
+
+  /**
+   * The message to the process waiting for the supplement. It waits only once the One-Stop Division has
+   * sent the request (the reception check's request, or the task "Gửi phiếu yêu cầu bổ sung" after an
+   * appraisal found the dossier incomplete): before that the applicant has not been asked (domain.md: the
+   * request goes back through the One-Stop Division, which makes it once, fully), so a supplement is refused
+   * with 409 and the transaction, status included, rolls back.
+   */
+  private void correlateSupplement(long dossierId) {
+    try {
+      SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
+          .processInstanceVariableEquals(DOSSIER_ID, dossierId)
+          .setVariable(SUPPLEMENT_RECEIVED_AT, Date.from(dossiers.completeReceivedAt(dossierId)))
+          .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw ApiException.conflict("Bộ phận Một cửa chưa gửi phiếu yêu cầu bổ sung, hoàn thiện hồ sơ cho người nộp nên "
+          + "chưa thể nhận hồ sơ bổ sung. Vui lòng chờ phiếu yêu cầu bổ sung (nêu đầy đủ nội dung cần bổ sung) rồi gửi "
+          + "lại.");
+    }
   }
 
   /**
@@ -167,10 +185,7 @@ public class DossierWorkflow {
    */
   public Dossier supplementOnline(long dossierId, String note, String actor) {
     dossiers.supplementReceived(dossierId, note, actor);
-    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_SUPPLEMENT_RECEIVED)
-        .processInstanceVariableEquals(DOSSIER_ID, dossierId)
-        .setVariable(SUPPLEMENT_RECEIVED_AT, Date.from(dossiers.completeReceivedAt(dossierId)))
-        .correlateWithResult());
+    correlateSupplement(dossierId);
     return dossiers.get(dossierId);
   }
 

@@ -35,6 +35,7 @@ import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.DossierAccess;
 import vn.motcua.security.Officer;
 import vn.motcua.web.ApiException;
+import vn.motcua.web.TextInput;
 
 /**
  * The officers' dossier API: register a dossier received at the counter or by post (it starts the
@@ -105,29 +106,48 @@ public class DossierController {
   @PostMapping("/{code}/supplement")
   public DossierView supplement(@PathVariable String code, @RequestBody(required = false) NoteRequest body,
       Officer officer) {
-    return view(workflow.supplementReceived(code, body == null ? null : body.note(), officer));
+    return view(workflow.supplementReceived(code, text(body == null ? null : body.note(), "note"), officer));
   }
 
   @PostMapping("/{code}/stop")
   public DossierView stop(@PathVariable String code, @RequestBody StopRequest body, Officer officer) {
-    return view(workflow.stop(code, body.kind() == null ? DossierStatus.WITHDRAWN : body.kind(), body.reason(),
-        officer));
+    if (body == null) {
+      throw ApiException.invalid("Cần ghi rõ lý do dừng giải quyết.", Map.of("reason", "Cần ghi rõ lý do."));
+    }
+    return view(workflow.stop(code, body.kind() == null ? DossierStatus.WITHDRAWN : body.kind(),
+        text(body.reason(), "reason"), officer));
   }
 
   @PostMapping("/{code}/pause")
   public DossierView pause(@PathVariable String code, @RequestBody PauseRequest body, Officer officer) {
+    if (body == null) {
+      throw ApiException.invalid("Cần ghi rõ lý do tạm dừng.", Map.of("reason", "Cần ghi rõ lý do."));
+    }
     DossierStatus status = body.status() == null ? DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS : body.status();
     if (status != DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS && status != DossierStatus.SUPPLEMENT_REQUESTED) {
       throw ApiException.invalid("Trạng thái chờ không hợp lệ.",
           Map.of("status", "AWAITING_FINANCIAL_OBLIGATIONS hoặc SUPPLEMENT_REQUESTED."));
     }
-    return view(workflow.pause(code, status, body.reason(), officer));
+    return view(workflow.pause(code, status, text(body.reason(), "reason"), officer));
   }
 
   @PostMapping("/{code}/resume")
   public DossierView resume(@PathVariable String code, @RequestBody(required = false) NoteRequest body,
       Officer officer) {
-    return view(workflow.resume(code, body == null ? null : body.note(), officer));
+    return view(workflow.resume(code, text(body == null ? null : body.note(), "note"), officer));
+  }
+
+  /**
+   * A note or reason an officer writes: NFC, line breaks kept; refused (400 naming the field) when longer than
+   * 2000 characters or carrying characters that make no sense in text ({@link TextInput#badMultiLine}).
+   */
+  static String text(String value, String field) {
+    if (value != null && (value.length() > 2000 || TextInput.badMultiLine(value))) {
+      throw ApiException.invalid("Nội dung ghi chú hoặc lý do chưa hợp lệ.", Map.of(field,
+          "Tối đa 2000 ký tự; không được chứa ký tự điều khiển, ký tự vô hình (zero-width, đảo chiều văn bản) hay "
+              + "dấu thanh đứng riêng."));
+    }
+    return TextInput.multiLine(value);
   }
 
   public record DossierView(
