@@ -58,6 +58,7 @@ class ArchitectureTest {
       Map.entry("calendar_day", "calendar"),
       Map.entry("dossier_file", "files"),
       Map.entry("public_submission", "citizen"),
+      Map.entry("lookup_code", "citizen"),
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
       Map.entry("report_rollup_lock", "report"));
