@@ -205,8 +205,9 @@ public class EngineGrants {
     }
     SystemAccess.run(identityService, () -> {
       for (String group : groups) {
-        if (taskId != null) {
-          grantRead(group, Resources.TASK, taskId, TaskPermissions.READ);
+        if (taskId != null && pending().add(group + "|" + Resources.TASK.resourceType() + "|" + taskId)) {
+          // a task being created has no grant yet: no query
+          create(group, Resources.TASK, taskId, TaskPermissions.READ);
         }
         for (String instance : new LinkedHashSet<>(processInstanceIds)) {
           grantRead(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
@@ -222,13 +223,18 @@ public class EngineGrants {
     Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(id).authorizationType(AUTH_TYPE_GRANT).singleResult();
     if (a == null) {
-      a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-      a.setGroupId(group);
-      a.setResource(resource);
-      a.setResourceId(id);
-    } else if (a.isPermissionGranted(read)) {
-      return;
+      create(group, resource, id, read);
+    } else if (!a.isPermissionGranted(read)) {
+      a.addPermission(read);
+      authorizations.saveAuthorization(a);
     }
+  }
+
+  private void create(String group, Resource resource, String id, Permission read) {
+    Authorization a = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(id);
     a.addPermission(read);
     authorizations.saveAuthorization(a);
   }
