@@ -146,12 +146,16 @@ public class CitizenService {
           && (dossiers.lookupPinMatches(d.id(), normalised) || codes.use(d.id(), normalised, clock.instant()))) {
         return new Verified(d, true);
       }
+    } else if (SIX_DIGITS.matcher(normalised).matches()) {
+      // as long as a PIN check, so that the time of the answer does not tell an unknown code either
+      LookupPins.matches(normalised, UNKNOWN_CODE_HASH);
     }
     throttle.failedLookup(client);
     throw ApiException.notFound(NOT_FOUND);
   }
 
   private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+  private static final String UNKNOWN_CODE_HASH = LookupPins.hash(LookupPins.newPin());
 
   /** The answer to a request for a one-time code: where it went (masked) and until when it is valid. */
   public record CodeSent(String sentTo, Instant validUntil) {}
