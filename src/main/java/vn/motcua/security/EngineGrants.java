@@ -189,10 +189,14 @@ public class EngineGrants {
   /**
    * READ on the task and on the process instances of its dossier (the task's instance and those above it)
    * for the groups that watch {@code units} ({@link AccessPolicy#watchesUnit}); the province's reach
-   * needs none. Called in the engine's transaction when the task is created; runs without the officer's
-   * authorization (the officer may not write authorizations).
+   * needs none. A group that is one of the task's {@code candidateGroups} already has the task from Camunda
+   * (a second row for it would break the engine's unique key). Called in the engine's transaction when the
+   * task is created; runs without the officer's authorization (the officer may not write authorizations).
+   * Two transactions granting the same instance at once (parallel jobs of one dossier) meet at that unique
+   * key: the later one fails and its job is retried, then finds the row.
    */
-  public void grantUnitWork(String taskId, Collection<String> processInstanceIds, Collection<String> units) {
+  public void grantUnitWork(String taskId, Collection<String> candidateGroups, Collection<String> processInstanceIds,
+      Collection<String> units) {
     List<String> groups = new ArrayList<>();
     for (String unit : new LinkedHashSet<>(units)) {
       directory.find(unit).ifPresent(agency -> agency.roles().stream()
@@ -205,7 +209,8 @@ public class EngineGrants {
     }
     SystemAccess.run(identityService, () -> {
       for (String group : groups) {
-        if (taskId != null && pending().add(group + "|" + Resources.TASK.resourceType() + "|" + taskId)) {
+        if (taskId != null && !candidateGroups.contains(group)
+            && pending().add(group + "|" + Resources.TASK.resourceType() + "|" + taskId)) {
           // a task being created has no grant yet: no query
           create(group, Resources.TASK, taskId, TaskPermissions.READ);
         }

@@ -33,6 +33,10 @@ class UnitScopeTest extends DossierTestSupport {
   private static final String PHONE_NT = "0987654321";
   private static final String PHONE_TT = "0977111333";
 
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.AuthorizationService authorizations;
+  @org.springframework.beans.factory.annotation.Autowired EngineGrants engineGrants;
+  @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+
   Dossier minhXuan;
   Dossier nongTien;
   Dossier province;
@@ -126,6 +130,11 @@ class UnitScopeTest extends DossierTestSupport {
     readsDossier("gs.nam", nongTien, false);
     // the engine's history is the province's: a ward supervisor reads the dossier's record through /api
     noHistory("gs.nam", minhXuan);
+    // what it costs: one row for the open task and one per instance of the dossier's tree (procedure, block)
+    String block = openTask(minhXuan).getProcessInstanceId();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_AUTHORIZATION WHERE GROUP_ID_ = ? AND RESOURCE_ID_ IN "
+        + "(?, ?, ?)", Integer.class, "tq-minhxuan.supervisor", taskOf(minhXuan), minhXuan.processInstanceId(), block))
+        .isEqualTo(3);
   }
 
   @Test
@@ -196,6 +205,46 @@ class UnitScopeTest extends DossierTestSupport {
   }
 
   @Test
+  void a_task_for_the_supervisors_themselves_is_theirs_once() {
+    // a task whose candidate group is the ward's supervisors (as the overdue escalation "Giám sát hồ sơ quá
+    // hạn"): Camunda grants it to them already; a second grant of the same group would break the unique key
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("Test_SupervisorTask").count() == 0) {
+      repositoryService.createDeployment().name("test-supervisor-task")
+          .addClasspathResource("test-processes/supervisor-task.bpmn").deploy();
+    }
+    String instance = runtimeService.startProcessInstanceByKey("Test_SupervisorTask",
+        Map.<String, Object>of("unit", "tq-minhxuan")).getId();
+    String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(list("gs.nam", "/engine-rest/task?taskId=" + task)).hasSize(1);
+    assertThat(list("cv.huong", "/engine-rest/task?taskId=" + task)).isEmpty();
+    assertThat(get("gs.nam", "/engine-rest/process-instance/" + instance).getStatusCode().value()).isEqualTo(200);
+    assertThat(get("gs.ha", "/engine-rest/process-instance/" + instance).getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void an_upgraded_database_loses_the_former_read_on_everything_at_start_up() {
+    // what IdentitySync granted before issue 19: READ on every instance and task to each unit's supervisor
+    org.camunda.bpm.engine.authorization.Authorization old =
+        authorizations.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+    old.setGroupId("tq-nongtien.supervisor");
+    old.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+    old.setResourceId("*");
+    old.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    authorizations.saveAuthorization(old);
+    assertThat(authorizations.isUserAuthorized("x", List.of("tq-nongtien.supervisor"),
+        org.camunda.bpm.engine.authorization.Permissions.READ,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, minhXuan.processInstanceId())).isTrue();
+
+    engineGrants.sync();
+    engineGrants.sync();
+    assertThat(authorizations.isUserAuthorized("x", List.of("tq-nongtien.supervisor"),
+        org.camunda.bpm.engine.authorization.Permissions.READ,
+        org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE, minhXuan.processInstanceId())).isFalse();
+    assertThat(authorizations.createAuthorizationQuery().groupIdIn("tq-nongtien.supervisor")
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.APPLICATION).count()).isEqualTo(2);
+  }
+
+  @Test
   void the_webapps_own_rest_obeys_the_same_scope() {
     HttpHeaders nam = webappLogin("gs.nam", "cockpit");
     String base = "/camunda/api/engine/engine/default";
@@ -216,7 +265,18 @@ class UnitScopeTest extends DossierTestSupport {
     assertThat(webappGet(nam, base + "/process-instance/count?processInstanceIds=" + minhXuan.processInstanceId())
         .getBody()).contains("\"count\":1");
 
+    // Cockpit's own plugin REST: the blocks called by a dossier's instance (the process-instance view)
+    String plugin = "/camunda/api/cockpit/plugin/base/default/process-instance/";
+    ResponseEntity<String> ownCalled = webappGet(nam, plugin + minhXuan.processInstanceId() + "/called-process-instances");
+    assertThat(ownCalled.getStatusCode().value()).isEqualTo(200);
+    assertThat(ownCalled.getBody()).contains(openTask(minhXuan).getProcessInstanceId());
+    ResponseEntity<String> otherCalled =
+        webappGet(nam, plugin + nongTien.processInstanceId() + "/called-process-instances");
+    assertThat(otherCalled.getBody()).doesNotContain(openTask(nongTien).getProcessInstanceId());
+
     HttpHeaders ha = webappLogin("gs.ha", "cockpit");
+    assertThat(webappGet(ha, plugin + nongTien.processInstanceId() + "/called-process-instances").getBody())
+        .contains(openTask(nongTien).getProcessInstanceId());
     assertThat(webappGet(ha, base + "/process-instance/" + nongTien.processInstanceId() + "/variables").getBody())
         .contains(PHONE_NT);
 

@@ -44,15 +44,17 @@ public class UnitWorkGrants {
         units.add(unit);
       }
     }
+    Set<String> candidateGroups = new LinkedHashSet<>();
     for (IdentityLink link : task.getCandidates()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        candidateGroups.add(link.getGroupId());
         directory.parseGroup(link.getGroupId()).ifPresent(ur -> units.add(ur.agency().key()));
       }
     }
     if (units.isEmpty()) {
       return;
     }
-    grants.grantUnitWork(task.getId(), instancesOf(task.getExecution()), units);
+    grants.grantUnitWork(task.getId(), candidateGroups, instancesOf(task.getExecution()), units);
   }
 
   /** The task's process instance and every instance above it (call activities), up to the dossier's. */
