@@ -1,7 +1,9 @@
 // Trang tra cứu hồ sơ: gọi API công khai /api/public (docs/citizens.md). Mã tra cứu chỉ giữ trong bộ nhớ.
 (function () {
   'use strict';
-  var state = { code: null, secret: null };
+  // secret: what the applicant typed first (phone or PIN), used again to send a supplement or a rating;
+  // shown: the last view with details, kept when an action answers with the progress only.
+  var state = { code: null, secret: null, shown: null };
   var $ = function (id) { return document.getElementById(id); };
   var dateTime = new Intl.DateTimeFormat('vi-VN', {
     timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit'
@@ -36,8 +38,30 @@
     });
   }
 
+  /** An answer without details after one with details (an action proved by the phone): keep what was shown. */
+  function keepDetails(d) {
+    var before = state.shown;
+    if (d.details || !before || before.code !== d.code) {
+      return d;
+    }
+    if (d.result && before.result && d.result.decision === before.result.decision) {
+      d.result.text = before.result.text;
+    }
+    var details = {};
+    (before.timeline || []).forEach(function (s) { details[s.at + s.kind] = s.detail; });
+    (d.timeline || []).forEach(function (s) { s.detail = s.detail || details[s.at + s.kind]; });
+    d.details = true;
+    return d;
+  }
+
   function render(d) {
+    d = keepDetails(d);
+    if (d.details) {
+      state.shown = d;
+    }
     $('dossier').hidden = false;
+    $('details').hidden = !!d.details;
+    text('details-hint', d.detailsHint);
     text('d-code', 'Mã hồ sơ: ' + d.code);
     text('d-procedure', d.procedureName);
     var badge = $('d-status');
@@ -117,12 +141,46 @@
     $('lookup-error').hidden = true;
     state.code = $('code').value.trim();
     state.secret = $('secret').value.trim();
+    state.shown = null;
     var button = $('lookup-button');
     button.disabled = true;
     lookup().catch(function (body) {
       $('dossier').hidden = true;
       showError('lookup-error', body);
     }).then(function () { button.disabled = false; });
+  });
+
+  $('details').addEventListener('submit', function (e) {
+    e.preventDefault();
+    $('details-error').hidden = true;
+    var button = $('details-button');
+    button.disabled = true;
+    call('/api/public/dossiers/lookup', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: state.code, secret: $('details-secret').value.trim() })
+    }).then(function (d) {
+      $('details-secret').value = '';
+      $('details-info').hidden = true;
+      render(d);
+    }).catch(function (body) { showError('details-error', body); })
+      .then(function () { button.disabled = false; });
+  });
+
+  $('send-code-button').addEventListener('click', function () {
+    $('details-error').hidden = true;
+    var button = $('send-code-button');
+    button.disabled = true;
+    call('/api/public/dossiers/' + encodeURIComponent(state.code) + '/one-time-code', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ secret: state.secret })
+    }).then(function (sent) {
+      var info = $('details-info');
+      info.textContent = 'Đã gửi mã xác thực đến số ' + sent.sentTo + ', hiệu lực đến ' + fmt(sent.validUntil)
+        + '. Nhập mã vào ô trên để xem chi tiết.';
+      info.hidden = false;
+      $('details-secret').focus();
+    }).catch(function (body) { showError('details-error', body); })
+      .then(function () { button.disabled = false; });
   });
 
   $('supplement').addEventListener('submit', function (e) {

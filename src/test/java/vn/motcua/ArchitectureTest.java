@@ -59,6 +59,8 @@ class ArchitectureTest {
       Map.entry("dossier_file", "files"),
       Map.entry("public_submission", "citizen"),
       Map.entry("client_throttle", "citizen"),
+      Map.entry("lookup_code", "citizen"),
+      Map.entry("login_failure", "security"),
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
       Map.entry("report_rollup_lock", "report"),

@@ -107,14 +107,36 @@ public class CitizenController {
           example = "0912345678") String secret) {}
 
   @Operation(summary = "Tra cứu tình trạng hồ sơ",
-      description = "Cần mã hồ sơ và số điện thoại đã khai (hoặc mã tra cứu trên giấy tiếp nhận). Sai thông tin xác "
-          + "minh được trả lời giống hệt mã không tồn tại (404); sau nhiều lần sai, máy khách phải chờ (429).")
+      description = "Cần mã hồ sơ và số điện thoại đã khai: chỉ xem tiến độ (`details` false). Với mã tra cứu in trên "
+          + "giấy tiếp nhận hoặc mã xác thực gửi qua tin nhắn: xem cả chi tiết (kết quả, nội dung cần bổ sung). Sai "
+          + "thông tin xác minh được trả lời giống hệt mã không tồn tại (404); sau nhiều lần sai, máy khách phải chờ (429).")
   @PostMapping(path = "/dossiers/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
   public PublicDossier lookup(@RequestBody LookupRequest body, HttpServletRequest request) {
     if (body == null) {
       throw ApiException.invalid("Thiếu thông tin tra cứu.", Map.of("code", "Cần nhập mã hồ sơ."));
     }
-    return views.of(citizens.authenticate(body.code(), body.secret(), throttle.client(request)));
+    CitizenService.Verified v = citizens.verify(body.code(), body.secret(), throttle.client(request));
+    return views.of(v.dossier(), v.details());
+  }
+
+  /** A one-time code request: the phone number on file. */
+  public record CodeRequest(@Schema(description = "Số điện thoại đã khai khi nộp hồ sơ", example = "0912345678")
+      String secret) {}
+
+  @Operation(summary = "Gửi mã xác thực qua tin nhắn",
+      description = "Gửi mã 6 số đến số điện thoại đã khai của hồ sơ (cần mã hồ sơ và đúng số điện thoại đó); mã dùng "
+          + "một lần trong 10 phút, nhập vào ô \"secret\" của tra cứu để xem chi tiết hồ sơ. Tối đa 3 mã mỗi giờ.",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Đã gửi mã"),
+          @ApiResponse(responseCode = "404", description = "Sai mã hồ sơ hoặc số điện thoại"),
+          @ApiResponse(responseCode = "409", description = "Chưa gửi được tin nhắn"),
+          @ApiResponse(responseCode = "429", description = "Yêu cầu quá nhiều lần")})
+  @PostMapping(path = "/dossiers/{code}/one-time-code", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<CitizenService.CodeSent> oneTimeCode(@PathVariable String code,
+      @RequestBody(required = false) CodeRequest body, HttpServletRequest request) {
+    CitizenService.CodeSent sent = citizens.sendOneTimeCode(code, body == null ? null : body.secret(),
+        throttle.client(request));
+    return ResponseEntity.status(202).body(sent);
   }
 
   @Operation(summary = "Gửi hồ sơ bổ sung",

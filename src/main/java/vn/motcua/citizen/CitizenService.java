@@ -29,6 +29,7 @@ import vn.motcua.dossier.DossierRecords;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EngineClock;
+import vn.motcua.dossier.LookupPins;
 import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
 import vn.motcua.dossier.RegistrationCheck;
 import vn.motcua.dossier.engine.DossierWorkflow;
@@ -36,6 +37,7 @@ import vn.motcua.files.DossierFile;
 import vn.motcua.files.DossierFiles.Staged;
 import vn.motcua.files.DossierFiles.Upload;
 import vn.motcua.files.DossierFiles;
+import vn.motcua.notification.NotificationService;
 import vn.motcua.web.ApiException;
 
 /**
@@ -75,10 +77,15 @@ public class CitizenService {
   private final EngineClock clock;
   private final ObjectMapper json;
   private final TransactionTemplate tx;
+  private final OneTimeCodes codes;
+  private final NotificationService notifications;
 
   public CitizenService(DossierWorkflow workflow, RegistrationCheck check, DossierService dossiers,
       DossierRecords records, DossierFiles files, SubmissionKeys keys, ClientThrottle throttle, EngineClock clock,
-      ObjectMapper json, PlatformTransactionManager transactions) {
+      ObjectMapper json, PlatformTransactionManager transactions, OneTimeCodes codes,
+      NotificationService notifications) {
+    this.codes = codes;
+    this.notifications = notifications;
     this.workflow = workflow;
     this.check = check;
     this.dossiers = dossiers;
@@ -94,10 +101,25 @@ public class CitizenService {
   // ---------------- who is asking ----------------
 
   /**
-   * The dossier with this code, if the second factor is its phone number or lookup PIN; otherwise the
-   * same 404 as an unknown code, and one more failure for the client.
+   * The dossier with this code, if the second factor is its phone number, lookup PIN or a valid one-time code;
+   * otherwise the same 404 as an unknown code, and one more failure for the client.
    */
   public Dossier authenticate(String code, String secret, String client) {
+    return verify(code, secret, client).dossier();
+  }
+
+  /**
+   * A dossier and how its applicant proved who they are: the phone number on file shows the progress only
+   * ({@code details} false); the lookup PIN printed on the receipt or a one-time code sent to that phone
+   * shows the details too (Circular 01/2018 Art. 16: without authentication, the code and progress only).
+   */
+  public record Verified(Dossier dossier, boolean details) {}
+
+  /**
+   * {@link #authenticate}, telling which factor matched; a one-time code is used up. A wrong PIN or code counts
+   * as a failed lookup of the client ({@link ClientThrottle}), as a wrong phone number does.
+   */
+  public Verified verify(String code, String secret, String client) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (code == null || code.isBlank()) {
       errors.put("code", "Cần nhập mã hồ sơ.");
@@ -115,19 +137,72 @@ public class CitizenService {
     throttle.beforeLookup(client);
     Optional<Dossier> found = dossiers.findByCode(code.strip());
     String normalised = normaliseSecret(secret);
-    boolean ok = found.isPresent() && matches(found.get(), normalised);
-    if (!ok) {
-      throttle.failedLookup(client);
-      throw ApiException.notFound(NOT_FOUND);
+    if (found.isPresent()) {
+      Dossier d = found.get();
+      if (equal(normalised, d.applicant().phone())) {
+        return new Verified(d, false);
+      }
+      if (SIX_DIGITS.matcher(normalised).matches()
+          && (dossiers.lookupPinMatches(d.id(), normalised) || codes.use(d.id(), normalised, clock.instant()))) {
+        return new Verified(d, true);
+      }
+    } else if (SIX_DIGITS.matcher(normalised).matches()) {
+      // as long as a PIN check, so that the time of the answer does not tell an unknown code either
+      LookupPins.matches(normalised, UNKNOWN_CODE_HASH);
     }
-    return found.get();
+    throttle.failedLookup(client);
+    throw ApiException.notFound(NOT_FOUND);
   }
 
-  private boolean matches(Dossier d, String secret) {
-    String pin = dossiers.lookupPin(d.id());
-    boolean byPhone = equal(secret, d.applicant().phone());
-    boolean byPin = equal(secret, pin);
-    return byPhone | byPin;
+  private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+  private static final String UNKNOWN_CODE_HASH = LookupPins.hash(LookupPins.newPin());
+
+  /** The answer to a request for a one-time code: where it went (masked) and until when it is valid. */
+  public record CodeSent(String sentTo, Instant validUntil) {}
+
+  /**
+   * Sends a one-time code to the dossier's phone on file, proven by the code and that phone number (a wrong one
+   * answers as the lookup does, and counts against the client); at most {@link OneTimeCodes#PER_HOUR} per
+   * dossier and hour (429). 409 when SMS is not available: the PIN on the receipt remains.
+   */
+  public CodeSent sendOneTimeCode(String code, String phone, String client) {
+    Verified v = verify(code, phone, client);
+    if (v.details()) {
+      // the code is sent to the phone on file, for whoever knows that phone: a PIN does not ask for one
+      throw ApiException.invalid("Cần nhập số điện thoại đã khai khi nộp hồ sơ để nhận mã xác thực.",
+          Map.of("secret", "Nhập số điện thoại đã khai khi nộp hồ sơ."));
+    }
+    Dossier d = v.dossier();
+    Instant now = clock.instant();
+    if (codes.sentSince(d.id(), now.minus(Duration.ofHours(1))) >= OneTimeCodes.PER_HOUR) {
+      throw new ThrottledException("Đã gửi " + OneTimeCodes.PER_HOUR + " mã xác thực cho hồ sơ này trong một giờ. "
+          + "Vui lòng dùng mã đã nhận hoặc thử lại sau.", 3600);
+    }
+    String otp = LookupPins.newPin();
+    long id = codes.create(d.id(), otp, now);
+    boolean sent;
+    try {
+      sent = notifications.sendSecretSms("otp-" + id, d.applicant().phone(),
+          "Mã xác thực tra cứu hồ sơ " + d.code() + ": " + otp + " (hiệu lực " + OneTimeCodes.VALIDITY.toMinutes()
+              + " phút). Không cung cấp mã này cho người khác.");
+    } catch (RuntimeException e) {
+      log.warn("One-time code for dossier {} not sent: {}", d.code(), e.toString());
+      sent = false;
+    }
+    if (!sent) {
+      codes.delete(id);
+      throw ApiException.conflict("Hiện chưa gửi được tin nhắn mã xác thực. Vui lòng dùng mã tra cứu in trên giấy "
+          + "tiếp nhận hồ sơ, hoặc thử lại sau.");
+    }
+    return new CodeSent(maskPhone(d.applicant().phone()), now.plus(OneTimeCodes.VALIDITY));
+  }
+
+  /** 0912345678 → 0912 *** 678. */
+  static String maskPhone(String phone) {
+    if (phone == null || phone.length() < 7) {
+      return "***";
+    }
+    return phone.substring(0, 4) + " *** " + phone.substring(phone.length() - 3);
   }
 
   private static boolean equal(String a, String b) {
@@ -208,7 +283,7 @@ public class CitizenService {
         return created;
       });
       log.info("Online dossier {} submitted for {} with {} file(s)", d.code(), d.procedureKey(), staged.size());
-      return new Submitted(d, dossiers.lookupPin(d.id()), false);
+      return new Submitted(d, dossiers.issueLookupPin(d.id(), ACTOR), false);
     } catch (RuntimeException e) {
       files.discard(staged);
       throw e;
@@ -266,7 +341,8 @@ public class CitizenService {
       return Optional.empty();
     }
     Dossier d = dossiers.get(claim.get().dossierId());
-    return Optional.of(new Submitted(d, dossiers.lookupPin(d.id()), true));
+    // the PIN is kept hashed only: a retry gets a new one, and the one the portal may have lost stops working
+    return Optional.of(new Submitted(d, dossiers.issueLookupPin(d.id(), ACTOR), true));
   }
 
   /** SHA-256 of the submission as JSON and of each file's name and bytes: tells a retry from a new dossier. */

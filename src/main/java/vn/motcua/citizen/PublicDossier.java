@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A dossier as its applicant sees it after proving who they are (code + second factor): where it is,
- * when it is due, what happened so far, and the result when ready. No officer names, no identity number,
+ * when it is due, what happened so far, and the result when ready. With the phone number only, the
+ * progress ({@code details} false: no result text, supplement items, reasons or timeline details, and
+ * {@code detailsHint} says how to see them); with the receipt's PIN or a one-time code, the details too. No officer names, no identity number,
  * address or phone: nothing the applicant did not write themselves.
  */
 public record PublicDossier(
@@ -27,7 +29,9 @@ public record PublicDossier(
     List<Step> timeline,
     boolean canEvaluate,
     Integer rating,
-    String ratingName) {
+    String ratingName,
+    boolean details,
+    String detailsHint) {
 
   /** The decision, once there is one: approved with its result, or refused with the reasons. */
   public record Result(String decision, String decisionName, String text, Instant readyAt, Instant returnedAt,

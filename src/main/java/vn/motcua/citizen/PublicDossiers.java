@@ -26,14 +26,28 @@ public class PublicDossiers {
     this.overdue = overdue;
   }
 
+  /** The hint shown with a view without details. */
+  static final String DETAILS_HINT = "Để xem chi tiết (kết quả giải quyết, nội dung cần bổ sung, lý do), nhập mã tra "
+      + "cứu in trên giấy tiếp nhận hồ sơ hoặc mã xác thực gửi qua tin nhắn đến số điện thoại đã khai.";
+
+  /** The progress only: what Circular 01/2018 Art. 16 allows without authentication. */
   public PublicDossier of(Dossier d) {
+    return of(d, false);
+  }
+
+  /**
+   * The applicant's view. Without {@code details} (proved by the phone number only) it is the progress: code,
+   * procedure, status and step, units, dates and the timeline's titles; the result's text, the supplement's
+   * items, reasons and the timeline's details need the PIN or a one-time code.
+   */
+  public PublicDossier of(Dossier d, boolean details) {
     List<DossierEvent> events = dossiers.events(d.id());
     String supplementRequest = null;
     List<PublicDossier.Step> timeline = new ArrayList<>();
     for (DossierEvent e : events) {
       PublicDossier.Step step = step(e);
       if (step != null) {
-        timeline.add(step);
+        timeline.add(details ? step : new PublicDossier.Step(step.at(), step.kind(), step.title(), null));
       }
       if ("SUPPLEMENT_REQUESTED".equals(e.type())) {
         supplementRequest = e.reason();
@@ -44,18 +58,19 @@ public class PublicDossiers {
     if (d.decision() != null) {
       boolean approved = DossierVariables.APPROVED.equals(d.decision());
       result = new PublicDossier.Result(d.decision(), approved ? "Được giải quyết" : "Từ chối giải quyết",
-          d.result(), d.resolvedAt(), d.returnedAt(), d.outcome() == null ? null : d.outcome().label());
+          details ? d.result() : null, d.resolvedAt(), d.returnedAt(),
+          d.outcome() == null ? null : d.outcome().label());
     }
     List<PublicDossier.Apology> apologies = overdue.letters(d.id()).stream()
         .map(l -> new PublicDossier.Apology(l.number(), dossiers.unitName(l.agency()), l.signedAt(),
-            l.originalAppointmentAt(), l.newAppointmentAt(), l.reason()))
+            l.originalAppointmentAt(), l.newAppointmentAt(), details ? l.reason() : null))
         .toList();
     return new PublicDossier(d.code(), d.procedureName(), dossiers.unitName(d.receivingUnit()), d.channel().label(),
         d.status().code(), d.status().label(), d.stage(),
         d.currentUnit() == null ? null : dossiers.unitName(d.currentUnit()), d.receivedAt(), d.appointmentAt(),
-        d.originalAppointmentAt(), awaiting, awaiting ? supplementRequest : null, result, apologies, timeline,
-        d.status() == DossierStatus.RETURNED && d.rating() == null, d.rating(),
-        d.rating() == null ? null : DossierService.ratingLabel(d.rating()));
+        d.originalAppointmentAt(), awaiting, awaiting && details ? supplementRequest : null, result, apologies,
+        timeline, d.status() == DossierStatus.RETURNED && d.rating() == null, d.rating(),
+        d.rating() == null ? null : DossierService.ratingLabel(d.rating()), details, details ? null : DETAILS_HINT);
   }
 
   static PublicDossier.Step step(DossierEvent e) {

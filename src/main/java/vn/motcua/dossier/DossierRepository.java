@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,12 +114,29 @@ class DossierRepository {
     }
   }
 
-  public void setLookupPin(long id, String pin) {
-    jdbc.update("UPDATE dossier SET lookup_pin = ? WHERE id = ?", pin, id);
+  /** Stores the hash of a new lookup PIN (LookupPins); the former PIN, hashed or in clear, stops working. */
+  public void setLookupPinHash(long id, String hash) {
+    jdbc.update("UPDATE dossier SET lookup_pin_hash = ?, lookup_pin = NULL WHERE id = ?", hash, id);
   }
 
-  public String lookupPin(long id) {
-    return jdbc.queryForObject("SELECT lookup_pin FROM dossier WHERE id = ?", String.class, id);
+  /** The stored hash of the lookup PIN and, for a PIN issued before V14 and not yet hashed, the PIN in clear. */
+  public record StoredPin(String hash, String legacyClear) {}
+
+  public StoredPin lookupPin(long id) {
+    return jdbc.query("SELECT lookup_pin_hash, lookup_pin FROM dossier WHERE id = ?",
+        rs -> rs.next() ? new StoredPin(rs.getString(1), rs.getString(2)) : new StoredPin(null, null), id);
+  }
+
+  /** Up to {@code limit} dossiers whose PIN is still in clear (issued before V14): id and PIN. */
+  public List<Map.Entry<Long, String>> clearLookupPins(int limit) {
+    return jdbc.query("SELECT id, lookup_pin FROM dossier WHERE lookup_pin IS NOT NULL ORDER BY id FETCH FIRST "
+        + limit + " ROWS ONLY", (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)));
+  }
+
+  /** Replaces a PIN in clear by its hash, unless another node or a new PIN did it first. */
+  public void hashClearLookupPin(long id, String clear, String hash) {
+    jdbc.update("UPDATE dossier SET lookup_pin_hash = ?, lookup_pin = NULL WHERE id = ? AND lookup_pin = ?",
+        hash, id, clear);
   }
 
   /**

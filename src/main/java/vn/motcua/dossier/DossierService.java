@@ -1,6 +1,5 @@
 package vn.motcua.dossier;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,22 +111,49 @@ public class DossierService {
         r.receivingUnit().key(), r.competentUnit().key(), r.channel(), r.applicant(), r.requestSummary(),
         r.procedure().statutoryDays(), at, actor));
     repository.insertDocuments(id, docs);
-    repository.setLookupPin(id, newLookupPin());
     repository.recordEvent(id, "REGISTERED", at, actor, null,
         "Kênh: " + r.channel().label() + "; thủ tục: " + r.procedure().name());
     return get(id);
   }
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** Six random digits, the second factor of the public lookup printed on the receipt. */
-  static String newLookupPin() {
-    return String.format("%06d", RANDOM.nextInt(1_000_000));
+  /**
+   * Issues a new lookup PIN for the dossier (six digits, PBKDF2-hashed in the dossier row, LookupPins) and returns
+   * it in clear, the only time it exists so: to print it on the receipt (form 01) or to answer the online
+   * submission. The former PIN stops working; the event is in the dossier's log.
+   */
+  public String issueLookupPin(long id, String actor) {
+    String pin = LookupPins.newPin();
+    repository.setLookupPinHash(id, LookupPins.hash(pin));
+    repository.recordEvent(id, "LOOKUP_PIN_ISSUED", now(), actor, null,
+        "Cấp mã tra cứu mới (in trên giấy tiếp nhận); mã cấp trước đó hết hiệu lực");
+    return pin;
   }
 
-  /** The lookup PIN of a dossier (printed on its receipt). */
-  public String lookupPin(long id) {
-    return repository.lookupPin(id);
+  /** Whether {@code pin} is the dossier's current lookup PIN. */
+  public boolean lookupPinMatches(long id, String pin) {
+    DossierRepository.StoredPin stored = repository.lookupPin(id);
+    if (stored.hash() != null) {
+      return LookupPins.matches(pin, stored.hash());
+    }
+    return pin != null && stored.legacyClear() != null && java.security.MessageDigest.isEqual(
+        pin.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        stored.legacyClear().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Hashes the PINs still stored in clear (issued before V14) in batches; returns how many. Run in the background
+   * after start-up ({@link LegacyLookupPins}); safe on several nodes at once.
+   */
+  public int hashClearLookupPins(int batch) {
+    int done = 0;
+    List<Map.Entry<Long, String>> rows;
+    while (!(rows = repository.clearLookupPins(batch)).isEmpty()) {
+      for (Map.Entry<Long, String> row : rows) {
+        repository.hashClearLookupPin(row.getKey(), row.getValue(), LookupPins.hash(row.getValue()));
+        done++;
+      }
+    }
+    return done;
   }
 
   /**

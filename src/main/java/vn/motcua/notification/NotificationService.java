@@ -109,6 +109,22 @@ public class NotificationService {
     return Outcome.SENT;
   }
 
+  /**
+   * Sends a secret text to a phone by SMS at once, through the SMS channel's sender, outside the notification
+   * log (a one-time code of the public lookup must not be stored in clear). False when SMS is off.
+   *
+   * @throws NotificationException when the gateway refuses it
+   */
+  public boolean sendSecretSms(String reference, String phone, String text) {
+    for (NotificationSender sender : channels.senders()) {
+      if (sender instanceof SmsSender sms && sms.configured()) {
+        sms.sendText(reference, phone, text);
+        return true;
+      }
+    }
+    return false;
+  }
+
   public List<Notification> ofDossier(long dossierId) {
     return repository.ofDossier(dossierId);
   }

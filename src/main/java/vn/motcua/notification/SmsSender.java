@@ -44,4 +44,9 @@ public class SmsSender implements NotificationSender {
   public void send(Notification n) {
     sms.send(String.valueOf(n.id()), n.recipient(), n.body());
   }
+
+  /** Sends a text that is not a notice (a one-time code): not recorded, so its content is never stored. */
+  void sendText(String reference, String phone, String text) {
+    sms.send(reference, phone, text);
+  }
 }

@@ -1,28 +1,22 @@
 package vn.motcua.organisation;
 
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 import jakarta.annotation.PostConstruct;
-import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the engine's groups and authorizations match the organisation file, idempotently, at every
- * start-up. One group per (agency, role); each role gets the Camunda authorizations its work needs.
- * Task visibility itself comes from the engine: a candidate group is granted the task it is candidate
- * for, so an officer sees and completes only the tasks of their own unit and role.
+ * Makes the engine's groups match the organisation file, idempotently, at every start-up: one group per
+ * (agency, role). The groups' authorizations follow the one access policy and are kept by
+ * {@code vn.motcua.security.EngineGrants}; task visibility itself comes from the engine: a candidate group
+ * is granted the task it is candidate for, so an officer sees and completes only the tasks of their own
+ * unit and role.
  */
 @Component
 public class IdentitySync {
@@ -53,7 +47,6 @@ public class IdentitySync {
       for (Role role : agency.roles()) {
         String groupId = agency.groupId(role);
         ensureGroup(groupId, agency.shortName() + " — " + role.label());
-        grantRole(groupId, role);
         groups++;
       }
     }
@@ -71,59 +64,6 @@ public class IdentitySync {
     group.setName(name);
     group.setType(GROUP_TYPE);
     identityService.saveGroup(group);
-  }
-
-  private void grantRole(String groupId, Role role) {
-    switch (role) {
-      case RECEPTION, SPECIALIST, LEADER, HEAD, DEPUTY_HEAD -> {
-        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-      }
-      case SUPERVISOR -> {
-        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-            ProcessDefinitionPermissions.READ_TASK);
-        grant(groupId, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-        grant(groupId, Resources.TASK, "*", Permissions.READ);
-        grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
-        grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ);
-      }
-      case PROCESS_ADMIN -> {
-        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(groupId, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(groupId, Resources.DEPLOYMENT, "*", Permissions.ALL);
-        grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.ALL);
-        grant(groupId, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
-        grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
-        grant(groupId, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
-      }
-    }
-  }
-
-  /** Grants the permissions to the group on the resource, adding to any existing grant. */
-  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization auth =
-        authorizationService
-            .createAuthorizationQuery()
-            .groupIdIn(groupId)
-            .resourceType(resource)
-            .resourceId(resourceId)
-            .authorizationType(AUTH_TYPE_GRANT)
-            .singleResult();
-    if (auth == null) {
-      auth = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      auth.setGroupId(groupId);
-      auth.setResource(resource);
-      auth.setResourceId(resourceId);
-    } else if (List.of(permissions).stream().allMatch(auth::isPermissionGranted)) {
-      return;
-    }
-    for (Permission p : permissions) {
-      auth.addPermission(p);
-    }
-    authorizationService.saveAuthorization(auth);
   }
 
   /** Grants a permission to every user on one resource. */

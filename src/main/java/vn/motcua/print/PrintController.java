@@ -43,7 +43,7 @@ public class PrintController {
         .orElseThrow(() -> ApiException.notFound("Không có mẫu phiếu số " + number + " cho hồ sơ (mẫu 01–05)."));
     Dossier d = dossiers.getByCode(code);
     access.requirePrinter(officer, d);
-    return pdf(print.slip(form, d), "mau-" + form.number() + "-" + d.code() + ".pdf");
+    return pdf(print.slip(form, d, officer.userId()), "mau-" + form.number() + "-" + d.code() + ".pdf");
   }
 
   @GetMapping("/api/reports/ledger.pdf")

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.OfficeZone;
+import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
@@ -43,9 +44,17 @@ public class PrintService {
     this.clock = clock;
   }
 
-  /** Slip 01–05 of one dossier as PDF. */
-  public byte[] slip(PrintForm form, Dossier d) {
+  /**
+   * Slip 01–05 of one dossier as PDF. The receipt (01) of a dossier received at the counter carries a lookup PIN
+   * issued by this print (only its hash is kept, so a reprint issues a new one and the former stops working);
+   * an online dossier's PIN was given at submission and is not printed.
+   */
+  public byte[] slip(PrintForm form, Dossier d, String printedBy) {
     Map<String, Object> model = FormModels.slip(form, printable(d), today());
+    if (form == PrintForm.RECEIPT && d.channel() == Channel.DIRECT) {
+      model.put("lookupPin", dossiers.issueLookupPin(d.id(), printedBy));
+    }
+    model.put("lookupPinOnline", form == PrintForm.RECEIPT && d.channel() == Channel.ONLINE);
     return renderer.render(templates.fill(form.template(), model));
   }
 
@@ -79,7 +88,7 @@ public class PrintService {
 
   PrintableDossier printable(Dossier d) {
     return new PrintableDossier(d, dossiers.documents(d.id()), dossiers.controlLog(d.id()), dossiers.events(d.id()),
-        overdue.letters(d.id()), dossiers::unitName, this::officerName, dossiers.lookupPin(d.id()));
+        overdue.letters(d.id()), dossiers::unitName, this::officerName, null);
   }
 
   /** The officer's full name (family name first) from the identity service, or the user id. */

@@ -2,7 +2,6 @@ package vn.motcua.security;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
@@ -16,7 +15,9 @@ import vn.motcua.web.ApiException;
  *
  * <ul>
  *   <li><b>Read</b> a dossier (its page, files, printed forms 01–05): a Camunda administrator, any officer
- *       of the receiving, competent or current unit, or a provincial supervisor.
+ *       of the receiving, competent or current unit, or a provincial supervisor; a process admin reads no
+ *       dossier unless they also hold an officer's role there. Who reaches which units is
+ *       {@link AccessPolicy}, from which the engine's authorizations ({@link EngineGrants}) derive too.
  *   <li><b>Act</b> on a dossier: {@link Action#SUPPLEMENT} and {@link Action#STOP} by a reception officer
  *       of the receiving unit; {@link Action#PAUSE} and {@link Action#RESUME} by a specialist or leader of
  *       the competent unit; administrators always. A provincial supervisor reads but does not act.
@@ -63,16 +64,17 @@ public class DossierAccess {
   /** A supervisor of the provincial Public Administrative Service Centre: sees every unit. */
   public static boolean provincialSupervisor(Officer officer) {
     return officer.unitRoles().stream().anyMatch(ur -> ur.role() == Role.SUPERVISOR
-        && ur.agency().level() == Agency.Level.PROVINCE && ur.agency().type() == Agency.Type.SERVICE_CENTRE);
+        && AccessPolicy.reach(ur) == AccessPolicy.Reach.PROVINCE);
   }
 
-  /** Sees every unit's dossiers and figures: an administrator or a provincial supervisor. */
+  /** Sees every unit's dossiers and figures: an administrator or a provincial supervisor ({@link AccessPolicy}). */
   private static boolean seesProvince(Officer officer) {
-    return officer.isAdmin() || provincialSupervisor(officer);
+    return AccessPolicy.seesProvince(officer);
   }
 
+  /** An officer whose role in {@code unit} reads the unit's dossiers ({@link AccessPolicy}: not the process admin). */
   private static boolean inUnit(Officer officer, String unit) {
-    return unit != null && officer.unitRoles().stream().anyMatch(ur -> ur.agency().key().equals(unit));
+    return unit != null && AccessPolicy.units(officer).contains(unit);
   }
 
   // ---- one dossier ----
@@ -136,9 +138,7 @@ public class DossierAccess {
     if (seesProvince(officer)) {
       return null;
     }
-    Set<String> units = new TreeSet<>();
-    officer.unitRoles().forEach(ur -> units.add(ur.agency().key()));
-    return units;
+    return AccessPolicy.units(officer);
   }
 
   /** Search the dossiers of {@code unit} (an existing agency); else 403. */

@@ -20,10 +20,23 @@ import vn.motcua.organisation.OrganisationDirectory;
  *   <li>{@code /api/*} (the project's API): {@link ApiAuthenticationFilter}, same credentials, plus
  *       role checks per path; {@code /api/public/*} stays open for citizens and the national portal.
  *   <li>{@code /actuator/prometheus} (metrics): the same filter; supervisors, process admins, admins.
+ *   <li>Before all of them and the webapps' login form: {@link LoginThrottleFilter}, login throttling per
+ *       source and account instead of Camunda's per-account lock.
  * </ul>
  */
 @Configuration
 public class RestApiSecurity {
+
+  /** Before every password check: login throttling per source and account ({@link LoginThrottle}). */
+  @Bean
+  FilterRegistrationBean<LoginThrottleFilter> loginThrottling(LoginThrottle throttle) {
+    FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(throttle));
+    registration.setName("login-throttling");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/prometheus", "/camunda/api/admin/auth/*");
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    registration.setOrder(5);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {

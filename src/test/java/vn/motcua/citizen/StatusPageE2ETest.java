@@ -107,6 +107,16 @@ class StatusPageE2ETest extends CitizenApiSupport {
     click("lookup-button");
   }
 
+  /** The details form: the PIN of the receipt (or a one-time code) shows what the phone number does not. */
+  private void showDetails(String pin) {
+    WebElement field = visible("details-secret");
+    assertThat(visible("details-hint").getText()).contains("mã tra cứu");
+    assertThat(visible("send-code-button").getText()).contains("Gửi mã xác thực");
+    field.sendKeys(pin);
+    click("details-button");
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("details")));
+  }
+
   @Test
   void a_citizen_follows_a_dossier_on_a_phone_uploads_the_supplement_and_rates_the_service() throws IOException {
     clockAt("2026-09-22T08:30");
@@ -114,6 +124,7 @@ class StatusPageE2ETest extends CitizenApiSupport {
         submissionJson(COMMUNE_PROCEDURE, "tq-minhxuan", "Đỗ Thị Mai", PHONE), files("giay-de-nghi.pdf", PDF));
     assertThat(submitted.getStatusCode().value()).isEqualTo(201);
     String code = (String) submitted.getBody().get("code");
+    String pin = (String) submitted.getBody().get("lookupPin");
     Dossier d = dossiers.getByCode(code);
     clockAt("2026-09-22T09:00");
     completeOk("mc.hung", openTask(d), vars(var(RECEPTION_DECISION, INCOMPLETE),
@@ -132,6 +143,9 @@ class StatusPageE2ETest extends CitizenApiSupport {
     assertThat(driver.findElement(By.id("d-procedure")).getText()).isEqualTo(d.procedureName());
     assertThat(driver.findElement(By.id("d-status")).getText()).isEqualTo("Yêu cầu bổ sung");
     assertThat(timelineTitles()).containsExactly("Nộp hồ sơ", "Yêu cầu bổ sung, hoàn thiện hồ sơ");
+    // the phone shows the progress; the items asked are details: the PIN of the submission shows them
+    assertThat(driver.getPageSource()).doesNotContain("hợp đồng thuê");
+    showDetails(pin);
     assertThat(visible("d-supplement-request").getText()).isEqualTo("Thiếu bản sao hợp đồng thuê địa điểm kinh doanh");
     assertThat(driver.getPageSource()).doesNotContain("Đỗ Thị Mai", PHONE.substring(1));
     shot("status-page-supplement-requested");
@@ -159,6 +173,7 @@ class StatusPageE2ETest extends CitizenApiSupport {
 
     lookUp(code, PHONE);
     waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-status"), "Đã trả kết quả"));
+    showDetails(pin);
     assertThat(visible("d-result-text").getText()).contains("Được giải quyết", "10A8005555");
     assertThat(timelineTitles()).contains("Tiếp nhận hồ sơ, hẹn ngày trả kết quả", "Đã có kết quả giải quyết",
         "Đã trả kết quả");

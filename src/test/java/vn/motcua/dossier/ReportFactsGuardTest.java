@@ -43,7 +43,7 @@ class ReportFactsGuardTest {
   /** Each other write, with the reason it changes no report fact. */
   static final Map<String, LongConsumer> OTHER_WRITES = new LinkedHashMap<>();
   /** Reads, the constructor's wiring and the un-roll path itself. */
-  static final Set<String> NOT_WRITES = Set.of("findById", "findByCode", "documents", "events", "lookupPin", "lock",
+  static final Set<String> NOT_WRITES = Set.of("findById", "findByCode", "documents", "events", "lookupPin", "clearLookupPins", "lock",
       "integer", "setReportFactsGuard", "updateFacts", "insert");
 
   RecordingGuard guard;
@@ -75,7 +75,8 @@ class ReportFactsGuardTest {
     OTHER_WRITES.put("setDocumentState", id -> repo().setDocumentState(id, 1, DocumentState.INVALID, "Sai"));
     OTHER_WRITES.put("markAllDocuments", id -> repo().markAllDocuments(id, DocumentState.RECEIVED,
         DocumentState.SUPPLEMENTED));
-    OTHER_WRITES.put("setLookupPin", id -> repo().setLookupPin(id, "123456"));
+    OTHER_WRITES.put("setLookupPinHash", id -> repo().setLookupPinHash(id, LookupPins.hash("123456")));
+    OTHER_WRITES.put("hashClearLookupPin", id -> repo().hashClearLookupPin(id, "123456", LookupPins.hash("123456")));
     OTHER_WRITES.put("setProcessInstance", id -> repo().setProcessInstance(id, "pi-2"));
     OTHER_WRITES.put("updateHolder", id -> repo().updateHolder(id, "tq-x", "cb.an", "Thẩm định", LATER));
     OTHER_WRITES.put("incrementSupplementCount", id -> repo().incrementSupplementCount(id, LATER));

@@ -121,7 +121,8 @@ class DossierAccessTest {
     assertThat(access.mayRead(CENTRE_RECEPTION, DEPARTMENT_DOSSIER)).isTrue(); // receiving
     assertThat(access.mayRead(JUSTICE_SPECIALIST, DEPARTMENT_DOSSIER)).isTrue(); // competent
     assertThat(access.mayRead(LAND_OFFICE_SPECIALIST, DEPARTMENT_DOSSIER)).isTrue(); // current
-    assertThat(access.mayRead(PROCESS_ADMIN, DEPARTMENT_DOSSIER)).isTrue(); // any role of the receiving unit
+    // the process admin of the receiving unit reads no dossier (AccessPolicy: no personal data, issue 19)
+    assertThat(access.mayRead(PROCESS_ADMIN, DEPARTMENT_DOSSIER)).isFalse();
     assertThat(access.mayRead(ENVIRONMENT_SUPERVISOR, DEPARTMENT_DOSSIER)).isFalse(); // the parent of current
   }
 
@@ -204,6 +205,7 @@ class DossierAccessTest {
     assertThat(access.searchableUnits(ENVIRONMENT_SUPERVISOR)).containsExactly(ENVIRONMENT); // not the children
     assertThat(access.searchableUnits(PROVINCIAL_SUPERVISOR)).isNull();
     assertThat(access.searchableUnits(ADMIN)).isNull();
+    assertThat(access.searchableUnits(PROCESS_ADMIN)).isEmpty(); // no dossier: AccessPolicy
     access.requireUnitSearcher(SPECIALIST_MX, MINH_XUAN);
     refused(() -> access.requireUnitSearcher(SPECIALIST_MX, NONG_TIEN), HttpStatus.FORBIDDEN);
     access.requireUnitSearcher(PROVINCIAL_SUPERVISOR, NONG_TIEN);
