@@ -6,7 +6,9 @@
  *    /api/public/office-zone; Asia/Ho_Chi_Minh until it answers), whatever the zone of the officer's
  *    computer: the webapps format dates with moment.js in the browser's zone, so moment's format() is
  *    given the office's offset of that instant;
- * 2. translates the validation messages of Camunda Forms (form-js 1.x has them in English only, with no
+ *    The footer names that zone instead of the browser's;
+ * 2. writes "không có" where Cockpit prints an empty value as "null", and translates the validation
+ *    messages of Camunda Forms (form-js 1.x has them in English only, with no
  *    translation hook) as they appear in a task form.
  *
  * The red end-of-life banner is hidden by styles/user-styles.css (docs/operations.md says why).
@@ -43,12 +45,36 @@ function zoneMoment(moment) {
   moment.fn.__motcuaZoned = true;
 }
 
+/**
+ * The webapp sets moment's language ("vi") after its translations load; a list rendered before keeps
+ * "in 12 hours" / "a few seconds ago" until its next refresh. angular-moment re-renders every relative
+ * time on its 'amMoment:localeChanged' event: sent when the language changes, and a few times while the
+ * app starts.
+ */
+function relativeTimesFollowLocale(moment, rootScope) {
+  let last = moment.locale();
+  let ticks = 0;
+  const timer = setInterval(() => {
+    ticks += 1;
+    const now = moment.locale();
+    if (now !== last || ticks % 8 === 0) {
+      last = now;
+      rootScope.$applyAsync(() => rootScope.$broadcast('amMoment:localeChanged'));
+    }
+    if (ticks > 120) {
+      clearInterval(timer);
+    }
+  }, 250);
+}
+
 /** The moment.js of the webapp, once Angular has started (angular-moment registers it as a constant). */
 function whenMomentReady(attempt) {
   try {
     const injector = window.angular && window.angular.element(document.body).injector();
     if (injector && injector.has('moment')) {
-      zoneMoment(injector.get('moment'));
+      const moment = injector.get('moment');
+      zoneMoment(moment);
+      relativeTimesFollowLocale(moment, injector.get('$rootScope'));
       return;
     }
   } catch (e) {
@@ -87,7 +113,18 @@ export function translateMessage(text) {
   return null;
 }
 
+/** Cockpit prints an empty value as "null" in a few templates that bypass the translations. */
+function translateNulls(root) {
+  const nodes = root.querySelectorAll ? root.querySelectorAll('.null-value') : [];
+  nodes.forEach((el) => {
+    if (el.childElementCount === 0 && el.textContent.trim() === 'null') {
+      el.textContent = 'không có';
+    }
+  });
+}
+
 function translateErrors(root) {
+  translateNulls(root);
   const nodes = root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error *') : [];
   nodes.forEach((el) => {
     el.childNodes.forEach((n) => {
@@ -101,8 +138,17 @@ function translateErrors(root) {
   });
 }
 
+/** The footer names the zone times are shown in: the office's, not the browser's. */
+function showZone() {
+  const shown = document.querySelector('#footer-timezone i');
+  if (shown && shown.textContent !== zone) {
+    shown.textContent = zone;
+  }
+}
+
 function watchForms() {
   translateErrors(document);
+  showZone();
   new MutationObserver((mutations) => {
     for (const m of mutations) {
       if (m.type === 'characterData' && m.target.parentElement && m.target.parentElement.closest('.fjs-form-field-error')) {
@@ -114,6 +160,7 @@ function watchForms() {
         translateErrors(m.target);
       }
     }
+    showZone();
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
@@ -122,6 +169,7 @@ fetch('/api/public/office-zone', { headers: { Accept: 'application/json' } })
   .then((body) => {
     if (body && body.zone) {
       zone = body.zone;
+      showZone();
     }
   })
   .catch(() => {});
