@@ -345,6 +345,8 @@ class OfficersDayE2ETest extends DossierTestSupport {
     login("cockpit", "gs.nam");
     visible(By.xpath("//*[contains(normalize-space(.),'Phiên quy trình đang chạy') or contains(normalize-space(.),'Quy trình')]"));
     visible(By.xpath("//*[@cam-widget-header]//*[contains(normalize-space(.),'Ngô Văn Nam')]"));
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("Cockpit: end-of-life banner hidden").isTrue();
     shot("07-cockpit-dashboard-supervisor");
     driver.get(url("/camunda/app/cockpit/default/#/process-instance/" + d.processInstanceId() + "/runtime"));
     visible(By.xpath("//*[contains(normalize-space(.),'" + code + "')]"));
