@@ -269,6 +269,11 @@ class OfficersDayE2ETest extends DossierTestSupport {
     WebElement entry = visible(By.xpath("//li[contains(@class,'task')][contains(normalize-space(.),'" + code + "')]"));
     assertThat(entry.getText()).contains("Kiểm tra hồ sơ", code, "Nguyễn Văn An", d.procedureName(),
         "Hẹn trả kết quả", "Hạn");
+    // every value whole, none cut with "…"
+    assertThat((List<?>) ((JavascriptExecutor) driver).executeScript("""
+        return [...arguments[0].querySelectorAll('[cam-tasklist-variables] span')]
+          .filter(s => s.clientWidth > 0 && s.scrollWidth > s.clientWidth + 1).map(s => s.textContent.trim());
+        """, entry)).as("list entry values cut").isEmpty();
     // the time left in Vietnamese ("Hạn 12 giờ tới"), once the app's language is set
     waiting().until(x -> entry.getText().matches("(?s).*Hạn [^,]*(tới|nữa|trước).*"));
     // the webapps format times in Vietnam's zone although this browser is in New York's
