@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -266,16 +267,19 @@ class OfficersDayE2ETest extends DossierTestSupport {
     assertThat(pageText()).doesNotContain("Văn Hùng Trần");
     visible(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]"
         + "[contains(normalize-space(.),'Việc của đơn vị')]"));
-    WebElement entry = visible(By.xpath("//li[contains(@class,'task')][contains(normalize-space(.),'" + code + "')]"));
-    assertThat(entry.getText()).contains("Kiểm tra hồ sơ", code, "Nguyễn Văn An", d.procedureName(),
-        "Hẹn trả kết quả", "Hạn");
+    // the list re-renders while the app starts (language, refresh): read the entry afresh each time
+    By entry = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.),'" + code + "')]");
+    visible(entry);
+    // the time left in Vietnamese ("Hạn 12 giờ tới"), once the app's language is set
+    waiting().ignoring(StaleElementReferenceException.class)
+        .until(x -> x.findElement(entry).getText().matches("(?s).*Hạn [^,]*(tới|nữa|trước).*"));
+    assertThat(driver.findElement(entry).getText()).contains("Kiểm tra hồ sơ", code, "Nguyễn Văn An",
+        d.procedureName(), "Hẹn trả kết quả", "Hạn");
     // every value whole, none cut with "…"
     assertThat((List<?>) ((JavascriptExecutor) driver).executeScript("""
-        return [...arguments[0].querySelectorAll('[cam-tasklist-variables] span')]
+        return [...document.querySelectorAll('.tasks-list [cam-tasklist-variables] span')]
           .filter(s => s.clientWidth > 0 && s.scrollWidth > s.clientWidth + 1).map(s => s.textContent.trim());
-        """, entry)).as("list entry values cut").isEmpty();
-    // the time left in Vietnamese ("Hạn 12 giờ tới"), once the app's language is set
-    waiting().until(x -> entry.getText().matches("(?s).*Hạn [^,]*(tới|nữa|trước).*"));
+        """)).as("list entry values cut").isEmpty();
     // the webapps format times in Vietnam's zone although this browser is in New York's
     @SuppressWarnings("unchecked")
     List<Object> zone = (List<Object>) ((JavascriptExecutor) driver).executeScript("""

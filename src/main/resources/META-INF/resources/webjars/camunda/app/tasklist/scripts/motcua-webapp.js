@@ -46,25 +46,26 @@ function zoneMoment(moment) {
 }
 
 /**
- * The webapp sets moment's language ("vi") after its translations load; a list rendered before keeps
- * "in 12 hours" / "a few seconds ago" until its next refresh. angular-moment re-renders every relative
- * time on its 'amMoment:localeChanged' event: sent when the language changes, and a few times while the
- * app starts.
+ * The webapps load the chosen language's locales/<lang>.json and the fallback's (en.json); each, once
+ * loaded, defines or updates its moment.js locale, and moment makes that locale the global one. Whichever
+ * file arrives last wins, so relative times ("Hạn 12 giờ tới") came out in English ("in 12 hours") at
+ * random. The global locale is set back to the app's language (angular-translate's) whenever it differs,
+ * and angular-moment's 'amMoment:localeChanged' event re-renders every relative time.
  */
-function relativeTimesFollowLocale(moment, rootScope) {
-  let last = moment.locale();
-  let ticks = 0;
-  const timer = setInterval(() => {
-    ticks += 1;
-    const now = moment.locale();
-    if (now !== last || ticks % 8 === 0) {
-      last = now;
+function relativeTimesFollowLocale(moment, injector) {
+  const translate = injector.get('$translate');
+  const rootScope = injector.get('$rootScope');
+  let checks = 0;
+  const check = () => {
+    checks += 1;
+    const lang = translate.use() || translate.proposedLanguage();
+    if (lang && moment.locale() !== lang && moment.locales().indexOf(lang) > -1) {
+      moment.locale(lang);
       rootScope.$applyAsync(() => rootScope.$broadcast('amMoment:localeChanged'));
     }
-    if (ticks > 120) {
-      clearInterval(timer);
-    }
-  }, 250);
+    setTimeout(check, checks < 120 ? 250 : 2000);
+  };
+  check();
 }
 
 /** The moment.js of the webapp, once Angular has started (angular-moment registers it as a constant). */
@@ -74,7 +75,7 @@ function whenMomentReady(attempt) {
     if (injector && injector.has('moment')) {
       const moment = injector.get('moment');
       zoneMoment(moment);
-      relativeTimesFollowLocale(moment, injector.get('$rootScope'));
+      relativeTimesFollowLocale(moment, injector);
       return;
     }
   } catch (e) {
