@@ -13,6 +13,13 @@
     return d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
       day: '2-digit', month: '2-digit', year: 'numeric' });
   }
+  function thisMonth() {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit' })
+      .formatToParts(new Date());
+    return parts.find((x) => x.type === 'year').value + '-' + parts.find((x) => x.type === 'month').value;
+  }
+  // a dossier no longer held by anyone: refused, withdrawn, stopped, returned
+  const CLOSED = [3, 7, 8, 10];
   function esc(s) {
     return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
@@ -33,7 +40,7 @@
     const f = $('#filters');
     const p = new URLSearchParams();
     if (f.unit.value) p.set('unit', f.unit.value);
-    if (f.kind.value === 'year') p.set('year', f.year.value); else p.set('month', f.month.value);
+    if (f.kind.value === 'year') p.set('year', f.year.value); else p.set('month', f.monthYear.value + '-' + f.monthNumber.value);
     return p;
   }
 
@@ -61,11 +68,14 @@
     $('#login').hidden = true;
     $('#app').hidden = false;
     $('#who').textContent = 'Cán bộ giám sát: ' + state.user;
-    const now = new Date();
+    json('/api/reports/me').then((me) => { $('#who').textContent = 'Cán bộ giám sát: ' + me.name; }, () => {});
     const f = $('#filters');
     const q = new URLSearchParams(location.search);
-    f.month.value = q.get('month') || now.toISOString().slice(0, 7);
-    f.year.value = now.getFullYear();
+    // this month in Vietnam's time (the page's own pickers, in Vietnamese whatever the browser's language)
+    const month = /^\d{4}-\d{2}$/.test(q.get('month') || '') ? q.get('month') : thisMonth();
+    f.monthYear.value = month.slice(0, 4);
+    f.monthNumber.value = month.slice(5, 7);
+    f.year.value = thisMonth().slice(0, 4);
     if (q.get('unit')) f.unit.value = q.get('unit');
     await load();
   }
@@ -169,7 +179,8 @@
       html += '<tr><td class="text">' + esc(d.code) + '</td><td class="text">' + esc(d.procedureName) + '</td><td class="text">'
         + esc(d.competentUnitName) + '</td><td class="text">' + esc(d.statusName) + '</td><td>' + fmtTime(d.receivedAt)
         + '</td><td>' + fmtTime(d.appointmentAt) + '</td><td>' + fmtTime(d.resolvedAt) + '</td><td class="text">'
-        + esc(d.currentUnitName) + '</td><td class="text">' + esc(d.currentOfficer || 'chưa nhận việc') + '</td>'
+        + esc(d.currentUnitName) + '</td><td class="text">' + esc(d.currentOfficerName || d.currentOfficer
+          || (CLOSED.includes(d.status) ? '—' : 'chưa nhận việc')) + '</td>'
         + (holder ? '<td>' + fmtTime(d.heldSince) + '</td><td>' + num(d.heldWorkingHours) + '</td><td class="late">'
           + num(d.overdueWorkingHours) + '</td>' : '')
         + '<td>' + cockpit(d) + '</td></tr>';
@@ -194,7 +205,8 @@
 
   // ---------- chart: on-time rate per month, inline SVG ----------
   function renderChart(points) {
-    const W = 620, H = 240, L = 40, R = 10, T = 14, B = 40;
+    // T leaves room above the 100% line for the value label of a point at 100%
+    const W = 620, H = 250, L = 40, R = 10, T = 26, B = 40;
     const step = (W - L - R) / Math.max(points.length, 1);
     const y = (v) => T + (H - T - B) * (1 - v / 100);
     let svg = '<svg viewBox="0 0 ' + W + ' ' + H + '" width="100%" role="img" aria-label="Tỷ lệ đúng hạn theo tháng">';

@@ -183,6 +183,10 @@ public class RegistrationCheck {
     if (!errors.isEmpty()) {
       return null;
     }
+    if (summary == null && channel == Channel.ONLINE) {
+      // the portal's form may leave it out: the request is then the procedure itself, shown to the officer
+      summary = "Đề nghị giải quyết thủ tục \"" + procedure.name() + "\" (nộp trực tuyến)";
+    }
     return new DossierService.Registration(procedure, receiving, competent, channel, applicant.applicant(), summary,
         docs);
   }

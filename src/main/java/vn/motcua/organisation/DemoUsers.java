@@ -55,6 +55,11 @@ public class DemoUsers {
         user.setEmail(u.email());
         user.setPassword(file.password());
         identityService.saveUser(user);
+      } else if (!u.firstName().equals(user.getFirstName()) || !u.lastName().equals(user.getLastName())) {
+        // a demo database made before the names took the Vietnamese order of the webapps
+        user.setFirstName(u.firstName());
+        user.setLastName(u.lastName());
+        identityService.saveUser(user);
       }
       for (String groupId : u.groups()) {
         if (directory.parseGroup(groupId).isEmpty()) {

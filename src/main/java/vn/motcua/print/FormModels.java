@@ -28,10 +28,23 @@ public final class FormModels {
 
   private FormModels() {}
 
-  /** The model of slip 01–05 for one dossier; refuses (409) a slip that does not apply to it. */
+  /** The status page's address printed when none is configured (the demo's). */
+  public static final String DEFAULT_STATUS_PAGE_URL = "http://localhost:8080/tra-cuu/";
+
+  /** The model of slip 01–05 for one dossier, naming the demo's status page. */
   public static Map<String, Object> slip(PrintForm form, PrintableDossier p, LocalDate printedOn) {
+    return slip(form, p, printedOn, DEFAULT_STATUS_PAGE_URL);
+  }
+
+  /**
+   * The model of slip 01–05 for one dossier; refuses (409) a slip that does not apply to it.
+   * {@code statusPageUrl} is the full address of the public status page printed on the receipt.
+   */
+  public static Map<String, Object> slip(PrintForm form, PrintableDossier p, LocalDate printedOn,
+      String statusPageUrl) {
     Dossier d = p.dossier();
     Map<String, Object> m = common(form, printedOn);
+    m.put("statusPageUrl", statusPageUrl == null || statusPageUrl.isBlank() ? DEFAULT_STATUS_PAGE_URL : statusPageUrl);
     m.put("code", d.code());
     m.put("qr", QrCodes.pngDataUri(d.code(), 240));
     m.put("procedureName", d.procedureName());

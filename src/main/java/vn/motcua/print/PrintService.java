@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.OfficeZone;
@@ -32,9 +33,12 @@ public class PrintService {
   private final PrintTemplates templates;
   private final PdfRenderer renderer;
   private final Clock clock;
+  private final String statusPageUrl;
 
   public PrintService(DossierService dossiers, OverdueService overdue, IdentityService identity, JdbcTemplate jdbc,
-      PrintTemplates templates, PdfRenderer renderer, EngineClock clock) {
+      PrintTemplates templates, PdfRenderer renderer, EngineClock clock,
+      @Value("${motcua.notification.status-page-url:" + FormModels.DEFAULT_STATUS_PAGE_URL + "}") String statusPageUrl) {
+    this.statusPageUrl = statusPageUrl;
     this.dossiers = dossiers;
     this.overdue = overdue;
     this.identity = identity;
@@ -50,7 +54,7 @@ public class PrintService {
    * an online dossier's PIN was given at submission and is not printed.
    */
   public byte[] slip(PrintForm form, Dossier d, String printedBy) {
-    Map<String, Object> model = FormModels.slip(form, printable(d), today());
+    Map<String, Object> model = FormModels.slip(form, printable(d), today(), statusPageUrl);
     if (form == PrintForm.RECEIPT && d.channel() == Channel.DIRECT) {
       model.put("lookupPin", dossiers.issueLookupPin(d.id(), printedBy));
     }
@@ -108,9 +112,10 @@ public class PrintService {
     User user = SystemAccess.run(identity, () -> identity.createUserQuery().userId(userId).singleResult());
     String name = userId;
     if (user != null) {
-      // Vietnamese order: family name (Camunda's last name) first, e.g. "Trần" + "Văn Hùng"
-      String full = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-          + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+      // Vietnamese order, as the webapps show it: Camunda's first name holds the family and middle names
+      // ("Trần Văn"), the last name the given name ("Hùng") — docs/operations.md, "Officers' names"
+      String full = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+          + (user.getLastName() == null ? "" : user.getLastName())).strip();
       name = full.isEmpty() ? userId : full;
     }
     if (user != null) {

@@ -8,14 +8,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.organisation.OrganisationDirectory;
+import vn.motcua.print.PrintService;
 
 /** The reports' beans: the report computation and the roll-up of sealed dossiers' figures. */
 @Configuration
 class ReportConfiguration {
   @Bean
   ReportService reportService(ReportRepository repository, OrganisationDirectory directory, WorkingCalendar calendar,
-      EngineClock clock) {
-    return new ReportService(repository, directory, calendar, clock);
+      EngineClock clock, PrintService print) {
+    // officers by their full names, as on the printed slips
+    return new ReportService(repository, directory, calendar, clock, print::officerName);
   }
 
   @Bean

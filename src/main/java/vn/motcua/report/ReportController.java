@@ -48,6 +48,12 @@ public class ReportController {
     return ReportPeriod.parse(from, to, month, year, reports.now());
   }
 
+  /** The logged-in supervisor, by name, for the supervisor page's header. */
+  @GetMapping("/me")
+  public Map<String, String> me(Officer officer) {
+    return Map.of("userId", officer.userId(), "name", reports.officerName(officer.userId()));
+  }
+
   /** The units the caller may report on, for the supervisor page's selector. */
   @GetMapping("/units")
   public List<Map<String, String>> units(Officer officer) {

@@ -37,9 +37,17 @@ public class ReportService {
   private final OrganisationDirectory directory;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final Function<String, String> officerName;
 
   public ReportService(ReportRepository repository, OrganisationDirectory directory, WorkingCalendar calendar,
       Clock clock) {
+    this(repository, directory, calendar, clock, userId -> userId);
+  }
+
+  /** {@code officerName}: an officer's full name from the login, for the lists and exports. */
+  public ReportService(ReportRepository repository, OrganisationDirectory directory, WorkingCalendar calendar,
+      Clock clock, Function<String, String> officerName) {
+    this.officerName = officerName;
     this.repository = repository;
     this.directory = directory;
     this.calendar = calendar;
@@ -149,7 +157,7 @@ public class ReportService {
       Instant receivedAt, Instant appointmentAt, Instant originalAppointmentAt, Instant resolvedAt,
       String resolutionClass, String currentUnit, String currentUnitName, String currentOfficer,
       String responsibleUnit, int apologyCount, Instant heldSince, Double heldWorkingHours,
-      Double overdueWorkingHours, String cockpitUrl) {}
+      Double overdueWorkingHours, String cockpitUrl, String currentOfficerName) {}
 
   public record DossierPage(String column, String columnHeader, String unit, String procedureKey, long total,
       int offset, List<DossierItem> dossiers) {}
@@ -183,7 +191,13 @@ public class ReportService {
         DossierStatus.ofCode(r.status()).label(), r.stage(), r.receivedAt(), r.appointmentAt(),
         r.originalAppointmentAt(), r.resolvedAt(), r.resolutionClass(), r.currentUnit(), unitName(r.currentUnit()),
         r.currentOfficer(), r.responsibleUnit(), r.apologyCount(), r.heldSince(), held, overdue,
-        r.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + r.processInstanceId());
+        r.processInstanceId() == null ? null : COCKPIT_PROCESS_INSTANCE + r.processInstanceId(),
+        r.currentOfficer() == null ? null : officerName.apply(r.currentOfficer()));
+  }
+
+  /** An officer's full name from the login ("Trần Văn Hùng" for mc.hung). */
+  public String officerName(String userId) {
+    return officerName.apply(userId);
   }
 
   private static Double hours(Duration d) {
@@ -296,7 +310,7 @@ public class ReportService {
     Function<Instant, String> f = Format::timeDay;
     return Arrays.asList(i.code(), i.procedureName(), i.competentUnitName(), i.statusName(), i.stage(),
         f.apply(i.receivedAt()), f.apply(i.appointmentAt()), f.apply(i.resolvedAt()), classLabel(i.resolutionClass()),
-        i.currentUnitName(), i.currentOfficer(), f.apply(i.heldSince()), i.heldWorkingHours(), i.overdueWorkingHours());
+        i.currentUnitName(), i.currentOfficerName(), f.apply(i.heldSince()), i.heldWorkingHours(), i.overdueWorkingHours());
   }
 
   static String classLabel(String resolutionClass) {

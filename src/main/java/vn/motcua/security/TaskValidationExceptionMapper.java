@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -57,9 +58,32 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
     @Override
     public Response toResponse(RestException exception) {
       Response unwrapped = validationResponse(exception);
+      if (unwrapped == null) {
+        unwrapped = badVariablesResponse(exception);
+      }
       Response conflict = unwrapped == null ? TaskConflicts.conflictResponse(exception) : null;
       return unwrapped != null ? unwrapped : conflict != null ? conflict : camunda.toResponse(exception);
     }
+  }
+
+  /**
+   * A task completion whose variables the REST API cannot read (a value that does not convert to its
+   * declared type, an unknown type): 400 as Camunda answers, with a Vietnamese reason; Camunda's English
+   * text stays in {@code detail} for the integrator.
+   */
+  static Response badVariablesResponse(RestException exception) {
+    String message = exception.getMessage();
+    if (!(exception instanceof InvalidRequestException) || exception.getStatus() != Response.Status.BAD_REQUEST
+        || message == null || !(message.startsWith("Cannot complete task") || message.startsWith("Cannot submit task form"))) {
+      return null;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "InvalidRequestException");
+    body.put("message", "Chưa hoàn thành được công việc: có giá trị gửi lên không đúng kiểu hoặc định dạng. "
+        + "Cần gửi lại biểu mẫu với giá trị hợp lệ.");
+    body.put("detail", message);
+    body.put("code", 0);
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
   @Configuration

@@ -3,7 +3,9 @@ package vn.motcua.tasklist;
 import static vn.motcua.dossier.DossierVariables.DOSSIER_ID;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -15,6 +17,7 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDocument;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierVariables;
 import vn.motcua.dossier.Format;
 import vn.motcua.files.DossierFile;
 import vn.motcua.files.DossierFileController;
@@ -33,6 +36,11 @@ import vn.motcua.print.PrintService;
 @Component
 public class TaskDossierView {
   public static final String VARIABLE = "dossierView";
+  /** Task-local display variables: the units by name, the appointment in the office's zone. */
+  public static final String RECEIVING_UNIT_NAME = "receivingUnitName";
+  public static final String COMPETENT_UNIT_NAME = "competentUnitName";
+  public static final String APPOINTMENT_TEXT = "appointmentText";
+  public static final String RECEIVED_AT_TEXT = "receivedAtText";
 
   private final DossierService dossiers;
   private final OverdueService overdue;
@@ -58,8 +66,29 @@ public class TaskDossierView {
       return;
     }
     Dossier d = dossiers.get(id.longValue());
+    task.setVariablesLocal(displayVariables(d));
     task.setVariableLocal(VARIABLE, markdown(d, task.getId(), task.getName(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+  }
+
+  /**
+   * What the task's form header and Tasklist's list entry show besides the dossier's process variables:
+   * the units by name (not their keys) and the times as text in the office's zone, so every officer reads
+   * the same time whatever the zone of their browser or of the server.
+   */
+  Map<String, Object> displayVariables(Dossier d) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    // Tasklist's list reads the filter's variables from the task's own process instance; a block called by
+    // a call activity may not hold them all, so the entry's facts are on the task itself
+    vars.put(DossierVariables.DOSSIER_CODE, d.code());
+    vars.put(DossierVariables.APPLICANT_NAME, d.applicant().name());
+    vars.put(DossierVariables.PROCEDURE_NAME, d.procedureName());
+    vars.put(RECEIVING_UNIT_NAME, dossiers.unitName(d.receivingUnit()));
+    vars.put(COMPETENT_UNIT_NAME, dossiers.unitName(d.competentUnit()));
+    vars.put(RECEIVED_AT_TEXT, Format.dateTime(d.receivedAt()));
+    vars.put(APPOINTMENT_TEXT, d.appointmentAt() == null ? "chưa hẹn (hồ sơ đang được kiểm tra)"
+        : Format.dateTime(d.appointmentAt()));
+    return vars;
   }
 
   String markdown(Dossier d, String taskId, String taskName, Instant taskDue) {

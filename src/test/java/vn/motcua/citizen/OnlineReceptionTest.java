@@ -111,6 +111,20 @@ class OnlineReceptionTest extends CitizenApiSupport {
   }
 
   @Test
+  void an_online_dossier_without_a_request_summary_shows_the_officer_the_procedure_requested() {
+    clockAt("2026-09-14T09:00");
+    String json = submissionJson(COMMUNE_PROCEDURE, "tq-minhxuan", "Lê Thị Bình", "0987111222")
+        .replaceAll(",\\s*\"requestSummary\": \"[^\"]*\"", "");
+    assertThat(json).doesNotContain("requestSummary");
+    ResponseEntity<Map> response = submit(newClient(), "portal-issue26-summary-0001", json,
+        files("Giấy đề nghị.pdf", PDF));
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    Dossier d = dossiers.getByCode((String) response.getBody().get("code"));
+    assertThat(d.requestSummary()).isEqualTo("Đề nghị giải quyết thủ tục \"" + d.procedureName() + "\" (nộp trực tuyến)");
+    assertThat(taskService.getVariable(openTask(d).getId(), "requestSummary")).isEqualTo(d.requestSummary());
+  }
+
+  @Test
   void an_online_dossier_checked_in_time_gets_no_alert() {
     clockAt("2026-09-14T09:00");
     Dossier d = submitOnline("portal-issue18-online-0002");

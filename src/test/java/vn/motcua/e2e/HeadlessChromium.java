@@ -12,7 +12,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium and chromedriver for the browser tests (tag e2e): no browser download, headless, the
- * background-networking flags this closed network needs, a fresh profile, Vietnam's time zone.
+ * background-networking flags this closed network needs, a fresh profile, Vietnam's time zone unless another is asked for.
  */
 public final class HeadlessChromium {
   public static final String CHROMIUM = System.getProperty("motcua.e2e.chromium", "/usr/bin/chromium");
@@ -33,6 +33,14 @@ public final class HeadlessChromium {
 
   /** A new browser with a window of this size, e.g. {@code "1440,1000"} or a phone's {@code "412,1400"}. */
   public static WebDriver start(String windowSize) throws IOException {
+    return start(windowSize, "Asia/Ho_Chi_Minh");
+  }
+
+  /**
+   * A new browser whose computer is set to {@code timeZone} (an officer's laptop abroad, or a Windows set to
+   * another zone): what it shows must still be Vietnam's time.
+   */
+  public static WebDriver start(String windowSize, String timeZone) throws IOException {
     Path profile = Files.createTempDirectory("motcua-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
@@ -41,7 +49,7 @@ public final class HeadlessChromium {
         "--disable-dev-shm-usage", "--window-size=" + windowSize, "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort()
-        .withEnvironment(Map.of("TZ", "Asia/Ho_Chi_Minh")).build();
+        .withEnvironment(Map.of("TZ", timeZone)).build();
     return new ChromeDriver(service, options);
   }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -51,7 +52,17 @@ class OfficersDayE2ETest extends DossierTestSupport {
   static final Path SHOTS = Path.of("docs", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(40);
 
+  static final String BROWSER_ZONE = "America/New_York";
+  /** English an officer would otherwise meet on the reception path (Camunda's and form-js's own words). */
+  static final List<String> ENGLISH = List.of("Field is required", "Claim", "Complete", "Log out", "Created",
+      "Follow-up", "Add a comment", "Start process", "Filter", "Tasks", "Assignee", "Save", "Cancel",
+      "It is time to migrate", "Camunda 7 CE", "null", "ago", "in a day", "hours", "minutes", "a few seconds");
+  static final List<String> FIVE_DOCUMENTS = List.of("Giấy đề nghị đăng ký hộ kinh doanh",
+      "Bản sao căn cước của chủ hộ", "Biên bản họp thành viên hộ gia đình",
+      "Bản sao hợp đồng thuê địa điểm kinh doanh", "Văn bản ủy quyền cho chủ hộ kinh doanh");
+
   static WebDriver driver;
+  static int lastPdfPages;
 
   @LocalServerPort int port;
 
@@ -62,7 +73,8 @@ class OfficersDayE2ETest extends DossierTestSupport {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    driver = HeadlessChromium.start("1440,1000");
+    // the officer's computer is not set to Vietnam's time: every time shown must still be Vietnam's
+    driver = HeadlessChromium.start("1440,1000", BROWSER_ZONE);
     Files.createDirectories(SHOTS);
   }
 
@@ -188,10 +200,43 @@ class OfficersDayE2ETest extends DossierTestSupport {
     assertThat((String) response.get("type")).startsWith("application/pdf");
     byte[] pdf = Base64.getDecoder().decode((String) response.get("body"));
     try (PDDocument doc = Loader.loadPDF(pdf)) {
+      lastPdfPages = doc.getNumberOfPages();
       BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, 110);
       ImageIO.write(page, "png", SHOTS.resolve(screenshot + ".png").toFile());
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
+  }
+
+  /** The visible text of the page. */
+  String pageText() {
+    return (String) ((JavascriptExecutor) driver).executeScript("return document.body.innerText;");
+  }
+
+  /** No English word of {@link #ENGLISH} on the page as the officer sees it. */
+  void noEnglish(String where) {
+    String text = pageText();
+    for (String word : ENGLISH) {
+      assertThat(text).as(where + ": English '" + word + "' on the page")
+          .doesNotContainPattern("(?<![\\p{L}])" + java.util.regex.Pattern.quote(word) + "(?![\\p{L}])");
+    }
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as(where + ": end-of-life banner hidden").isTrue();
+  }
+
+  /** A household business dossier at the Minh Xuân counter with five documents, as mc.hung registers it. */
+  Dossier registerWithFiveDocuments() {
+    StringBuilder docs = new StringBuilder();
+    for (String doc : FIVE_DOCUMENTS) {
+      docs.append(docs.length() == 0 ? "" : ", ").append("{\"name\": \"").append(doc).append("\", \"copies\": 1}");
+    }
+    String json = registration("001203004567", "0912345678")
+        .replaceAll("\"documents\": \\[[^\\]]*\\]", "\"documents\": [" + docs + "]");
+    var response = rest.withBasicAuth("mc.hung", "demo").postForEntity("/api/dossiers",
+        new org.springframework.http.HttpEntity<>(json, json()), Map.class);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+    Dossier d = dossiers.getByCode((String) response.getBody().get("code"));
+    assertThat(dossiers.documents(d.id())).hasSize(5);
+    return d;
   }
 
   @Test
@@ -208,20 +253,67 @@ class OfficersDayE2ETest extends DossierTestSupport {
   }
 
   void officersDay() throws IOException {
-    Dossier d = register();
+    Dossier d = registerWithFiveDocuments();
     String code = d.code();
+    String unitName = dossiers.unitName(d.receivingUnit());
+    String receivedAt = vn.motcua.dossier.Format.dateTime(d.receivedAt());
 
-    // 1. the reception officer logs into Tasklist: Vietnamese without asking for it
+    // 1. the reception officer logs into Tasklist: Vietnamese without asking for it, their name in the
+    //    header, and the list opens on the unit's work, each entry with what the officer sorts by
     login("tasklist", "mc.hung");
     visible(text("Việc của đơn vị"));
     assertThat(driver.getPageSource()).contains("Đăng xuất").doesNotContain(">Claim<").doesNotContain("Log out");
+    visible(By.xpath("//*[@cam-widget-header]//*[contains(normalize-space(.),'Trần Văn Hùng')]"));
+    assertThat(pageText()).doesNotContain("Văn Hùng Trần");
+    visible(By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]"
+        + "[contains(normalize-space(.),'Việc của đơn vị')]"));
+    // the list re-renders while the app starts (language, refresh): read the entry afresh each time
+    By entry = By.xpath("//li[contains(@class,'task')][contains(normalize-space(.),'" + code + "')]");
+    visible(entry);
+    // the time left in Vietnamese ("Hạn 12 giờ tới"), once the app's language is set
+    waiting().ignoring(StaleElementReferenceException.class)
+        .until(x -> x.findElement(entry).getText().matches("(?s).*Hạn [^,]*(tới|nữa|trước).*"));
+    assertThat(driver.findElement(entry).getText()).contains("Kiểm tra hồ sơ", code, "Nguyễn Văn An",
+        d.procedureName(), "Hẹn trả kết quả", "Hạn");
+    // every value whole, none cut with "…"
+    assertThat((List<?>) ((JavascriptExecutor) driver).executeScript("""
+        return [...document.querySelectorAll('.tasks-list [cam-tasklist-variables] span')]
+          .filter(s => s.clientWidth > 0 && s.scrollWidth > s.clientWidth + 1).map(s => s.textContent.trim());
+        """)).as("list entry values cut").isEmpty();
+    // the webapps format times in Vietnam's zone although this browser is in New York's
+    @SuppressWarnings("unchecked")
+    List<Object> zone = (List<Object>) ((JavascriptExecutor) driver).executeScript("""
+        const m = angular.element(document.body).injector().get('moment');
+        return [Intl.DateTimeFormat().resolvedOptions().timeZone, m(Date.UTC(2026, 11, 2, 14, 8)).format('HH:mm DD/MM/YYYY')];
+        """);
+    assertThat(zone).containsExactly(BROWSER_ZONE, "21:08 02/12/2026");
+    waiting().until(x -> x.findElement(By.id("footer-timezone")).getText().contains("Asia/Ho_Chi_Minh"));
+    noEnglish("Tasklist list");
     shot("01-tasklist-vi-reception-officer");
 
-    // 2. opens the reception task of the dossier, sees the dossier, fills the form and completes it
+    // 2. opens the reception task of the dossier, sees the dossier (units by name, the documents once,
+    //    Vietnam's time), is told in Vietnamese what is missing, fills the form and completes it
     Task check = openTask(d);
     openAndClaim(check, "Kiểm tra hồ sơ");
     visible(By.xpath("//*[contains(normalize-space(.),'Hồ sơ " + code + "')]"));
     visible(By.xpath("//*[contains(normalize-space(.),'Quá trình xử lý (phiếu kiểm soát)')]"));
+    String form = visible(By.cssSelector(".fjs-form")).getText();
+    assertThat(form).contains("Bộ phận tiếp nhận: " + unitName, "Nội dung yêu cầu: Đăng ký hộ kinh doanh",
+        receivedAt).doesNotContain("tq-minhxuan", "Văn Hùng Trần");
+    for (String doc : FIVE_DOCUMENTS) {
+      assertThat(form.split(java.util.regex.Pattern.quote(doc), -1)).as("'" + doc + "' listed once").hasSize(2);
+    }
+    click(visible(buttonNamed("Hoàn thành")));
+    WebElement error = visible(By.cssSelector(".fjs-form-field-error"));
+    waiting().until(x -> error.getText().contains("Trường này là bắt buộc."));
+    assertThat(taskService.createTaskQuery().taskId(check.getId()).count()).isEqualTo(1);
+    visible(By.xpath("//*[contains(@class,'page-notifications')]//*[contains(normalize-space(.),'Chưa hoàn thành được công việc')]"));
+    noEnglish("reception form, submitted empty");
+    shot("02a-reception-form-required");
+    ((JavascriptExecutor) driver).executeScript(
+        "document.querySelectorAll('.page-notifications .close').forEach(function (b) { b.click(); });");
+    waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'page-notifications')]//*[contains(normalize-space(.),'Chưa hoàn thành được công việc')]")));
     choose("Hồ sơ đầy đủ, hợp lệ");
     String receipt = link("mẫu 01");
     assertThat(receipt).endsWith("/api/dossiers/" + code + "/forms/01.pdf");
@@ -232,8 +324,11 @@ class OfficersDayE2ETest extends DossierTestSupport {
 
     // 3. prints the receipt from the link of the reception form
     String receiptText = printed(receipt, "04-receipt-form-01");
-    assertThat(receiptText).contains(code, "Nguyễn Văn An", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ")
-        .containsPattern("\\d{2}/\\d{2}/\\d{4}");
+    assertThat(receiptText).contains(code, "Nguyễn Văn An", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        FIVE_DOCUMENTS.get(4), "Trần Văn Hùng", vn.motcua.dossier.Format.dateTime(reload(d).appointmentAt()))
+        .containsPattern("\\d{2}/\\d{2}/\\d{4}").doesNotContain("trang /tra-cuu/")
+        .doesNotContainPattern("\\d{2}:\\d{2} ngày (\\d{2}/\\d{2}/\\d{4}) \\(ngày \\1\\)");
+    assertThat(lastPdfPages).as("form 01 with five documents on one A5 page").isEqualTo(1);
 
     // 4. the specialist appraises
     login("tasklist", "cv.minh");
@@ -258,10 +353,15 @@ class OfficersDayE2ETest extends DossierTestSupport {
     // 6. the supervisor finds the dossier in Cockpit, in Vietnamese
     login("cockpit", "gs.nam");
     visible(By.xpath("//*[contains(normalize-space(.),'Phiên quy trình đang chạy') or contains(normalize-space(.),'Quy trình')]"));
+    visible(By.xpath("//*[@cam-widget-header]//*[contains(normalize-space(.),'Ngô Văn Nam')]"));
+    assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("Cockpit: end-of-life banner hidden").isTrue();
     shot("07-cockpit-dashboard-supervisor");
     driver.get(url("/camunda/app/cockpit/default/#/process-instance/" + d.processInstanceId() + "/runtime"));
     visible(By.xpath("//*[contains(normalize-space(.),'" + code + "')]"));
     visible(By.xpath("//*[normalize-space(.)='Biến' or normalize-space(.)='Sự cố']"));
+    waiting().until(x -> x.findElement(By.cssSelector("dd.super-process-instance-id")).getText().equals("không có"));
+    assertThat(pageText()).doesNotContain("Mã đơn vị thuê: null").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:");
     shot("08-cockpit-dossier-supervisor");
 
     // 7. the reception officer returns the result and prints the control slip

@@ -47,7 +47,9 @@ class OrganisationSetupTest {
           .anyMatch(u -> u.groups().stream().anyMatch(g -> g.endsWith("." + role.id())));
     }
     assertThat(identityService.checkPassword("cv.minh", "demo")).isTrue();
-    assertThat(identityService.createUserQuery().userId("cv.minh").singleResult().getLastName()).isEqualTo("Lê");
+    // the webapps show "first last": first name = family and middle names, last name = given name
+    var minh = identityService.createUserQuery().userId("cv.minh").singleResult();
+    assertThat(minh.getFirstName() + " " + minh.getLastName()).isEqualTo("Lê Quang Minh");
   }
 
   @Test

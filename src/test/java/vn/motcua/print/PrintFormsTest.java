@@ -103,6 +103,33 @@ class PrintFormsTest {
   }
 
   @Test
+  void receipt_01_with_six_documents_prints_on_one_a5_page_with_the_date_once_and_the_status_page_address()
+      throws IOException {
+    Dossier d = dossier(DossierStatus.IN_PROGRESS, at("2026-12-07T17:30"));
+    PrintableDossier base = printable(d, List.of(), List.of());
+    List<DossierDocument> six = List.of(
+        new DossierDocument(1, 1, "Giấy đề nghị đăng ký hộ kinh doanh (Mẫu số 01 ban hành kèm theo Thông tư)", 1,
+            DocumentState.RECEIVED, null),
+        new DossierDocument(2, 2, "Bản sao căn cước hoặc hộ chiếu của chủ hộ kinh doanh", 1, DocumentState.RECEIVED, null),
+        new DossierDocument(3, 3, "Biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh", 1,
+            DocumentState.RECEIVED, null),
+        new DossierDocument(4, 4, "Văn bản ủy quyền cho thành viên làm chủ hộ kinh doanh", 1, DocumentState.RECEIVED, null),
+        new DossierDocument(5, 5, "Bản sao hợp đồng thuê địa điểm kinh doanh có công chứng", 2, DocumentState.RECEIVED, null),
+        new DossierDocument(6, 6, "Giấy xác nhận đủ điều kiện an toàn thực phẩm của cơ sở", 1, DocumentState.RECEIVED, null));
+    PrintableDossier p = new PrintableDossier(d, six, base.controlLog(), base.events(), base.apologies(),
+        base.unitName(), base.officerName(), base.lookupPin());
+    byte[] pdf = RENDERER.render(TEMPLATES.fill(PrintForm.RECEIPT.template(),
+        FormModels.slip(PrintForm.RECEIPT, p, LocalDate.of(2026, 12, 2), "https://motcua.tuyenquang.gov.vn/tra-cuu/")));
+    String text = text(pdf, PDRectangle.A5.getWidth(), PDRectangle.A5.getHeight());
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(doc.getNumberOfPages()).as("form 01 pages").isEqualTo(1);
+    }
+    assertThat(text).contains("17:30 ngày 07/12/2026", "Giấy xác nhận đủ điều kiện an toàn thực phẩm",
+        "https://motcua.tuyenquang.gov.vn/tra-cuu/", "Trần Văn Hùng", NAME)
+        .doesNotContain("(ngày 07/12/2026)", "trang /tra-cuu/");
+  }
+
+  @Test
   void receipt_01_is_refused_before_the_dossier_is_accepted() {
     assertThatThrownBy(() -> FormModels.slip(PrintForm.RECEIPT,
         printable(dossier(DossierStatus.NEW, null), List.of(), List.of()), LocalDate.of(2026, 3, 2)))

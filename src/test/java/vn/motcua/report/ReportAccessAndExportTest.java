@@ -206,6 +206,20 @@ class ReportAccessAndExportTest {
   }
 
   @Test
+  void the_supervisor_page_names_people_and_picks_months_in_vietnamese() {
+    ResponseEntity<Map> me = get("gs.ha", "/api/reports/me");
+    assertThat(me.getStatusCode().value()).isEqualTo(200);
+    assertThat(me.getBody()).containsEntry("userId", "gs.ha").containsEntry("name", "Đỗ Thanh Hà");
+    String page = rest.getForEntity("/giam-sat/", String.class).getBody();
+    // the browser's own month picker speaks the browser's language ("December 2026"): the page has its own
+    assertThat(page).doesNotContain("type=\"month\"").contains("Tháng 12", "name=\"monthYear\"");
+    String script = rest.getForEntity("/giam-sat/giam-sat.js", String.class).getBody();
+    assertThat(script).contains("/api/reports/me", "currentOfficerName", "CLOSED.includes(d.status)");
+    assertThat(rest.getForEntity("/giam-sat/giam-sat.css", String.class).getBody())
+        .contains("[hidden] { display: none !important; }");
+  }
+
+  @Test
   void prometheus_metrics_need_a_supervisors_login() {
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.withBasicAuth("cv.minh", "demo").getForEntity("/actuator/prometheus", String.class)

@@ -29,17 +29,31 @@ public class TaskValidators {
     }
   }
 
+  /**
+   * The variable as typed text: only a string counts (a number or a boolean sent for a text field is
+   * refused like a missing value, as Tasklist never sends one).
+   */
+  static String typedText(DelegateTask task, String name) {
+    return task.getVariable(name) instanceof String s ? s : null;
+  }
+
   static boolean text(DelegateTask task, String name, int minLength) {
-    String value = string(task, name);
+    String value = typedText(task, name);
     return value != null && value.strip().length() >= minLength;
+  }
+
+  /** Whether the variable is one of the form's choices; null-safe (an immutable set refuses contains(null)). */
+  static boolean oneOf(DelegateTask task, String name, Set<String> choices) {
+    String value = typedText(task, name);
+    return value != null && choices.contains(value);
   }
 
   /** Reception check: a decision, the full list of missing items once, or the reason of a refusal. */
   @Bean
   TaskListener receptionCheckValidator(DossierService dossiers) {
     return task -> {
-      String decision = string(task, RECEPTION_DECISION);
-      require(Set.of(COMPLETE, INCOMPLETE, REFUSE).contains(decision),
+      String decision = typedText(task, RECEPTION_DECISION);
+      require(oneOf(task, RECEPTION_DECISION, Set.of(COMPLETE, INCOMPLETE, REFUSE)),
           "Cần chọn kết quả kiểm tra hồ sơ: tiếp nhận, yêu cầu bổ sung hoặc từ chối.");
       if (INCOMPLETE.equals(decision)) {
         Dossier d = dossiers.get(dossierId(task));
@@ -65,8 +79,8 @@ public class TaskValidators {
   @Bean
   TaskListener appraisalValidator(DossierService dossiers) {
     return task -> {
-      String conclusion = string(task, APPRAISAL_CONCLUSION);
-      require(Set.of(PROPOSE_APPROVAL, PROPOSE_REFUSAL, SUPPLEMENT).contains(conclusion),
+      String conclusion = typedText(task, APPRAISAL_CONCLUSION);
+      require(oneOf(task, APPRAISAL_CONCLUSION, Set.of(PROPOSE_APPROVAL, PROPOSE_REFUSAL, SUPPLEMENT)),
           "Cần chọn kết luận thẩm định.");
       require(text(task, APPRAISAL_OPINION, 10), "Cần ghi ý kiến thẩm định (ít nhất 10 ký tự).");
       if (SUPPLEMENT.equals(conclusion)) {
@@ -81,8 +95,8 @@ public class TaskValidators {
   @Bean
   TaskListener approvalValidator() {
     return task -> {
-      String decision = string(task, APPROVAL_DECISION);
-      require(APPROVE.equals(decision) || SEND_BACK.equals(decision),
+      String decision = typedText(task, APPROVAL_DECISION);
+      require(oneOf(task, APPROVAL_DECISION, Set.of(APPROVE, SEND_BACK)),
           "Cần chọn: đồng ý ký duyệt hoặc trả lại chuyên viên.");
       if (SEND_BACK.equals(decision)) {
         require(text(task, SEND_BACK_REASON, 10), "Cần ghi rõ lý do trả lại (ít nhất 10 ký tự).");
@@ -94,10 +108,10 @@ public class TaskValidators {
   @Bean
   TaskListener returnValidator() {
     return task -> {
-      require(DELIVERY_METHODS.contains(string(task, DELIVERY_METHOD)), "Cần chọn hình thức trả kết quả.");
+      require(oneOf(task, DELIVERY_METHOD, DELIVERY_METHODS), "Cần chọn hình thức trả kết quả.");
       require(text(task, RECEIVER_NAME, 2), "Cần ghi họ tên người nhận kết quả.");
-      String rating = string(task, RATING);
-      require(rating == null || rating.isBlank() || Set.of("1", "2", "3").contains(rating),
+      Object rating = task.getVariable(RATING);
+      require(rating == null || "".equals(rating) || rating instanceof String r && Set.of("1", "2", "3").contains(r.strip()),
           "Mức đánh giá phải là 1, 2 hoặc 3.");
     };
   }
@@ -106,8 +120,8 @@ public class TaskValidators {
   @Bean
   TaskListener partnerProcessValidator() {
     return task -> {
-      String decision = string(task, PARTNER_DECISION);
-      require(Set.of(PARTNER_DONE, PARTNER_RETURN).contains(decision),
+      String decision = typedText(task, PARTNER_DECISION);
+      require(oneOf(task, PARTNER_DECISION, Set.of(PARTNER_DONE, PARTNER_RETURN)),
           "Cần chọn: đã xử lý xong phần việc liên thông, hoặc trả lại hồ sơ cho cơ quan chủ trì.");
       if (PARTNER_DONE.equals(decision)) {
         require(text(task, PARTNER_RESULT, 5), "Cần ghi kết quả xử lý của cơ quan (ví dụ: số thẻ, số đăng ký).");

@@ -45,6 +45,8 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // times in the office's zone, Camunda Forms' messages in Vietnamese (docs/localization.md)
+  customScripts: ['scripts/motcua-webapp'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

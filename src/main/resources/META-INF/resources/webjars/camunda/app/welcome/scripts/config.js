@@ -44,5 +44,7 @@ export default {
   locales: {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
-  }
+  },
+  // times in the office's zone, Camunda Forms' messages in Vietnamese (docs/localization.md)
+  customScripts: ['../tasklist/scripts/motcua-webapp']
 };
