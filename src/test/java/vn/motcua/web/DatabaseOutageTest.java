@@ -1,0 +1,147 @@
+package vn.motcua.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import vn.motcua.MotCuaSpringTest;
+
+/**
+ * While the database cannot be reached, every API answers 503 with {@code Retry-After} and a Vietnamese
+ * message, not 500: the test's data source fails as Hikari does when the database is down (no connection
+ * within the pool's timeout, SQLState 08001), switched on and off without waiting for any timer.
+ */
+@MotCuaSpringTest
+@Import(DatabaseOutageTest.Outage.class)
+class DatabaseOutageTest {
+  @Autowired TestRestTemplate rest;
+  @Autowired Outage outage;
+
+  /** Wraps the application's data source so a test can make it unreachable. */
+  @TestConfiguration
+  static class Outage {
+    volatile boolean down;
+
+    @Bean
+    static BeanPostProcessor switchableDataSource(org.springframework.beans.factory.ObjectProvider<Outage> outage) {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (bean instanceof DataSource ds && "dataSource".equals(name)) {
+            return new DelegatingDataSource(ds) {
+              @Override
+              public Connection getConnection() throws SQLException {
+                check();
+                return super.getConnection();
+              }
+
+              @Override
+              public Connection getConnection(String user, String password) throws SQLException {
+                check();
+                return super.getConnection(user, password);
+              }
+
+              private void check() throws SQLException {
+                if (outage.getObject().down) {
+                  throw new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request "
+                      + "timed out after 30000ms (total=0, active=0, idle=0, waiting=0)", "08001",
+                      new ConnectException("Connection refused"));
+                }
+              }
+            };
+          }
+          return bean;
+        }
+      };
+    }
+  }
+
+  @AfterEach
+  void up() {
+    outage.down = false;
+  }
+
+  private static HttpHeaders json(String client) {
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    h.set("X-Forwarded-For", client);
+    return h;
+  }
+
+  private static void assertUnavailable(ResponseEntity<Map> answer) {
+    assertThat(answer.getStatusCode().value()).as("status").isEqualTo(503);
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    assertThat(answer.getBody()).containsEntry("status", 503).containsEntry("error", "database_unavailable")
+        .containsEntry("message", "Hệ thống tạm thời không kết nối được cơ sở dữ liệu. Vui lòng thử lại sau ít phút.");
+  }
+
+  @Test
+  void the_public_lookup_answers_503_with_retry_after_while_the_database_is_down_and_404_when_it_is_back() {
+    HttpEntity<String> lookup = new HttpEntity<>("{\"code\":\"000.00.12.H56-260302-9999\",\"secret\":\"0912345678\"}",
+        json("198.51.100.71"));
+    outage.down = true;
+    assertUnavailable(rest.postForEntity("/api/public/dossiers/lookup", lookup, Map.class));
+
+    outage.down = false;
+    assertThat(rest.postForEntity("/api/public/dossiers/lookup", lookup, Map.class).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void the_officers_api_answers_503_when_the_login_check_cannot_reach_the_database() {
+    outage.down = true;
+    assertUnavailable(rest.withBasicAuth("mc.hung", "demo").getForEntity("/api/dossiers", Map.class));
+  }
+
+  @Test
+  void the_engine_rest_api_answers_503_too() {
+    outage.down = true;
+    ResponseEntity<Map> answer = rest.withBasicAuth("mc.hung", "demo").exchange("/engine-rest/task", HttpMethod.GET,
+        null, Map.class);
+    assertThat(answer.getStatusCode().value()).isEqualTo(503);
+    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    assertThat(String.valueOf(answer.getBody())).contains("không kết nối được cơ sở dữ liệu");
+  }
+
+  @Test
+  void what_counts_as_an_outage() {
+    assertThat(DatabaseUnavailable.isOutage(new CannotGetJdbcConnectionException("x", new SQLException("x", "08001"))))
+        .isTrue();
+    // PostgreSQL restarting: the server ends the session (57P01), refuses while starting (57P03)
+    assertThat(DatabaseUnavailable.isOutage(new ProcessEngineException("ENGINE-03004 Exception while executing "
+        + "Database Operation", new PersistenceException(new SQLException("terminating connection due to "
+        + "administrator command", "57P01"))))).isTrue();
+    assertThat(DatabaseUnavailable.isOutage(new ProcessEnginePersistenceException("x",
+        new SQLException("the database system is starting up", "57P03")))).isTrue();
+    assertThat(DatabaseUnavailable.isOutage(new ProcessEngineException("x",
+        new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+    // a bug or bad data stays what it is
+    assertThat(DatabaseUnavailable.isOutage(new DataIntegrityViolationException("dup",
+        new SQLException("duplicate key", "23505")))).isFalse();
+    assertThat(DatabaseUnavailable.isOutage(new ProcessEngineException("no such task"))).isFalse();
+    assertThat(DatabaseUnavailable.isOutage(new IllegalStateException("x"))).isFalse();
+  }
+}
