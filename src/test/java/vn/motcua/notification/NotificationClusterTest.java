@@ -37,6 +37,7 @@ class NotificationClusterTest extends DossierTestSupport {
   @Autowired NotificationRepository repository;
   @Autowired OverdueService overdue;
   @Autowired NotificationProperties properties;
+  @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
 
   private SmsStub sms;
 
@@ -137,6 +138,16 @@ class NotificationClusterTest extends DossierTestSupport {
     assertThat(repository.claimOf(text.id())).isNull();
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(text.processInstanceId()).count())
         .isZero();
+  }
+
+  @Test
+  void a_claim_runs_out_before_the_job_lock_so_a_dead_nodes_message_is_retried_by_the_next_acquisition() {
+    // what the job executor of a node gets (the tests run without one)
+    long lockTime = camunda.getJobExecution().getLockTimeInMillis();
+    assertThat(lockTime).as("camunda.bpm.job-execution.lock-time-in-millis").isEqualTo(120_000);
+    assertThat(properties.claimLease().toMillis()).isEqualTo(60_000).isLessThan(lockTime);
+    // the slowest SMS call (connect + read timeout of the production defaults) fits in the lease
+    assertThat(java.time.Duration.parse("PT15S")).isLessThan(properties.claimLease());
   }
 
   @Test
