@@ -28,19 +28,35 @@ import jakarta.ws.rs.core.Response;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import vn.motcua.MotCuaSpringTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import vn.motcua.notification.TestChannels;
 
 /**
  * While the database cannot be reached, every API answers 503 with {@code Retry-After} and a Vietnamese
  * message, not 500: the test's data source fails as Hikari does when the database is down (no connection
  * within the pool's timeout, SQLState 08001), switched on and off without waiting for any timer.
  */
-@MotCuaSpringTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@ContextConfiguration(initializers = TestChannels.class)
 @Import(DatabaseOutageTest.Outage.class)
-// a context of its own (the switchable data source); its engine has its own name so that the suite's shared
-// context stays the JVM's "default" engine for Camunda's REST API and webapps
-@org.springframework.test.context.TestPropertySource(properties = "camunda.bpm.process-engine-name=outage")
+// A context of its own (the switchable data source), kept apart from the suite's shared one: its engine has
+// its own name (the shared context stays the JVM's "default" engine for Camunda's REST API and webapps), no
+// process test coverage, and on H2 a database of its own.
+@TestPropertySource(properties = "camunda.bpm.process-engine-name=outage")
 class DatabaseOutageTest {
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    if (!"postgres".equals(System.getProperty("motcua.test.db"))) {
+      registry.add("spring.datasource.url", () -> "jdbc:h2:mem:motcua-outage;DB_CLOSE_DELAY=-1");
+    }
+  }
+
   @Autowired TestRestTemplate rest;
   @Autowired Outage outage;
 
