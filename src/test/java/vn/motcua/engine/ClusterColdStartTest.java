@@ -29,6 +29,8 @@ import vn.motcua.procedure.ModelDeployer;
  * its engine, web server, identity sync, demo users and model deployment) behind a barrier, in one JVM.
  * {@code -Dmotcua.test.cold-start.rounds=N} (default 3). H2 serves one node only: skipped there.
  */
+// runs after the process tests (before ProcessCoverageTest): the engines it starts stay out of their way
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class ClusterColdStartTest {
 
   @Test

@@ -30,6 +30,8 @@ import vn.motcua.MotCuaApplication;
  * database; the login on node A, its session cookie presented to node B. On H2 the two nodes share an
  * in-memory database in this JVM; with {@code -Ppostgres} a fresh PostgreSQL database.
  */
+// runs after the process tests (before ProcessCoverageTest): the engines it starts stay out of their way
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class SharedSessionTest {
   /** Node A's engine, named in the webapps' URLs. */
   private static final String ENGINE_A = "sessionsa";

@@ -49,6 +49,8 @@ import vn.motcua.notification.TestChannels;
 // its own name (the shared context stays the JVM's "default" engine for Camunda's REST API and webapps), no
 // process test coverage, and on H2 a database of its own.
 @TestPropertySource(properties = "camunda.bpm.process-engine-name=outage")
+// runs after the process tests (before ProcessCoverageTest): the engines it starts stay out of their way
+@org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
 class DatabaseOutageTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
