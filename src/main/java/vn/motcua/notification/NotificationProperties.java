@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     after the last failed retry the job becomes an incident in Cockpit
  * @param mail sender of the e-mails
  * @param sms the SMS gateway's HTTP endpoint
+ * @param claimLease how long a node holds a message it is handing to the channel: longer than the slowest
+ *     channel call (SMS connect + read timeout, SMTP timeouts), shorter than the job executor's lock time;
+ *     a message claimed by a node that died is sent again, under the same reference, after this lease
  */
 @ConfigurationProperties("motcua.notification")
 public record NotificationProperties(
     @DefaultValue("http://localhost:8080/tra-cuu/") String statusPageUrl,
     @DefaultValue("R5/PT10M") String retryCycle,
     @DefaultValue Mail mail,
-    @DefaultValue Sms sms) {
+    @DefaultValue Sms sms,
+    @DefaultValue("PT1M") Duration claimLease) {
 
   /**
    * @param from the sender address

@@ -81,19 +81,50 @@ public class NotificationRepository {
   }
 
   /**
+   * Claims the message for one try by {@code owner}, in a transaction of its own that commits before the
+   * channel is called: only a PENDING or FAILED row, or a SENDING row whose lease ran out before {@code now}
+   * (its node died between the call and recording the outcome), is taken. One atomic conditional UPDATE, so of
+   * two nodes trying at once exactly one gets the row, on H2 and PostgreSQL alike.
+   *
+   * @return whether this owner holds the row until {@code until}
+   */
+  public boolean claim(long id, String owner, Instant now, Instant until) {
+    Integer n = newTransaction.execute(s -> jdbc.update("UPDATE notification SET status = ?, claimed_by = ?,"
+        + " claimed_until = ?, last_attempt_at = ?, attempts = attempts + 1 WHERE id = ? AND (status IN (?, ?)"
+        + " OR (status = ? AND (claimed_until IS NULL OR claimed_until < ?)))", NotificationStatus.SENDING.name(),
+        owner, ts(until), ts(now), id, NotificationStatus.PENDING.name(), NotificationStatus.FAILED.name(),
+        NotificationStatus.SENDING.name(), ts(now)));
+    return n != null && n == 1;
+  }
+
+  /** Who holds a SENDING row and until when ({@code null} when the row is not SENDING). */
+  public Claim claimOf(long id) {
+    return jdbc.query("SELECT claimed_by, claimed_until FROM notification WHERE id = ? AND status = ?",
+        (rs, i) -> new Claim(rs.getString("claimed_by"), instant(rs, "claimed_until")), id,
+        NotificationStatus.SENDING.name()).stream().findFirst().orElse(null);
+  }
+
+  /** A node's hold on a message being sent. */
+  public record Claim(String owner, Instant until) {}
+
+  /**
    * Records that the channel took the message, in a transaction of its own: committed even if the
    * sending job's own transaction fails afterwards, so a retry finds the row SENT and sends nothing.
    */
   public void markSent(long id, Instant at) {
     newTransaction.executeWithoutResult(s -> jdbc.update("UPDATE notification SET status = ?, sent_at = ?,"
-        + " last_attempt_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND status <> ?",
-        NotificationStatus.SENT.name(), ts(at), ts(at), id, NotificationStatus.SENT.name()));
+        + " last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status <> ?",
+        NotificationStatus.SENT.name(), ts(at), id, NotificationStatus.SENT.name()));
   }
 
-  /** Records a failed attempt, in a transaction of its own: the sending job's transaction rolls back. */
-  public void markFailed(long id, String error, Instant at) {
+  /**
+   * Records a failed try of {@code owner}, in a transaction of its own (the sending job's transaction rolls
+   * back); a row another node claimed meanwhile, or one already SENT, is left as it is.
+   */
+  public void markFailed(long id, String owner, String error, Instant at) {
     newTransaction.executeWithoutResult(s -> jdbc.update("UPDATE notification SET status = ?, last_attempt_at = ?,"
-        + " attempts = attempts + 1, last_error = ? WHERE id = ? AND status <> ?", NotificationStatus.FAILED.name(),
-        ts(at), NotificationMessages.shorten(error == null ? "" : error, 1000), id, NotificationStatus.SENT.name()));
+        + " last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ? AND status = ? AND claimed_by = ?",
+        NotificationStatus.FAILED.name(), ts(at), NotificationMessages.shorten(error == null ? "" : error, 1000), id,
+        NotificationStatus.SENDING.name(), owner));
   }
 }

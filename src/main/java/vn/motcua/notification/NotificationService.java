@@ -1,9 +1,11 @@
 package vn.motcua.notification;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -20,7 +22,7 @@ import vn.motcua.overdue.OverdueService;
  * The applicant's notifications: which messages a notice gives (an SMS to the applicant's phone always,
  * an e-mail when the dossier has an address, a message on every other registered {@link NotificationSender}
  * whose recipient the dossier has), recorded in the transaction of the change, and the sending
- * of one message, at most once. Knows nothing of the engine: {@code notification.engine} starts the
+ * of one message, exactly once towards a gateway that drops a repeated reference. Knows nothing of the engine: {@code notification.engine} starts the
  * sending jobs.
  */
 @Service
@@ -33,6 +35,8 @@ public class NotificationService {
   private final OverdueService overdue;
   private final NotificationProperties properties;
   private final Clock clock;
+  private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+      + UUID.randomUUID().toString().substring(0, 8);
 
   public NotificationService(NotificationRepository repository, NotificationChannels channels, DossierService dossiers,
       OverdueService overdue, NotificationProperties properties, EngineClock clock) {
@@ -83,9 +87,14 @@ public class NotificationService {
   public enum Outcome { SENT, ALREADY_SENT, SKIPPED }
 
   /**
-   * Sends one message. A message already SENT is not sent again (a job retried after its send committed,
-   * an operator's retry); a SKIPPED one is never sent. A failure is recorded on the row and thrown, so the
-   * sending job retries and finally becomes an incident.
+   * Sends one message, handing it to its channel at most once while a node lives. The row is first claimed
+   * (status SENDING, this node, a lease of {@code motcua.notification.claim-lease}) in a transaction that
+   * commits before the channel is called, so a second job, node or retry that runs meanwhile does not call
+   * the channel. A message already SENT is not sent again; a SKIPPED one is never sent. A failure is recorded
+   * on the row and thrown, so the sending job retries and finally becomes an incident. If this node dies
+   * between the call and recording the outcome, the row stays SENDING until the lease runs out; the job's
+   * retry then sends it again under the same reference (the notification id), which the SMS gateway's
+   * contract requires it to drop (docs/notifications.md).
    */
   public Outcome send(long notificationId) {
     Notification n = repository.find(notificationId)
@@ -98,10 +107,23 @@ public class NotificationService {
     if (n.status() == NotificationStatus.SKIPPED) {
       return Outcome.SKIPPED;
     }
+    Instant now = clock.instant();
+    if (!repository.claim(n.id(), owner, now, now.plus(properties.claimLease()))) {
+      Notification current = repository.find(n.id()).orElseThrow();
+      if (current.status() == NotificationStatus.SENT) {
+        return Outcome.ALREADY_SENT;
+      }
+      if (current.status() == NotificationStatus.SKIPPED) {
+        return Outcome.SKIPPED;
+      }
+      NotificationRepository.Claim claim = repository.claimOf(n.id());
+      throw new NotificationException("Notification " + n.id() + " is being sent by " + (claim == null ? "another node"
+          : claim.owner() + " until " + claim.until()) + ": not sent twice; the job retries");
+    }
     try {
       channels.send(n);
     } catch (RuntimeException e) {
-      repository.markFailed(n.id(), e.getMessage(), clock.instant());
+      repository.markFailed(n.id(), owner, e.getMessage(), clock.instant());
       throw e instanceof NotificationException ne ? ne
           : new NotificationException("Notification " + n.id() + " not sent: " + e.getMessage(), e);
     }
@@ -123,6 +145,11 @@ public class NotificationService {
       }
     }
     return false;
+  }
+
+  /** The name under which this node claims the messages it sends (host, process and a per-start suffix). */
+  public String owner() {
+    return owner;
   }
 
   public List<Notification> ofDossier(long dossierId) {

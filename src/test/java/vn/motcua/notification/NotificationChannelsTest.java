@@ -19,7 +19,7 @@ class NotificationChannelsTest {
 
   private static final NotificationProperties PROPERTIES = new NotificationProperties("https://x.vn/tra-cuu/", "R3/PT5M",
       new NotificationProperties.Mail("khong-tra-loi@motcua.local", "Một Cửa"),
-      new NotificationProperties.Sms(null, null, null, null));
+      new NotificationProperties.Sms(null, null, null, null), java.time.Duration.ofMinutes(1));
 
   private static Notification email(String to) {
     return new Notification(5, 1, Kind.RESULT_READY, "RESULT_READY", NotificationChannel.EMAIL, to,
