@@ -79,7 +79,10 @@ public class OpenApiConfiguration {
       tag("dossier-file-controller", "Tệp của hồ sơ", "Tải tệp người nộp gửi trực tuyến. / Files uploaded with "
           + "an online dossier."),
       tag("office-zone-controller", "Múi giờ", "Múi giờ của cơ quan, dùng để hiển thị mọi thời gian. / The "
-          + "office's time zone every time is shown in."));
+          + "office's time zone every time is shown in."),
+      tag("procedure-migration-controller", "Chuyển phiên bản quy trình (quản trị)", "Chuyển hồ sơ đang giải "
+          + "quyết sang phiên bản mới của thủ tục: kế hoạch, chạy thử, thực hiện và lịch sử. / Migrate running "
+          + "dossiers to a new version of a procedure: plan, dry run, batch and record."));
 
   private static Map.Entry<String, Tag> tag(String generated, String name, String description) {
     return Map.entry(generated, new Tag().name(name).description(description));
