@@ -116,6 +116,8 @@ final class ClusterRun {
   final List<String> results = new ArrayList<>();
   final List<String> figures = new ArrayList<>();
   boolean failed;
+  /** Set when the load's time budget ({@code --max-minutes}) ran out before every dossier was started. */
+  volatile boolean budgetSpent;
 
   record ErrorEvent(long at, int status, String what, String retryAfter) {}
 
@@ -179,6 +181,16 @@ final class ClusterRun {
         t.start();
         pool.add(t);
       }
+      Thread progress = new Thread(() -> {
+        while (completed.get() < total && !budgetSpent) {
+          sleep(30_000);
+          System.out.printf(Locale.ROOT, "%s progress: %d of %d dossiers ended, %d started, %d client errors, nodes up %d%n",
+              OffsetDateTime.now(ZoneId.of("UTC")).toLocalTime().withNano(0), completed.get(), total, nextIndex.get(),
+              errors.size(), monitor.upCount());
+        }
+      }, "progress");
+      progress.setDaemon(true);
+      progress.start();
       feed();
       for (Thread t : pool) {
         t.join();
@@ -319,7 +331,13 @@ final class ClusterRun {
   /** Starts the stories: the same-day ones at once, the rest as earlier ones end (bounded in flight). */
   void feed() throws InterruptedException {
     int inFlight = Integer.parseInt(o.getOrDefault("in-flight", String.valueOf(workers * 3)));
+    long budgetEnd = started + 60_000L * Integer.parseInt(o.getOrDefault("max-minutes", "12"));
     while (nextIndex.get() < total) {
+      if (System.currentTimeMillis() > budgetEnd) {
+        budgetSpent = true;
+        System.out.println("the load's time budget is spent: no new dossier after " + nextIndex.get());
+        return;
+      }
       int started = nextIndex.get();
       int open = started - completed.get();
       int timedOpen = (int) stories.stream().filter(s -> s.timed && s.failure == null && s.code != null)
@@ -343,7 +361,7 @@ final class ClusterRun {
         return;
       }
       if (s == null) {
-        if (completed.get() >= total) {
+        if (completed.get() >= (budgetSpent ? nextIndex.get() : total)) {
           return;
         }
         continue;
@@ -700,6 +718,10 @@ final class ClusterRun {
       i++;
       int at = total * i / (plan.size() + 1);
       while (completed.get() < at) {
+        if (budgetSpent && completed.get() >= nextIndex.get()) {
+          System.out.println("fault " + fault + " not injected: the load ended first");
+          return;
+        }
         sleep(200);
       }
       awaitAllUp(300_000);
@@ -1077,8 +1099,11 @@ final class ClusterRun {
     long unfinished = stories.stream().filter(s -> s.failure != null).count();
     stories.stream().filter(s -> s.failure != null).limit(10).forEach(s -> System.out.println(
         "story " + s.n + " (" + s.code + "): " + s.failure));
-    result("end", "every dossier driven to its end by the clients (" + total + ")", unfinished == 0 && completed.get() == total,
-        unfinished + " stories failed (first ones printed above)");
+    result("load", "the " + total + " dossiers asked for were driven within the time budget (--max-minutes "
+        + o.getOrDefault("max-minutes", "12") + ")", !budgetSpent, "only " + nextIndex.get() + " of " + total
+            + " started before the budget ran out: the machine is too slow or too busy for this size");
+    result("end", "every dossier started was driven to its end by the clients (" + nextIndex.get() + ")",
+        unfinished == 0 && completed.get() == nextIndex.get(), unfinished + " stories failed (first ones printed above)");
     Set<String> codes = new LinkedHashSet<>();
     stories.forEach(s -> {
       if (s.code != null) {
