@@ -120,6 +120,9 @@ final class ClusterRun {
   boolean failed;
   /** Set when the load's time budget ({@code --max-minutes}) ran out before every dossier was started. */
   volatile boolean budgetSpent;
+  /** False once no story will be started any more; true while the faults still wait for load. */
+  volatile boolean feeding = true;
+  volatile boolean faultsDone;
 
   record ErrorEvent(long at, int status, String what, String retryAfter) {}
 
@@ -334,10 +337,12 @@ final class ClusterRun {
   void feed() throws InterruptedException {
     int inFlight = Integer.parseInt(o.getOrDefault("in-flight", String.valueOf(workers * 3)));
     long budgetEnd = started + 60_000L * Integer.parseInt(o.getOrDefault("max-minutes", "12"));
-    while (nextIndex.get() < total) {
+    // at least the dossiers asked for; more while a fault still waits, so that every fault hits a running load
+    while (nextIndex.get() < total || (!faultsDone && nextIndex.get() < 3 * total)) {
       if (System.currentTimeMillis() > budgetEnd) {
-        budgetSpent = true;
+        budgetSpent = nextIndex.get() < total;
         System.out.println("the load's time budget is spent: no new dossier after " + nextIndex.get());
+        feeding = false;
         return;
       }
       int started = nextIndex.get();
@@ -352,6 +357,7 @@ final class ClusterRun {
         Thread.sleep(20);
       }
     }
+    feeding = false;
   }
 
   void work() {
@@ -363,7 +369,7 @@ final class ClusterRun {
         return;
       }
       if (s == null) {
-        if (completed.get() >= (budgetSpent ? nextIndex.get() : total)) {
+        if (!feeding && completed.get() >= nextIndex.get()) {
           return;
         }
         continue;
@@ -511,17 +517,17 @@ final class ClusterRun {
         throw new IllegalStateException("registration refused: " + a);
       }
       // no answer: was it registered? read the state again before registering twice
+      // the server may still be working on the lost request: search for a minute before registering again
       for (int i = 0; i < 20; i++) {
         ClusterHttp.Answer q = call(() -> http.get("mc.hung", "/api/dossiers?applicant=" + s.idNumber), "search");
         if (q.ok()) {
           JsonNode items = q.json().path("items");
           if (items.isArray() && !items.isEmpty()) {
             s.code = items.get(0).get("code").asText();
+            return;
           }
-          s.later(200);
-          return;
         }
-        sleep(500);
+        sleep(3000);
       }
       s.later(500);
       return;
@@ -721,6 +727,14 @@ final class ClusterRun {
   // ---------------------------------------------------------------- faults
 
   void faults() {
+    try {
+      injectFaults();
+    } finally {
+      faultsDone = true;
+    }
+  }
+
+  void injectFaults() {
     List<String> plan = java.util.Arrays.stream(o.getOrDefault("faults", "stop,kill,pg").split(","))
         .filter(f -> !f.isBlank() && !f.equals("none")).toList();
     int i = 0;
@@ -731,7 +745,7 @@ final class ClusterRun {
       i++;
       int at = total * i / (plan.size() + 1);
       while (completed.get() < at) {
-        if (budgetSpent && completed.get() >= nextIndex.get()) {
+        if (!feeding && completed.get() >= nextIndex.get()) {
           System.out.println("fault " + fault + " not injected: the load ended first");
           return;
         }
@@ -1123,6 +1137,7 @@ final class ClusterRun {
     result("load", "the " + total + " dossiers asked for were driven within the time budget (--max-minutes "
         + o.getOrDefault("max-minutes", "12") + ")", !budgetSpent, "only " + nextIndex.get() + " of " + total
             + " started before the budget ran out: the machine is too slow or too busy for this size");
+    figures.add(0, "dossiers asked for: " + total + "; started (more while a fault waited for load): " + nextIndex.get());
     result("end", "every dossier started was driven to its end by the clients (" + nextIndex.get() + ")",
         unfinished == 0 && completed.get() == nextIndex.get(), unfinished + " stories failed (first ones printed above)");
     Set<String> codes = new LinkedHashSet<>();
