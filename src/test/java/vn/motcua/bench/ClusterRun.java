@@ -1062,9 +1062,20 @@ final class ClusterRun {
     }
   }
 
+  /** A connection to the run's database; retried for a minute (a shared server may be full for a moment). */
   Connection db() throws SQLException {
-    return DriverManager.getConnection(required("jdbc"), o.getOrDefault("jdbc-user", "postgres"),
-        o.getOrDefault("jdbc-password", ""));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return DriverManager.getConnection(required("jdbc"), o.getOrDefault("jdbc-user", "postgres"),
+            o.getOrDefault("jdbc-password", ""));
+      } catch (SQLException e) {
+        if (attempt == 30) {
+          throw e;
+        }
+        System.out.println("database not reachable for the checks (" + e.getMessage() + "): again in 2 s");
+        sleep(2000);
+      }
+    }
   }
 
   static long count(Connection c, String sql) throws SQLException {
