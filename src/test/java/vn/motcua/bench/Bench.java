@@ -45,6 +45,7 @@ public final class Bench {
       case "timers" -> TimersBench.run(options);
       case "history" -> HistoryBench.run(options);
       case "footprint" -> FootprintBench.run(options);
+      case "cluster" -> ClusterRun.run(options); // the load driver of .ci/cluster-run (issue 20)
       case "all" -> {
         if (Boolean.parseBoolean(options.getOrDefault("shared", "false"))) {
           all(options);
@@ -123,6 +124,7 @@ public final class Bench {
                    --reuse true (postgres: keep the database of a previous run and its data; give each
                    command its own --url when reusing)
           footprint start-up time and heap after a run (after GC); run with -Xmx512m (the bench profile)
+          cluster  the load driver of .ci/cluster-run (two nodes behind HAProxy; run the script, not this)
           all      the five above, each on a fresh database; --shared true: all in one application and
                    database, no docs (the test suite's smoke run)""");
   }
