@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The HTTP client of the cluster run: officers with HTTP Basic (as the REST API and Tasklist's REST calls
@@ -45,8 +48,12 @@ final class ClusterHttp {
     }
   }
 
+  /**
+   * HTTP/1.1 only (no h2c upgrade): with the upgrade, the JDK 17 client was seen to wait past its request
+   * timeout on a connection the load balancer kept during a database restart.
+   */
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+      .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
   final String base;
   private final Map<String, String> passwords;
 
@@ -149,11 +156,16 @@ final class ClusterHttp {
 
   private Answer send(HttpRequest request) {
     try {
-      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      // a hard bound besides the request's own timeout, which the client does not always honour
+      HttpResponse<String> r = client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+          .get(45, TimeUnit.SECONDS);
       return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null),
           r.headers().allValues("Set-Cookie"));
-    } catch (IOException e) {
-      return new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), null, List.of());
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      return new Answer(-1, c.getClass().getSimpleName() + ": " + c.getMessage(), null, List.of());
+    } catch (TimeoutException e) {
+      return new Answer(-1, "TimeoutException: no answer within 45 s", null, List.of());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Answer(-1, "interrupted", null, List.of());
