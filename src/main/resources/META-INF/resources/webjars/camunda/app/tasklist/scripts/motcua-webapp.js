@@ -7,7 +7,8 @@
  *    computer: the webapps format dates with moment.js in the browser's zone, so moment's format() is
  *    given the office's offset of that instant;
  *    The footer names that zone instead of the browser's;
- * 2. writes "không có" where Cockpit prints an empty value as "null", and translates the validation
+ * 2. writes "không có" where Cockpit prints an empty value as "null", shows the date-times Cockpit prints
+ *    raw (Date variables) in the office's zone, and translates the validation
  *    messages of Camunda Forms (form-js 1.x has them in English only, with no
  *    translation hook) as they appear in a task form.
  *
@@ -114,6 +115,49 @@ export function translateMessage(text) {
   return null;
 }
 
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?$/;
+
+/**
+ * A date-time Cockpit prints raw, without its zone, in the browser's zone (the Date variables of the
+ * variables table, "2026-12-08T05:30:00"), as dd/MM/yyyy HH:mm:ss in the office's zone; null for any
+ * other text.
+ */
+export function officeDateTime(text, timeZone) {
+  const m = ISO_LOCAL.exec(text.trim());
+  if (!m) {
+    return null;
+  }
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] || 0));
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: timeZone || zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: '2-digit'
+  }).formatToParts(date);
+  const get = (type) => parts.find((p) => p.type === type).value;
+  return get('day') + '/' + get('month') + '/' + get('year') + ' ' + get('hour') + ':' + get('minute') + ':'
+    + get('second');
+}
+
+/** Raw date-times in text (not in inputs) shown in the office's zone, as the formatted ones are. */
+function zoneRawDates(root) {
+  if (!root || !document.createTreeWalker || !(root.nodeType === 1 || root.nodeType === 9)) {
+    return;
+  }
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const changes = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue;
+    if (v && v.length < 40 && v.indexOf('T') > 0) {
+      const shown = officeDateTime(v);
+      if (shown) {
+        changes.push([n, v.replace(v.trim(), shown)]);
+      }
+    }
+  }
+  changes.forEach(([n, v]) => {
+    n.nodeValue = v;
+  });
+}
+
 /** Cockpit prints an empty value as "null" in a few templates that bypass the translations. */
 function translateNulls(root) {
   const nodes = root.querySelectorAll ? root.querySelectorAll('.null-value') : [];
@@ -126,6 +170,7 @@ function translateNulls(root) {
 
 function translateErrors(root) {
   translateNulls(root);
+  zoneRawDates(root);
   const nodes = root.querySelectorAll ? root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error *') : [];
   nodes.forEach((el) => {
     el.childNodes.forEach((n) => {
@@ -157,6 +202,8 @@ function watchForms() {
         if (vi) {
           m.target.nodeValue = vi;
         }
+      } else if (m.type === 'characterData' && m.target.nodeValue && officeDateTime(m.target.nodeValue)) {
+        m.target.nodeValue = officeDateTime(m.target.nodeValue);
       } else if (m.addedNodes.length) {
         translateErrors(m.target);
       }
