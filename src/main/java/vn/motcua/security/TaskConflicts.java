@@ -2,18 +2,23 @@ package vn.motcua.security;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * Two officers completing (or claiming) one task in Tasklist at once: the engine lets one win and refuses
  * the other with an optimistic-locking failure, a database lock it could not get, or — when the winner has
- * already committed — a task it cannot find. Camunda's REST API reports each as 500; the officer gets 409
- * and a Vietnamese message saying what happened. Used by {@link TaskValidationExceptionMapper}.
+ * already committed — a task it cannot find. The database may also pick the completion as the victim of a
+ * deadlock with a timer of the same dossier (PostgreSQL {@code 40P01}, H2 {@code 40001}; seen in the cluster
+ * run), in the engine's flush or in a delegate's own SQL (Spring's {@link ConcurrencyFailureException}).
+ * Camunda's REST API reports each as 500; the officer gets 409 and a Vietnamese message saying what
+ * happened, and nothing was saved. Used by {@link TaskValidationExceptionMapper}.
  */
 final class TaskConflicts {
   static final String MESSAGE = "Công việc này vừa được cán bộ khác xử lý hoặc không còn tồn tại; thao tác của bạn "
@@ -25,7 +30,8 @@ final class TaskConflicts {
   static Response conflictResponse(Throwable exception) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (t instanceof OptimisticLockingException || t instanceof SQLTransactionRollbackException
-          || t instanceof SQLTimeoutException || taskGone(t)) {
+          || t instanceof SQLTimeoutException || t instanceof ConcurrencyFailureException || rolledBack(t)
+          || taskGone(t)) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "TaskConflict");
         body.put("message", MESSAGE);
@@ -36,6 +42,11 @@ final class TaskConflicts {
       }
     }
     return null;
+  }
+
+  /** SQL state class 40, "transaction rollback": a deadlock victim or a serialization failure. */
+  private static boolean rolledBack(Throwable t) {
+    return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40");
   }
 
   private static boolean taskGone(Throwable t) {

@@ -86,6 +86,18 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
+  /**
+   * A delegate's own SQL (Spring's JDBC) chosen as a deadlock victim or meeting a lock it could not get
+   * reaches the REST API unwrapped: 409 as for the engine's conflicts, not Camunda's 500.
+   */
+  @Priority(1)
+  public static class DataConflictMapper implements ExceptionMapper<org.springframework.dao.ConcurrencyFailureException> {
+    @Override
+    public Response toResponse(org.springframework.dao.ConcurrencyFailureException exception) {
+      return TaskConflicts.conflictResponse(exception);
+    }
+  }
+
   @Configuration
   static class Registration {
     @Bean
@@ -93,6 +105,7 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
       return config -> {
         config.register(TaskValidationExceptionMapper.class);
         config.register(RestExceptionMapper.class);
+        config.register(DataConflictMapper.class);
       };
     }
   }

@@ -102,10 +102,18 @@ final class ClusterRun {
   final AtomicInteger completed = new AtomicInteger();
   final AtomicInteger nextIndex = new AtomicInteger();
   final DelayQueue<Story> queue = new DelayQueue<>();
+  /** The stories a worker holds right now (between its poll and its put back), by worker. */
+  final Map<Story, String> busy = new ConcurrentHashMap<>();
+  /** Stories found neither queued, nor held, nor ended by the watchdog, and put back in the queue. */
+  final List<String> requeued = new CopyOnWriteArrayList<>();
+  /** When a worker last finished a step (any story). */
+  volatile long lastStep = System.currentTimeMillis();
+  /** Set by the watchdog when the load made no step for the stall bound: the workers give up. */
+  volatile boolean stalled;
   final List<Story> stories = new CopyOnWriteArrayList<>();
   /** Every answer that was not a success (and not a 4xx the story expected), with its time. */
   final List<ErrorEvent> errors = new CopyOnWriteArrayList<>();
-  /** Completions refused with HTTP 500 for an optimistic-locking conflict (ENGINE-03005), retried. */
+  /** Completions refused for a concurrent change (409; before, 500 with ENGINE-03005), retried. */
   final AtomicInteger conflicts = new AtomicInteger();
   final List<Long> successes = Collections.synchronizedList(new ArrayList<>());
   /** When each regular story (not held for the timers) ended. */
@@ -123,6 +131,8 @@ final class ClusterRun {
   /** False once no story will be started any more; true while the faults still wait for load. */
   volatile boolean feeding = true;
   volatile boolean faultsDone;
+  /** Faults the run did not inject because a node was still down from the one before. */
+  final List<String> skippedFaults = new CopyOnWriteArrayList<>();
 
   record ErrorEvent(long at, int status, String what, String retryAfter) {}
 
@@ -196,7 +206,14 @@ final class ClusterRun {
       }, "progress");
       progress.setDaemon(true);
       progress.start();
-      feed();
+      Thread watchdog = new Thread(this::watchdog, "watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+      try {
+        feed();
+      } finally {
+        feeding = false; // whatever ends the feed, the workers must be able to end
+      }
       for (Thread t : pool) {
         t.join();
       }
@@ -205,6 +222,10 @@ final class ClusterRun {
       figures.add(String.format(Locale.ROOT, "dossiers: %d driven to their end in %.0f s (%.2f dossiers/s overall), %d workers",
           completed.get(), (loadEnd - loadStart) / 1000.0, completed.get() * 1000.0 / (loadEnd - loadStart), workers));
       throughputFigures();
+      long up = awaitAllUp(600_000);
+      figures.add(up < 0 ? "after the load: not every node up within 600 s (nodes up " + monitor.upCount() + ")"
+          : String.format(Locale.ROOT, "after the load: every node up %.0f s after the last dossier ended",
+              (up - loadEnd) / 1000.0));
       settle();
       throttleCheck();
       check();
@@ -298,7 +319,8 @@ final class ClusterRun {
     boolean apologySeen;
     boolean apologyDelivered;
     long apologySignedAt;
-    long notBefore;
+    volatile long notBefore;
+    volatile boolean ended;
     int steps;
     int idleSteps;
     String failure;
@@ -339,6 +361,10 @@ final class ClusterRun {
     long budgetEnd = started + 60_000L * Integer.parseInt(o.getOrDefault("max-minutes", "12"));
     // at least the dossiers asked for; more while a fault still waits, so that every fault hits a running load
     while (nextIndex.get() < total || (!faultsDone && nextIndex.get() < 3 * total)) {
+      if (stalled) {
+        System.out.println("the load is stalled: no new dossier after " + nextIndex.get());
+        break;
+      }
       if (System.currentTimeMillis() > budgetEnd) {
         budgetSpent = nextIndex.get() < total;
         System.out.println("the load's time budget is spent: no new dossier after " + nextIndex.get());
@@ -361,11 +387,16 @@ final class ClusterRun {
   }
 
   void work() {
+    String me = Thread.currentThread().getName();
     while (true) {
+      if (stalled) {
+        return;
+      }
       Story s;
       try {
         s = queue.poll(500, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
+        System.out.println(me + " interrupted: it stops (the watchdog puts its stories back)");
         return;
       }
       if (s == null) {
@@ -374,27 +405,103 @@ final class ClusterRun {
         }
         continue;
       }
-      boolean finished;
+      busy.put(s, me);
       try {
-        finished = step(s);
-      } catch (RuntimeException e) {
-        s.failure = "step " + s.steps + ": " + e;
-        finished = true;
-      }
-      s.steps++;
-      if (s.steps > 400 && !finished) {
-        s.failure = "still open after 400 steps";
-        finished = true;
-      }
-      if (finished) {
-        if (!s.timed) {
-          completions.add(System.currentTimeMillis());
+        boolean finished;
+        try {
+          finished = step(s);
+        } catch (Throwable e) { // an Error too: a worker that dies with its story in hand loses the story
+          s.failure = "step " + s.steps + ": " + e;
+          finished = true;
         }
-        completed.incrementAndGet();
-      } else {
+        if (Thread.interrupted()) {
+          // a sleep swallowed an interrupt: the next poll would throw and the worker would die
+          System.out.println(me + ": an interrupt was pending after story " + s.n + "'s step; cleared");
+        }
+        s.steps++;
+        if (s.steps > 400 && !finished) {
+          s.failure = "still open after 400 steps";
+          finished = true;
+        }
+        if (finished) {
+          if (!s.timed) {
+            completions.add(System.currentTimeMillis());
+          }
+          s.ended = true;
+          completed.incrementAndGet();
+        } else {
+          queue.add(s);
+        }
+      } finally {
+        busy.remove(s);
+        lastStep = System.currentTimeMillis();
+      }
+    }
+  }
+
+  /**
+   * Guards the load against the driver's own faults (issue 20: twice the workers sat idle with stories
+   * started and never ended). Every 5 s: a story that is neither ended, nor queued, nor held by a worker in
+   * two checks running is lost by the driver: it is printed with the threads' stacks and put back in the
+   * queue, and the run says so. When no worker finished a step for {@code --stall-seconds} (300) while
+   * stories are open, the stacks are printed, the open stories fail as "stalled" and the workers stop, so
+   * that the run ends with its invariants failing instead of waiting for ever.
+   */
+  void watchdog() {
+    long stallMs = 1000L * Integer.parseInt(o.getOrDefault("stall-seconds", "300"));
+    Set<Story> suspects = Set.of();
+    while (!stalled) {
+      sleep(5000);
+      suspects = watch(suspects, System.currentTimeMillis(), stallMs);
+    }
+  }
+
+  /** One look of the watchdog: the stories lost in the look before and still lost are put back; the stall bound. */
+  Set<Story> watch(Set<Story> suspects, long now, long stallMs) {
+    Set<Story> lost = new java.util.HashSet<>();
+    for (Story s : stories) {
+      if (!s.ended && !queue.contains(s) && !busy.containsKey(s)) {
+        lost.add(s);
+      }
+    }
+    for (Story s : lost) {
+      if (suspects.contains(s) && !s.ended && !queue.contains(s) && !busy.containsKey(s)) {
+        String what = String.format(Locale.ROOT, "story %d (%s, %d steps, failure %s) was in no queue and no worker's hands",
+            s.n, s.code, s.steps, s.failure);
+        System.out.println("watchdog: " + what + ": put back in the queue");
+        if (requeued.isEmpty()) {
+          dumpThreads();
+        }
+        requeued.add(what);
+        s.notBefore = 0;
         queue.add(s);
       }
     }
+    int open = nextIndex.get() - completed.get();
+    if (open > 0 && now - lastStep > stallMs) {
+      System.out.printf(Locale.ROOT, "watchdog: no step finished for %d s with %d stories open: the load is stalled%n",
+          stallMs / 1000, open);
+      dumpThreads();
+      stalled = true;
+      for (Story s : stories) {
+        if (!s.ended) {
+          s.failure = "stalled: " + (busy.containsKey(s) ? "held by " + busy.get(s) : "waiting") + " after " + s.steps
+              + " steps";
+        }
+      }
+    }
+    return lost;
+  }
+
+  static void dumpThreads() {
+    Thread.getAllStackTraces().forEach((t, stack) -> {
+      if (t.getName().startsWith("worker-") || t.getName().equals("main") || t.getName().equals("faults")) {
+        System.out.println("  thread " + t.getName() + " " + t.getState());
+        for (int i = 0; i < Math.min(stack.length, 12); i++) {
+          System.out.println("    at " + stack[i]);
+        }
+      }
+    });
   }
 
   /** One step of a story; true when the dossier reached its end (or the story gave up with a failure). */
@@ -705,8 +812,9 @@ final class ClusterRun {
   ClusterHttp.Answer call(Supplier<ClusterHttp.Answer> request, String what) {
     ClusterHttp.Answer a = request.get();
     long now = System.currentTimeMillis();
-    if (a.status() == 500 && a.body() != null && a.body().contains("ENGINE-03005")) {
-      // the engine met a concurrent change of the same dossier (a timer fired): the officer clicks again
+    if (a.status() == 409 || (a.status() == 500 && a.body() != null && a.body().contains("ENGINE-03005"))) {
+      // the engine met a concurrent change of the same dossier (a timer fired): 409 with a Vietnamese message
+      // (TaskConflicts; a 500 with ENGINE-03005 before it), and the officer clicks again
       conflicts.incrementAndGet();
     } else if (a.status() == -1 || a.status() >= 500 || a.status() == 429) {
       errors.add(new ErrorEvent(now, a.status(), what + ": " + ClusterHttp.abbreviate(a.body()), a.retryAfter()));
@@ -745,13 +853,20 @@ final class ClusterRun {
       i++;
       int at = total * i / (plan.size() + 1);
       while (completed.get() < at) {
-        if (!feeding && completed.get() >= nextIndex.get()) {
+        if (stalled || (!feeding && completed.get() >= nextIndex.get())) {
           System.out.println("fault " + fault + " not injected: the load ended first");
+          plan.subList(plan.indexOf(fault), plan.size()).forEach(f -> skippedFaults.add(f + " (the load ended first)"));
           return;
         }
         sleep(200);
       }
-      awaitAllUp(300_000);
+      if (awaitAllUp(600_000) < 0) {
+        // a fault on a cluster that is already short of a node tests nothing it claims to: it is not injected
+        // and the run fails (the machine is too slow for the run, or a node does not come back)
+        skippedFaults.add(fault + " (nodes up " + monitor.upCount() + " of " + nodes.size() + " after 600 s)");
+        System.out.println("fault " + fault + " not injected: not every node was up within 600 s");
+        continue;
+      }
       switch (fault) {
         case "stop" -> nodeFault("rolling upgrade: node 1 stopped gracefully (SIGTERM) and started again", 1, "stop-node");
         case "kill" -> nodeFault("node 2 killed (SIGKILL) at half-way and restarted", 2, "kill-node");
@@ -1116,21 +1231,21 @@ final class ClusterRun {
     if (any == null) {
       return;
     }
-    int answered = 0;
-    int refused = 0;
+    // a client alternating the nodes directly (no load balancer, so no X-Forwarded-For: the client is
+    // 127.0.0.1 on both); wrong second factors answer 404 until the limit, then 429
+    Map<Integer, Integer> byStatus = new TreeMap<>();
     for (int i = 0; i < 10; i++) {
       ClusterHttp.Answer a = http.postJson(null, nodes.get(i % nodes.size()) + "/api/public/dossiers/lookup",
           Map.of("code", any.code, "secret", "000000"));
-      if (a.status() == 429) {
-        refused++;
-      } else {
-        answered++;
-      }
+      byStatus.merge(a.status(), 1, Integer::sum);
     }
     int limit = Integer.parseInt(o.getOrDefault("max-failed-lookups", "5"));
+    int answered = byStatus.getOrDefault(404, 0);
+    int refused = byStatus.getOrDefault(429, 0);
     result("throttle", "the public lookup's wrong guesses are limited across the nodes (" + limit + " per client)",
-        answered <= limit, answered + " of 10 wrong guesses alternating the two nodes were answered (" + refused
-            + " refused with 429): the throttle is per node");
+        answered <= limit && answered + refused == 10, "10 wrong guesses alternating the two nodes were answered "
+            + byStatus + " (by HTTP status): " + (answered + refused < 10 ? "not every node answered"
+                : "more than the limit answered 404: the throttle is per node"));
   }
 
   void check() throws SQLException {
@@ -1151,6 +1266,11 @@ final class ClusterRun {
     figures.add(0, "dossiers asked for: " + total + "; started (more while a fault waited for load): " + nextIndex.get());
     result("end", "every dossier started was driven to its end by the clients (" + nextIndex.get() + ")",
         unfinished == 0 && completed.get() == nextIndex.get(), unfinished + " stories failed (first ones printed above)");
+    result("faults", "every fault of the plan was injected on a cluster with every node up", skippedFaults.isEmpty(),
+        "not injected: " + skippedFaults);
+    figures.add("driver: " + requeued.size() + " stories found lost between the driver's workers and put back by its"
+        + " watchdog" + (stalled ? "; the load STALLED (no step for --stall-seconds)" : ""));
+    requeued.forEach(r -> System.out.println("driver WARNING: " + r));
     Set<String> codes = new LinkedHashSet<>();
     stories.forEach(s -> {
       if (s.code != null) {
