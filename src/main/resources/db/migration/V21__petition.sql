@@ -12,7 +12,7 @@ CREATE TABLE petition (
     dossier_code        VARCHAR(60),
     -- REGULATION (quy định, thủ tục hành chính), CONDUCT (hành vi của cán bộ), OUT_OF_SCOPE
     category            VARCHAR(20),
-    status              VARCHAR(20)   NOT NULL,
+    status              VARCHAR(30)   NOT NULL,
     duplicate_of        BIGINT REFERENCES petition (id),
     -- the petitioner's contact details: private, never on a public page or in the public API
     petitioner_name     VARCHAR(200)  NOT NULL,
