@@ -103,8 +103,28 @@
       $('#soon-count').textContent = '(' + num(lists.dueSoonTotal) + ' hồ sơ)';
       renderChart(trend);
       $('#drill').hidden = true;
+      loadPetitions(p);
     } catch (err) {
       $('#error').textContent = err.message;
+    }
+  }
+
+  // ---------- petitions (phản ánh, kiến nghị; docs/petitions.md) ----------
+  async function loadPetitions(p) {
+    try {
+      const r = await json('/api/reports/petitions?' + p);
+      $('#petitions-period').textContent = '— kỳ ' + r.period;
+      let html = '<tr><th>Đơn vị</th><th>Tiếp nhận</th><th>Đã chuyển cơ quan có thẩm quyền</th><th>Trả lời đúng hạn</th>'
+        + '<th>Trả lời quá hạn</th><th>Bước quá hạn</th></tr>';
+      r.agencies.forEach((a) => {
+        html += '<tr><td>' + esc(a.unitName) + '</td><td>' + num(a.received) + '</td><td>' + num(a.forwarded)
+          + '</td><td>' + num(a.answeredOnTime) + '</td><td' + (a.answeredLate ? ' class="late"' : '') + '>'
+          + num(a.answeredLate) + '</td><td>' + num(a.lateSteps) + '</td></tr>';
+      });
+      if (!r.agencies.length) html += '<tr><td colspan="6">Chưa có phản ánh, kiến nghị trong kỳ.</td></tr>';
+      $('#petitions').innerHTML = html;
+    } catch (err) {
+      $('#petitions').textContent = err.message;
     }
   }
 

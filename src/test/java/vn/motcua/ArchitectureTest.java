@@ -64,7 +64,12 @@ class ArchitectureTest {
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
       Map.entry("report_rollup_lock", "report"),
-      Map.entry("procedure_migration", "procedure"));
+      Map.entry("procedure_migration", "procedure"),
+      Map.entry("petition", "petition"),
+      Map.entry("petition_step", "petition"),
+      Map.entry("petition_event", "petition"),
+      Map.entry("petition_file", "petition"),
+      Map.entry("petition_code_sequence", "petition"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it
