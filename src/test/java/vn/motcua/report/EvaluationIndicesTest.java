@@ -307,4 +307,16 @@ class EvaluationIndicesTest {
     assertThat(rest.withBasicAuth("gs.ha", "demo").getForEntity("/api/reports/evaluation/dossiers?quarter=2021-Q2"
         + "&index=petitions", Map.class).getStatusCode().value()).isEqualTo(400);
   }
+
+  @Test
+  void a_score_that_is_not_a_number_is_refused_and_the_page_shows_the_evaluation() {
+    ResponseEntity<Map> score = rest.withBasicAuth("gs.ha", "demo").getForEntity(
+        "/api/reports/evaluation/dossiers?quarter=2021-Q2&index=totalTime&score=hai", Map.class);
+    assertThat(score.getStatusCode().value()).isEqualTo(400);
+    String page = rest.getForEntity("/giam-sat/", String.class).getBody();
+    assertThat(page).contains("Đánh giá việc giải quyết TTHC", "id=\"evaluation\"", "id=\"decision766\"",
+        "<option value=\"quarter\">Quý</option>", "data-export=\"evaluation\"");
+    String script = rest.getForEntity("/giam-sat/giam-sat.js", String.class).getBody();
+    assertThat(script).contains("/api/reports/evaluation?", "/api/reports/evaluation/dossiers?");
+  }
 }
