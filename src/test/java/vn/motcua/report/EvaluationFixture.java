@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * EVL-E2   ONLINE  2021-04-12  2021-04-15  ON_TIME  10     1      2      appraisal ON_TIME, return at Nông Tiến, a file
  * EVL-E3   DIRECT  2021-05-03  2021-05-10  LATE      9     2      -      charged to the ward (form 05)       not published
  * EVL-E4   ONLINE  2021-05-17  2021-05-20  LATE     10     0      1      no rows; received by the department (no One-Stop)
- * EVL-E5   DIRECT  2021-06-01  -           -         4     0      -      in progress
+ * EVL-E5   DIRECT  2021-06-01  -           -         7     0      -      withdrawn on 2021-07-05 (closed: no
+ *                                                                 other report or list of today sees it)
  * EVL-E6   DIRECT  2021-02-01  2021-02-03  EARLY    10     0      3      first quarter
  * EVL-E7   ONLINE  2021-04-20  -           -         3     0      -      refused at reception: never counts
  * </pre>
@@ -44,7 +45,7 @@ final class EvaluationFixture {
     dossier(jdbc, "EVL-E2", PUBLISHED, UNIT, "ONLINE", 10, "2021-04-12T09:00", "2021-04-15T10:00", "ON_TIME", 1, 2);
     dossier(jdbc, "EVL-E3", UNPUBLISHED, UNIT, "DIRECT", 9, "2021-05-03T09:00", "2021-05-10T10:00", "LATE", 2, null);
     dossier(jdbc, "EVL-E4", PUBLISHED, NO_ONE_STOP, "ONLINE", 10, "2021-05-17T09:00", "2021-05-20T10:00", "LATE", 0, 1);
-    dossier(jdbc, "EVL-E5", PUBLISHED, UNIT, "DIRECT", 4, "2021-06-01T09:00", null, null, 0, null);
+    dossier(jdbc, "EVL-E5", PUBLISHED, UNIT, "DIRECT", 7, "2021-06-01T09:00", null, null, 0, null);
     dossier(jdbc, "EVL-E6", PUBLISHED, UNIT, "DIRECT", 10, "2021-02-01T09:00", "2021-02-03T10:00", "EARLY", 0, 3);
     dossier(jdbc, "EVL-E7", PUBLISHED, UNIT, "ONLINE", 3, "2021-04-20T09:00", null, null, 0, null);
     long e1 = id(jdbc, "EVL-E1");
@@ -72,14 +73,14 @@ final class EvaluationFixture {
 
   private static void dossier(JdbcTemplate jdbc, String code, String procedure, String receivingUnit, String channel,
       int status, String received, String resolved, String resolutionClass, int supplements, Integer rating) {
-    String closed = status == 3 ? received : status == 4 ? null : resolved;
+    String closed = status == 3 ? received : status == 7 ? "2021-07-05T09:00" : resolved;
     jdbc.update("INSERT INTO dossier (code, procedure_key, procedure_name, receiving_unit, competent_unit, channel,"
             + " applicant_name, applicant_id_number, applicant_phone, applicant_address, status, stage, current_unit,"
             + " statutory_days, received_at, counting_from, appointment_at, supplement_count, resolved_at, closed_at,"
             + " resolution_class, outcome, rating, process_instance_id, created_at, updated_at)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         code, procedure, "Thủ tục mẫu cho đánh giá", receivingUnit, UNIT, channel, "Trần Thị Bình", "001203004999",
-        "0912000111", "Phường Hà Giang 1", status, "Đang giải quyết", closed == null ? UNIT : null, 3, ts(received),
+        "0912000111", "Phường Hà Giang 1", status, "Đang giải quyết", null, 3, ts(received),
         ts(received), ts(received.substring(0, 8) + "28T17:00"), supplements, ts(resolved), ts(closed),
         resolutionClass, status == 10 ? resolutionClass : null, rating, "pi-" + code, ts(received), ts(received));
   }

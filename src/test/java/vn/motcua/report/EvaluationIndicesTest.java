@@ -33,7 +33,7 @@ class EvaluationIndicesTest {
   static final String Q2 = "/api/reports/evaluation?quarter=2021-Q2&unit=" + UNIT;
 
   /**
-   * Per-dossier score of each index for the dossiers resolved in the second quarter of 2021 (E1–E4; E5 is open,
+   * Per-dossier score of each index for the dossiers resolved in the second quarter of 2021 (E1–E4; E5 is withdrawn,
    * E6 resolved in February, E7 refused). A missing entry: not scored.
    */
   static final Map<String, Map<String, Integer>> Q2_SCORES = Map.of(
