@@ -40,7 +40,14 @@
     const f = $('#filters');
     const p = new URLSearchParams();
     if (f.unit.value) p.set('unit', f.unit.value);
-    if (f.kind.value === 'year') p.set('year', f.year.value); else p.set('month', f.monthYear.value + '-' + f.monthNumber.value);
+    if (f.kind.value === 'year') p.set('year', f.year.value);
+    else if (f.kind.value === 'quarter') {
+      // a quarter as its days, which every report accepts (the evaluation also takes quarter=YYYY-Qn)
+      const q = Number(f.quarterNumber.value), y = f.quarterYear.value;
+      const first = String(q * 3 - 2).padStart(2, '0'), last = String(q * 3).padStart(2, '0');
+      p.set('from', y + '-' + first + '-01');
+      p.set('to', y + '-' + last + '-' + new Date(Date.UTC(Number(y), q * 3, 0)).getUTCDate());
+    } else p.set('month', f.monthYear.value + '-' + f.monthNumber.value);
     return p;
   }
 
@@ -76,12 +83,15 @@
     f.monthYear.value = month.slice(0, 4);
     f.monthNumber.value = month.slice(5, 7);
     f.year.value = thisMonth().slice(0, 4);
+    f.quarterYear.value = thisMonth().slice(0, 4);
+    f.quarterNumber.value = String(Math.floor((Number(thisMonth().slice(5, 7)) - 1) / 3) + 1);
     if (q.get('unit')) f.unit.value = q.get('unit');
     await load();
   }
 
   $('#filters').kind.addEventListener('change', (e) => {
     $('.month').hidden = e.target.value !== 'month';
+    $('.quarter').hidden = e.target.value !== 'quarter';
     $('.year').hidden = e.target.value !== 'year';
   });
   $('#filters').addEventListener('submit', (e) => { e.preventDefault(); load(); });
@@ -90,10 +100,12 @@
     $('#error').textContent = '';
     try {
       const p = params();
-      const [report, lists, trend] = await Promise.all([
+      const [report, lists, trend, evaluation] = await Promise.all([
         json('/api/reports/resolution?' + p),
         json('/api/reports/deadlines?' + new URLSearchParams(p.get('unit') ? { unit: p.get('unit') } : {})),
-        json('/api/reports/trend?' + trendParams(p))]);
+        json('/api/reports/trend?' + trendParams(p)),
+        json('/api/reports/evaluation?' + p)]);
+      renderEvaluation(evaluation);
       state.report = report;
       renderReport(report);
       renderIndicators(report);
@@ -132,6 +144,7 @@
     const t = new URLSearchParams();
     if (p.get('unit')) t.set('unit', p.get('unit'));
     if (p.get('year')) { t.set('from', p.get('year') + '-01'); t.set('to', p.get('year') + '-12'); }
+    else if (p.get('from')) { t.set('from', p.get('from').slice(0, 7)); t.set('to', p.get('to').slice(0, 7)); }
     else { t.set('to', p.get('month')); }
     return t;
   }
@@ -223,6 +236,67 @@
     $('#indicators').innerHTML = html + '</tbody>';
   }
 
+  // ---------- evaluation: Circular 01/2018's nine indices, Decision 766 ----------
+  function renderEvaluation(e) {
+    $('#evaluation-period').textContent = '— kỳ ' + e.label;
+    const names = e.total.indices.map((i) => i.name);
+    let html = '<thead><tr><th>Đơn vị</th>' + names.map((x) => '<th>' + esc(x) + '</th>').join('')
+      + '<th>Tổng điểm</th><th>Số chỉ số được chấm</th><th>Điểm xếp loại</th><th>Xếp loại</th></tr></thead><tbody>';
+    const line = (name, u, cls) => {
+      let tr = '<tr class="' + cls + '"><td class="text">' + esc(name) + '</td>';
+      u.indices.forEach((i) => {
+        const unit = esc(u.unit || '');
+        if (i.score == null) { tr += '<td title="' + esc(i.note) + '">–</td>'; return; }
+        if (!i.perDossier) {
+          tr += '<td>' + (i.key === 'online'
+            ? '<a href="#" class="eval" data-index="online" data-unit="' + unit + '">' + num(i.score) + '</a>'
+            : num(i.score)) + '</td>';
+          return;
+        }
+        const by = (s, n) => n > 0 ? '<a href="#" class="eval" data-index="' + i.key + '" data-score="' + s + '" data-unit="'
+          + unit + '">' + n + '</a>' : '0';
+        tr += '<td><a href="#" class="eval" data-index="' + i.key + '" data-unit="' + unit + '">' + num(i.score)
+          + '</a><br><small>' + by(2, i.twos) + ' / ' + by(1, i.ones) + ' / ' + by(0, i.zeros) + '</small></td>';
+      });
+      return tr + '<td>' + num(u.total) + '</td><td>' + u.scoredIndices + '</td><td>' + num(u.bandTotal) + '</td><td class="text">'
+        + esc(u.bandName || '–') + '</td></tr>';
+    };
+    e.units.forEach((u) => { html += line(u.unitName, u, ''); });
+    html += line('Tổng cộng', e.total, 'total');
+    $('#evaluation').innerHTML = html + '</tbody>';
+    const notes = [];
+    e.total.indices.filter((i) => i.note).forEach((i) => notes.push(i.name + ': ' + i.note));
+    notes.push('Khi có chỉ số không được chấm, điểm xếp loại là tổng điểm quy về 9 chỉ số (tổng × 9 ÷ số chỉ số được chấm).');
+    $('#evaluation-notes').innerHTML = notes.map((n) => '<li>' + esc(n) + '</li>').join('');
+    const comps = e.total.decision766;
+    let d = '<thead><tr><th>Đơn vị</th>' + comps.map((c) => '<th>' + esc(c.name) + ' (' + num(c.weight) + ' điểm)</th>').join('')
+      + '<th>Tổng điểm tính được</th><th>Trên số điểm</th></tr></thead><tbody>';
+    const cline = (name, u, cls) => '<tr class="' + cls + '"><td class="text">' + esc(name) + '</td>'
+      + u.decision766.map((c) => '<td title="' + esc(c.note || (c.rate + ' %')) + '">' + num(c.points) + '</td>').join('')
+      + '<td>' + num(u.decision766Points) + '</td><td>' + num(u.decision766MaxPoints) + '</td></tr>';
+    e.units.forEach((u) => { d += cline(u.unitName, u, ''); });
+    d += cline('Tổng cộng', e.total, 'total');
+    $('#decision766').innerHTML = d + '</tbody>';
+  }
+
+  $('#evaluation').addEventListener('click', async (e) => {
+    const a = e.target.closest('a.eval');
+    if (!a) return;
+    e.preventDefault();
+    const p = params();
+    if (a.dataset.unit) p.set('unit', a.dataset.unit);
+    p.set('index', a.dataset.index);
+    if (a.dataset.score) p.set('score', a.dataset.score);
+    p.set('limit', '200');
+    try {
+      const page = await json('/api/reports/evaluation/dossiers?' + p);
+      $('#drill-title').textContent = page.columnHeader + ' — ' + page.total + ' hồ sơ';
+      $('#drill-table').innerHTML = dossierTable(page.dossiers, false);
+      $('#drill').hidden = false;
+      $('#drill').scrollIntoView({ behavior: 'smooth' });
+    } catch (err) { $('#error').textContent = err.message; }
+  });
+
   // ---------- chart: on-time rate per month, inline SVG ----------
   function renderChart(points) {
     // T leaves room above the 100% line for the value label of a point at 100%
@@ -258,7 +332,7 @@
     let p = params();
     if (b.dataset.export === 'trend') p = trendParams(p);
     p.set('format', b.dataset.format);
-    if (b.dataset.export === 'deadlines') { p.delete('month'); p.delete('year'); }
+    if (b.dataset.export === 'deadlines') { p.delete('month'); p.delete('year'); p.delete('from'); p.delete('to'); }
     try {
       const res = await api('/api/reports/' + b.dataset.export + '/export?' + p);
       const cd = res.headers.get('Content-Disposition') || '';

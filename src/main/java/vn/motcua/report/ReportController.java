@@ -201,7 +201,7 @@ public class ReportController {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private static ResponseEntity<byte[]> file(String name, String format, List<String> sheets, List<Table> tables) {
+  static ResponseEntity<byte[]> file(String name, String format, List<String> sheets, List<Table> tables) {
     byte[] body;
     String type;
     switch (format) {

@@ -43,6 +43,12 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
     return new ReportPeriod(month.atDay(1), month.atEndOfMonth());
   }
 
+  /** A calendar quarter (quý) 1–4 of {@code year}: January–March, April–June, July–September, October–December. */
+  public static ReportPeriod ofQuarter(int year, int quarter) {
+    YearMonth first = YearMonth.of(year, quarter * 3 - 2);
+    return new ReportPeriod(first.atDay(1), first.plusMonths(2).atEndOfMonth());
+  }
+
   public static ReportPeriod ofYear(int year) {
     return new ReportPeriod(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
   }
@@ -52,6 +58,14 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
    * (YYYY-MM), or {@code year}; none: the current month.
    */
   public static ReportPeriod parse(String from, String to, String month, String year, Instant now) {
+    return parse(from, to, month, null, year, now);
+  }
+
+  /**
+   * As {@link #parse(String, String, String, String, Instant)}, with {@code quarter} (YYYY-Qn, n 1–4) between
+   * the month and the year: Circular 01/2018 evaluates quarterly and yearly.
+   */
+  public static ReportPeriod parse(String from, String to, String month, String quarter, String year, Instant now) {
     try {
       if (from != null || to != null) {
         if (from == null || to == null) {
@@ -62,6 +76,13 @@ public record ReportPeriod(LocalDate from, LocalDate to) {
       }
       if (month != null) {
         return ofMonth(YearMonth.parse(month));
+      }
+      if (quarter != null) {
+        java.util.regex.Matcher q = java.util.regex.Pattern.compile("(\\d{4})-[Qq]([1-4])").matcher(quarter.strip());
+        if (!q.matches()) {
+          throw ApiException.invalid("Quý báo cáo không hợp lệ.", Map.of("quarter", "Quý theo dạng YYYY-Qn, n từ 1 đến 4."));
+        }
+        return ofQuarter(Integer.parseInt(q.group(1)), Integer.parseInt(q.group(2)));
       }
       if (year != null) {
         int y = Integer.parseInt(year);

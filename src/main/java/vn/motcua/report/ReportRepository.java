@@ -346,12 +346,12 @@ public class ReportRepository {
       String currentUnit, String currentOfficer, String responsibleUnit, int apologyCount, Instant pausedAt,
       Instant heldSince, String processInstanceId) {}
 
-  private static final String ROW_COLUMNS = "d.code, d.procedure_key, d.procedure_name, d.receiving_unit,"
+  static final String ROW_COLUMNS = "d.code, d.procedure_key, d.procedure_name, d.receiving_unit,"
       + " d.competent_unit, d.channel, d.status, d.stage, d.received_at, d.appointment_at, d.original_appointment_at,"
       + " d.resolved_at, d.closed_at, d.resolution_class, d.current_unit, d.current_officer, d.responsible_unit,"
       + " d.apology_count, d.paused_at, d.updated_at, d.process_instance_id";
 
-  private static DossierRow row(ResultSet rs, boolean withHolder) throws SQLException {
+  static DossierRow row(ResultSet rs, boolean withHolder) throws SQLException {
     Instant held = withHolder ? instant(rs, "held_since") : null;
     if (withHolder && held == null) {
       held = instant(rs, "updated_at");

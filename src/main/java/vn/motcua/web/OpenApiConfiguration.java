@@ -70,6 +70,9 @@ public class OpenApiConfiguration {
       tag("report-controller", "Báo cáo giám sát", "Báo cáo tình hình giải quyết TTHC (mẫu 06a), tỷ lệ đúng hạn, "
           + "chỉ số chất lượng, danh sách quá hạn và sắp đến hạn, xuất Excel/CSV. / Resolution report, on-time "
           + "rate, indicators, overdue and due-soon lists, exports."),
+      tag("evaluation-controller", "Đánh giá giải quyết TTHC", "Chín chỉ số theo Thông tư 01/2018/TT-VPCP và "
+          + "các thành phần của Quyết định 766/QĐ-TTg theo quý, năm; hồ sơ sau mỗi điểm; xuất Excel. / Circular "
+          + "01/2018's nine indices and Decision 766's components, the dossiers behind each score, export."),
       tag("report-rollup-controller", "Tổng hợp báo cáo (quản trị)", "Kiểm tra và dựng lại bảng tổng hợp của "
           + "các hồ sơ đã đóng. / Check and rebuild the roll-up of sealed dossiers."),
       tag("calendar-admin-controller", "Lịch làm việc (quản trị)", "Ngày nghỉ lễ, ngày làm bù, ngày làm việc "

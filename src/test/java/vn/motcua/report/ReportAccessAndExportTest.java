@@ -124,7 +124,7 @@ class ReportAccessAndExportTest {
     }
   }
 
-  private static Row findRow(Sheet sheet, String first) {
+  static Row findRow(Sheet sheet, String first) {
     for (Row row : sheet) {
       Cell cell = row.getCell(1);
       if (cell != null && cell.getCellType() == CellType.STRING && first.equals(cell.getStringCellValue())) {

@@ -47,4 +47,19 @@ class ReportPeriodTest {
           .satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(400));
     }
   }
+
+  @Test
+  void a_quarter_is_its_three_months_and_bad_quarters_are_refused() {
+    ReportPeriod q2 = ReportPeriod.parse(null, null, null, "2021-Q2", null, NOW);
+    assertThat(q2.from()).isEqualTo(LocalDate.of(2021, 4, 1));
+    assertThat(q2.to()).isEqualTo(LocalDate.of(2021, 6, 30));
+    assertThat(ReportPeriod.parse(null, null, null, "2024-q1", null, NOW).to()).isEqualTo(LocalDate.of(2024, 3, 31));
+    assertThat(ReportPeriod.ofQuarter(2025, 4).from()).isEqualTo(LocalDate.of(2025, 10, 1));
+    assertThat(ReportPeriod.ofQuarter(2025, 4).to()).isEqualTo(LocalDate.of(2025, 12, 31));
+    for (String bad : new String[] {"2021-Q5", "2021-Q0", "2021Q1", "Q1-2021", "quý 1"}) {
+      assertThatThrownBy(() -> ReportPeriod.parse(null, null, null, bad, null, NOW))
+          .isInstanceOf(ApiException.class)
+          .hasMessage("Quý báo cáo không hợp lệ.");
+    }
+  }
 }
