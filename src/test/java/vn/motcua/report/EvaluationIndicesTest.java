@@ -25,7 +25,7 @@ import vn.motcua.procedure.ProcedureCatalogue;
  * Circular 01/2018's nine indices and Decision 766's components on the hand-made dossiers of
  * {@link EvaluationFixture}, through the HTTP API as a supervisor sees them: every expected score is worked out
  * here by hand; the drill-down of every score lists exactly the dossiers behind it; a quarter and the year differ
- * as they should; the petitions index is "không có dữ liệu" without the petitions feature and scored with it;
+ * as they should; the petitions index is scored from the petitions feature (not scored when the unit answered none);
  * the XLSX export holds the sheets; access as every report. Runs on H2 and, with -Ppostgres, on PostgreSQL.
  */
 @MotCuaSpringTest
@@ -120,10 +120,11 @@ class EvaluationIndicesTest {
     assertThat(online).containsEntry("received", 5).containsEntry("online", 2).containsEntry("onlineShare", 40.0)
         .containsEntry("procedures", 2).containsEntry("onlineProcedures", 1).containsEntry("onlineLate", 1);
     assertThat(score(ward, "online")).isEqualTo(1.0);
-    // petitions: no petitions feature in this build → not scored, said so
+    // petitions: the petitions feature counts them, and the ward answered none in the period → not scored,
+    // said so (a unit is not rewarded or punished for petitions it did not get)
     assertThat(score(ward, "petitions")).isNull();
-    assertThat((String) index(ward, "petitions").get("note")).startsWith("Không có dữ liệu");
-    assertThat(evaluation.get("petitionData")).isEqualTo(false);
+    assertThat((String) index(ward, "petitions").get("note")).startsWith("Không có phản ánh, kiến nghị được trả lời");
+    assertThat(evaluation.get("petitionData")).isEqualTo(true);
     // total of the 8 scored: 0.75 + 0.75 + 1.25 + 1.75 + 1.25 + 1.5 + 1.0 + 1 = 9.25; scaled to nine indices
     // 9.25 × 9 / 8 = 10.40625 → 10.41: 9 ≤ 10.41 < 12, "Khá"
     assertThat(((Number) ward.get("total")).doubleValue()).isEqualTo(9.25);
