@@ -64,7 +64,8 @@ class ArchitectureTest {
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
       Map.entry("report_rollup_lock", "report"),
-      Map.entry("procedure_migration", "procedure"));
+      Map.entry("procedure_migration", "procedure"),
+      Map.entry("portal_event", "portal"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it
