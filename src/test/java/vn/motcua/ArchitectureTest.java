@@ -69,7 +69,8 @@ class ArchitectureTest {
       Map.entry("petition_step", "petition"),
       Map.entry("petition_event", "petition"),
       Map.entry("petition_file", "petition"),
-      Map.entry("petition_code_sequence", "petition"));
+      Map.entry("petition_code_sequence", "petition"),
+      Map.entry("portal_event", "portal"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it

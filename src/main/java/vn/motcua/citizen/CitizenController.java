@@ -61,7 +61,7 @@ public class CitizenController {
 
   /** The answer to a submission: the code and PIN the applicant keeps, and where to follow the dossier. */
   public record SubmissionReceipt(String code, String lookupPin, int status, String statusName,
-      String receivingUnitName, Instant receivedAt, String statusPage, boolean replayed) {}
+      String receivingUnitName, Instant receivedAt, String statusPage, boolean replayed, String portalDossierNumber) {}
 
   @Operation(summary = "Nộp hồ sơ trực tuyến",
       description = "multipart/form-data: phần `dossier` (JSON: procedureKey, receivingUnit, applicant, requestSummary, "
@@ -85,13 +85,18 @@ public class CitizenController {
       @RequestPart(value = "files", required = false) List<MultipartFile> files,
       @Parameter(description = "Khóa chống gửi trùng do máy khách tạo (nên dùng UUID)")
       @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+      @Parameter(description = "Số hồ sơ của Cổng Dịch vụ công quốc gia, khi Cổng chuyển hồ sơ đến (docs/portal.md); "
+          + "lưu bên cạnh mã hồ sơ của hệ thống, gửi lại không tạo hồ sơ thứ hai")
+      @RequestHeader(value = "X-Portal-Dossier-Number", required = false) String portalDossierNumber,
       HttpServletRequest request) {
     singleParts(request, "dossier");
     OnlineSubmission submission = parse(dossier, OnlineSubmission.class, "dossier");
-    CitizenService.Submitted s = citizens.submit(submission, uploads(files), idempotencyKey, throttle.client(request));
+    CitizenService.Submitted s = citizens.submit(submission, uploads(files), idempotencyKey, portalDossierNumber,
+        throttle.client(request));
     Dossier d = s.dossier();
     SubmissionReceipt receipt = new SubmissionReceipt(d.code(), s.lookupPin(), d.status().code(), d.status().label(),
-        views.of(d).receivingUnitName(), d.receivedAt(), "/tra-cuu/?ma=" + d.code(), s.replayed());
+        views.of(d).receivingUnitName(), d.receivedAt(), "/tra-cuu/?ma=" + d.code(), s.replayed(),
+        citizens.portalDossierNumber(d.id()));
     return ResponseEntity.status(s.replayed() ? 200 : 201).body(receipt);
   }
 

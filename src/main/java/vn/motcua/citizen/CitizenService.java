@@ -63,6 +63,7 @@ public class CitizenService {
   private static final Logger log = LoggerFactory.getLogger(CitizenService.class);
   private static final Pattern CODE = Pattern.compile("[0-9A-Za-z.\\-]{5,40}");
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9_.:\\-]{8,100}");
+  private static final Pattern PORTAL_NUMBER = Pattern.compile("[A-Za-z0-9_.\\-]{4,60}");
   static final String NOT_FOUND =
       "Không tìm thấy hồ sơ với mã hồ sơ và thông tin xác minh đã nhập. Vui lòng kiểm tra lại mã hồ sơ trên giấy "
           + "tiếp nhận và số điện thoại hoặc mã tra cứu.";
@@ -235,6 +236,44 @@ public class CitizenService {
    * the one that claimed it and answer with its dossier.
    */
   public Submitted submit(OnlineSubmission submission, List<Upload> uploads, String idempotencyKey, String client) {
+    return submit(submission, uploads, idempotencyKey, null, client);
+  }
+
+  /**
+   * Submits a dossier delivered by the national portal with the portal's own dossier number, kept beside ours
+   * (docs/portal.md, "Dossiers in"). Without an {@code Idempotency-Key} the number is the key
+   * ({@code portal:<number>}), so a retried delivery answers with the dossier it made instead of a second one.
+   */
+  public Submitted submit(OnlineSubmission submission, List<Upload> uploads, String idempotencyKey,
+      String portalDossierNumber, String client) {
+    String portalNumber = portalDossierNumber == null || portalDossierNumber.isBlank() ? null
+        : portalDossierNumber.strip();
+    if (portalNumber != null && !PORTAL_NUMBER.matcher(portalNumber).matches()) {
+      throttle.beforeSubmission(client);
+      throw ApiException.invalid("Số hồ sơ trên Cổng Dịch vụ công quốc gia không hợp lệ.",
+          Map.of("X-Portal-Dossier-Number", "Từ 4 đến 60 ký tự: chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới."));
+    }
+    if (portalNumber != null && (idempotencyKey == null || idempotencyKey.isBlank())) {
+      idempotencyKey = "portal:" + portalNumber;
+    }
+    if (portalNumber != null) {
+      Optional<Long> delivered = dossiers.findIdByPortalDossierNumber(portalNumber);
+      if (delivered.isPresent()) {
+        // the portal delivers the same dossier again (under another key): the dossier it already made
+        Dossier d = dossiers.get(delivered.get());
+        return new Submitted(d, dossiers.issueLookupPin(d.id(), ACTOR), true);
+      }
+    }
+    return submitOnce(submission, uploads, idempotencyKey, portalNumber, client);
+  }
+
+  /** The national portal's own number of the dossier, or null. */
+  public String portalDossierNumber(long dossierId) {
+    return dossiers.portalDossierNumber(dossierId);
+  }
+
+  private Submitted submitOnce(OnlineSubmission submission, List<Upload> uploads, String idempotencyKey,
+      String portalNumber, String client) {
     if (submission == null) {
       throttle.beforeSubmission(client);
       throw ApiException.invalid("Thiếu thông tin hồ sơ.", Map.of("dossier", "Cần gửi phần \"dossier\" (JSON)."));
@@ -248,7 +287,7 @@ public class CitizenService {
     String hash = requestHash(submission, uploads);
     if (key == null) {
       throttle.beforeSubmission(client);
-      return register(submission, uploads, null);
+      return register(submission, uploads, null, portalNumber);
     }
     Optional<Submitted> earlier = claimOrReplay(key, hash);
     if (earlier.isPresent()) {
@@ -256,7 +295,7 @@ public class CitizenService {
     }
     try {
       throttle.beforeSubmission(client);
-      return register(submission, uploads, key);
+      return register(submission, uploads, key, portalNumber);
     } catch (RuntimeException e) {
       keys.release(key);
       throw e;
@@ -264,7 +303,7 @@ public class CitizenService {
   }
 
   /** Checks, stages the files and registers in one transaction (completing the key's claim); nothing stays on failure. */
-  private Submitted register(OnlineSubmission submission, List<Upload> uploads, String key) {
+  private Submitted register(OnlineSubmission submission, List<Upload> uploads, String key, String portalNumber) {
     Map<String, String> errors = check.check(submission);
     List<DossierFiles.Checked> checked = files.check(uploads, "files", true, errors);
     if (!errors.isEmpty()) {
@@ -276,6 +315,14 @@ public class CitizenService {
         Instant now = clock.instant();
         Dossier created = workflow.submitOnline(submission, ACTOR,
             id -> files.attach(id, DossierFile.Purpose.SUBMISSION, staged, now, ACTOR));
+        String number = portalNumber;
+        if (number != null) {
+          if (dossiers.findIdByPortalDossierNumber(number).isPresent()) {
+            throw ApiException.conflict("Hồ sơ số " + number + " của Cổng Dịch vụ công quốc gia đã được tiếp nhận với "
+                + "một khóa chống gửi trùng khác.");
+          }
+          dossiers.setPortalDossierNumber(created.id(), number);
+        }
         if (key != null && !keys.complete(key, created.id())) {
           throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận ở một yêu cầu khác. Vui lòng thử lại "
               + "sau giây lát.");

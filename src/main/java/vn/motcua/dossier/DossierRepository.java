@@ -31,6 +31,7 @@ import org.springframework.stereotype.Repository;
 class DossierRepository {
   private final JdbcTemplate jdbc;
   private ReportFactsGuard reportFacts = ReportFactsGuard.NONE;
+  private PortalStatusListener portal = PortalStatusListener.NONE;
 
   DossierRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -40,6 +41,37 @@ class DossierRepository {
   @Autowired(required = false)
   void setReportFactsGuard(ReportFactsGuard reportFacts) {
     this.reportFacts = reportFacts;
+  }
+
+  /** The national portal's outbox, told of every write of the status in the same transaction (docs/portal.md). */
+  @Autowired(required = false)
+  void setPortalStatusListener(PortalStatusListener portal) {
+    this.portal = portal;
+  }
+
+  private void portalChanged(long id, PortalStatusListener.Reason reason) {
+    if (portal != PortalStatusListener.NONE) {
+      findById(id).ifPresent(d -> portal.changed(d, portalDossierNumber(id), reason));
+    }
+  }
+
+  /** The national portal's own number of a dossier submitted there, or null. */
+  public String portalDossierNumber(long id) {
+    return jdbc.query("SELECT portal_dossier_number FROM dossier WHERE id = ?", rs -> rs.next() ? rs.getString(1) : null,
+        id);
+  }
+
+  /** Stores the national portal's own number beside ours (unique: a second dossier with it is refused). */
+  public void setPortalDossierNumber(long id, String number) {
+    jdbc.update("UPDATE dossier SET portal_dossier_number = ? WHERE id = ?", number, id);
+    if (portal != PortalStatusListener.NONE) {
+      findById(id).ifPresent(d -> portal.portalNumberSet(d, number));
+    }
+  }
+
+  public Optional<Long> findIdByPortalDossierNumber(String number) {
+    return jdbc.queryForList("SELECT id FROM dossier WHERE portal_dossier_number = ?", Long.class, number).stream()
+        .findFirst();
   }
 
   /**
@@ -97,7 +129,9 @@ class DossierRepository {
       ps.setObject(i, ts(d.receivedAt()));
       return ps;
     }, key);
-    return key.getKey().longValue();
+    long id = key.getKey().longValue();
+    portalChanged(id, PortalStatusListener.Reason.STATUS);
+    return id;
   }
 
   /** The data of a dossier to be inserted. */
@@ -185,6 +219,7 @@ class DossierRepository {
 
   public void updateStatus(long id, DossierStatus status, String stage, Instant at) {
     updateFacts(id, "status = ?, stage = COALESCE(?, stage), updated_at = ?", status.code(), stage, ts(at));
+    portalChanged(id, PortalStatusListener.Reason.STATUS);
   }
 
   public void updateHolder(long id, String unit, String officer, String stage, Instant at) {
@@ -214,6 +249,7 @@ class DossierRepository {
             + " updated_at = ?",
         decision, result, ts(at), ts(at), resolutionClass == null ? null : resolutionClass.name(),
         DossierStatus.RESOLVED.code(), ts(at));
+    portalChanged(id, PortalStatusListener.Reason.STATUS);
   }
 
   /**
@@ -233,6 +269,7 @@ class DossierRepository {
         DossierStatus.RETURNED.code(), ts(returnedAt), deliveryMethod, outcome == null ? null : outcome.name(),
         workingHoursLate, workingDaysLate, responsibleUnit, rating, ratingComment, "Đã trả kết quả",
         ts(returnedAt));
+    portalChanged(id, PortalStatusListener.Reason.STATUS);
   }
 
   /** Locks the dossier's row until the end of the transaction: timers of one dossier run one at a time. */
@@ -254,6 +291,7 @@ class DossierRepository {
   public void setApology(long id, Instant originalAppointment, Instant appointment, int apologyCount, Instant at) {
     updateFacts(id, "original_appointment_at = ?, appointment_at = ?, apology_count = ?, updated_at = ?",
         ts(originalAppointment), ts(appointment), apologyCount, ts(at));
+    portalChanged(id, PortalStatusListener.Reason.APPOINTMENT);
   }
 
   public void recordEvent(long dossierId, String type, Instant at, String actor, String reason, String details) {

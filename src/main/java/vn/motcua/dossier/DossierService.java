@@ -185,6 +185,21 @@ public class DossierService {
     };
   }
 
+  /** The national portal's own number of a dossier submitted there (docs/portal.md, "Dossiers in"), or null. */
+  public String portalDossierNumber(long id) {
+    return repository.portalDossierNumber(id);
+  }
+
+  /** The dossier that carries this number of the national portal. */
+  public Optional<Long> findIdByPortalDossierNumber(String number) {
+    return repository.findIdByPortalDossierNumber(number);
+  }
+
+  /** Keeps the national portal's own number beside ours, in the registration's transaction. */
+  public void setPortalDossierNumber(long id, String number) {
+    repository.setPortalDossierNumber(id, number);
+  }
+
   public void linkProcess(long id, String processInstanceId) {
     repository.setProcessInstance(id, processInstanceId);
   }

@@ -85,7 +85,10 @@ public class OpenApiConfiguration {
           + "office's time zone every time is shown in."),
       tag("procedure-migration-controller", "Chuyển phiên bản quy trình (quản trị)", "Chuyển hồ sơ đang giải "
           + "quyết sang phiên bản mới của thủ tục: kế hoạch, chạy thử, thực hiện và lịch sử. / Migrate running "
-          + "dossiers to a new version of a procedure: plan, dry run, batch and record."));
+          + "dossiers to a new version of a procedure: plan, dry run, batch and record."),
+      tag("portal-admin-controller", "Đồng bộ Cổng Dịch vụ công quốc gia (quản trị)", "Hàng đợi sự kiện trạng "
+          + "thái, sự kiện bị Cổng từ chối, gửi lại một hồ sơ hoặc một khoảng thời gian. / Status sync to the "
+          + "national portal: the queue, dead letters, re-send of a dossier or a period."));
 
   private static Map.Entry<String, Tag> tag(String generated, String name, String description) {
     return Map.entry(generated, new Tag().name(name).description(description));

@@ -44,7 +44,9 @@ class ReportFactsGuardTest {
   static final Map<String, LongConsumer> OTHER_WRITES = new LinkedHashMap<>();
   /** Reads, the constructor's wiring and the un-roll path itself. */
   static final Set<String> NOT_WRITES = Set.of("findById", "findByCode", "documents", "events", "lookupPin", "clearLookupPins", "lock",
-      "integer", "setReportFactsGuard", "updateFacts", "insert");
+      "integer", "setReportFactsGuard", "updateFacts", "insert",
+      // the national portal's outbox hook and the portal's dossier number (docs/portal.md)
+      "setPortalStatusListener", "portalChanged", "portalDossierNumber", "findIdByPortalDossierNumber");
 
   RecordingGuard guard;
   DossierRepository repository;
@@ -82,6 +84,8 @@ class ReportFactsGuardTest {
     OTHER_WRITES.put("incrementSupplementCount", id -> repo().incrementSupplementCount(id, LATER));
     OTHER_WRITES.put("recordRatingSource", id -> repo().recordRatingSource(id, "COUNTER", LATER));
     OTHER_WRITES.put("recordEvent", id -> repo().recordEvent(id, "NOTE", LATER, "cb.an", null, "Ghi chú"));
+    // the national portal's own number is not counted by the reports
+    OTHER_WRITES.put("setPortalDossierNumber", id -> repo().setPortalDossierNumber(id, "G22.99-000" + id));
     // writes only a dossier not yet closed: never a rolled-up one
     OTHER_WRITES.put("markClosed", id -> repo().markClosed(id, LATER));
   }
