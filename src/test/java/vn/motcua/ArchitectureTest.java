@@ -64,7 +64,10 @@ class ArchitectureTest {
       Map.entry("notification", "notification"),
       Map.entry("report_rollup", "report"),
       Map.entry("report_rollup_lock", "report"),
-      Map.entry("procedure_migration", "procedure"));
+      Map.entry("procedure_migration", "procedure"),
+      Map.entry("fee_payment", "payment"),
+      Map.entry("fee_callback", "payment"),
+      Map.entry("access_log", "accesslog"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it
