@@ -154,9 +154,12 @@ public class FeeService {
     try {
       created = gateway.create(reference, amount, "Lệ phí hồ sơ " + d.code() + " — " + d.procedureName(),
           base + "/tra-cuu/?ma=" + d.code(), base + "/api/public/payments/callback");
-    } catch (IllegalStateException e) {
-      log.warn("Payment gateway refused or unreachable for {}: {}", reference, e.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("Payment gateway refused, unreachable or not configured for {}: {}", reference, e.getMessage());
       tx.executeWithoutResult(s -> repository.settle(reference, FeePayment.CANCELLED, null, clock.instant()));
+      if (e instanceof ApiException api) {
+        throw api;
+      }
       throw ApiException.conflict("Cổng thanh toán chưa phản hồi; vui lòng thử lại sau hoặc nộp lệ phí tại Bộ phận Một cửa.");
     }
     tx.executeWithoutResult(s -> {
