@@ -5,21 +5,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.http.server.ServletServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import vn.motcua.security.Officer;
 
 /**
  * Writes the access log for every officers' endpoint that shows a dossier's personal data, keyed on the
  * endpoints' patterns ({@link #SCREENS}): the dossier view, its files, its printed forms and the exports of
- * dossier lists. Only a read that succeeded (2xx) is logged: a refused one (403, 404) showed nothing. A new
- * reading endpoint is added to {@link #SCREENS} (AccessLogTest checks each of them).
+ * dossier lists. It runs just before the answer's body is written, so the entry exists before the officer sees
+ * anything, and a read whose entry cannot be written fails (500) instead of going unrecorded. Only a read that
+ * succeeded (2xx) is logged: a refused one (403, 404, 409) showed nothing. A new reading endpoint is added to
+ * {@link #SCREENS} (AccessLogTest checks each of them).
  */
-@Configuration
-public class AccessLogInterceptor implements HandlerInterceptor, WebMvcConfigurer {
+@ControllerAdvice
+public class AccessLogInterceptor implements ResponseBodyAdvice<Object> {
   private static final Logger log = LoggerFactory.getLogger(AccessLogInterceptor.class);
 
   /** The reading endpoints (Spring MVC patterns) and their screens. */
@@ -41,13 +48,22 @@ public class AccessLogInterceptor implements HandlerInterceptor, WebMvcConfigure
   }
 
   @Override
-  public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/api/dossiers/**", "/api/reports/**");
+  public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+    return true;
   }
 
   @Override
-  public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
-    if (!"GET".equals(request.getMethod()) || ex != null || response.getStatus() / 100 != 2) {
+  public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+      Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest serverRequest,
+      ServerHttpResponse serverResponse) {
+    if (serverRequest instanceof ServletServerHttpRequest req && serverResponse instanceof ServletServerHttpResponse res) {
+      logRead(req.getServletRequest(), res.getServletResponse());
+    }
+    return body;
+  }
+
+  private void logRead(HttpServletRequest request, HttpServletResponse response) {
+    if (!"GET".equals(request.getMethod()) || response.getStatus() / 100 != 2) {
       return;
     }
     Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
@@ -67,9 +83,10 @@ public class AccessLogInterceptor implements HandlerInterceptor, WebMvcConfigure
     try {
       accessLog.record(officer, code, screen, detail);
     } catch (RuntimeException e) {
-      // the read already happened; the missing entry is reported so that it can be recorded by hand
-      log.error("Access log entry NOT written: officer {} read {} through {} ({})", officer.userId(), code, screen,
-          detail, e);
+      // nothing is shown without its entry
+      log.error("Access log entry NOT written, read refused: officer {} read {} through {} ({})", officer.userId(), code,
+          screen, detail, e);
+      throw e;
     }
   }
 }

@@ -160,7 +160,7 @@ class AccessLogTest extends DossierTestSupport {
     assertThat(openings.get(0).path("officerName").asText()).isEqualTo("Trần Văn Hùng");
     assertThat(openings.get(0).path("unitName").asText()).contains("Minh Xuân");
     assertThat(openings.get(0).path("screen").asText()).isEqualTo("Xem chi tiết hồ sơ");
-    assertThat(openings.get(0).path("openedAt").asText()).matches("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
+    assertThat(openings.get(0).path("openedAt").asText()).matches("\\d{2}:\\d{2} ngày \\d{2}/\\d{2}/\\d{4}");
 
     // the phone number shows the progress only
     ResponseEntity<String> phone = rest.postForEntity("/api/public/dossiers/" + d.code() + "/access-log",
