@@ -70,7 +70,10 @@ class ArchitectureTest {
       Map.entry("petition_event", "petition"),
       Map.entry("petition_file", "petition"),
       Map.entry("petition_code_sequence", "petition"),
-      Map.entry("portal_event", "portal"));
+      Map.entry("portal_event", "portal"),
+      Map.entry("fee_payment", "payment"),
+      Map.entry("fee_callback", "payment"),
+      Map.entry("access_log", "accesslog"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it

@@ -294,6 +294,29 @@ class DossierRepository {
     portalChanged(id, PortalStatusListener.Reason.APPOINTMENT);
   }
 
+  /**
+   * Up to {@code batch} dossiers closed before {@code closedBefore} whose personal data is not masked yet, locked
+   * for the caller's transaction; rows another node holds are skipped (retention, cluster-safe).
+   */
+  public List<Long> lockUnmaskedClosedBefore(Instant closedBefore, int batch) {
+    return jdbc.query("SELECT id FROM dossier WHERE personal_data_masked_at IS NULL AND closed_at < ? ORDER BY id"
+        + " LIMIT ? FOR UPDATE SKIP LOCKED", (rs, n) -> rs.getLong(1), ts(closedBefore), batch);
+  }
+
+  /**
+   * Masks the applicant's personal data (name, ID number, phone, e-mail, address, representative, the request's
+   * text, the rating comment, the lookup PIN); the report facts stay. False when it was already masked.
+   */
+  public boolean maskPersonalData(long id, Instant at) {
+    return jdbc.update("UPDATE dossier SET applicant_name = ?, applicant_id_number = ?, applicant_phone = ?,"
+        + " applicant_email = NULL, applicant_address = ?, representative = NULL, request_summary = NULL,"
+        + " rating_comment = NULL, lookup_pin_hash = NULL, lookup_pin = NULL, personal_data_masked_at = ?"
+        + " WHERE id = ? AND personal_data_masked_at IS NULL", MASKED, MASKED, MASKED, MASKED, ts(at), id) == 1;
+  }
+
+  /** What a masked field reads. */
+  public static final String MASKED = "***";
+
   public void recordEvent(long dossierId, String type, Instant at, String actor, String reason, String details) {
     jdbc.update("INSERT INTO dossier_event (dossier_id, event_type, occurred_at, actor, reason, details)"
         + " VALUES (?,?,?,?,?,?)", dossierId, type, ts(at), actor, reason, details);

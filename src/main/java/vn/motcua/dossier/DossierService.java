@@ -504,6 +504,31 @@ public class DossierService {
     return repository.events(id);
   }
 
+  /**
+   * Masks the personal data of up to {@code batch} dossiers closed before {@code closedBefore} (retention, in
+   * the caller's transaction; rows locked by another node are left to it). The report facts stay as they were,
+   * so the reports do not change. Returns the ids masked.
+   */
+  public List<Long> maskPersonalData(Instant closedBefore, int batch, String actor) {
+    List<Long> masked = new ArrayList<>();
+    Instant at = now();
+    for (long id : repository.lockUnmaskedClosedBefore(closedBefore, batch)) {
+      if (repository.maskPersonalData(id, at)) {
+        repository.recordEvent(id, "PERSONAL_DATA_MASKED", at, actor, "Hết thời hạn lưu trữ dữ liệu cá nhân", null);
+        masked.add(id);
+      }
+    }
+    return masked;
+  }
+
+  /**
+   * Records something that happened to the dossier in its audit trail (another feature's step: a fee paid,
+   * the personal data masked), in the caller's transaction.
+   */
+  public void recordEvent(long id, String type, String actor, String reason, String details) {
+    repository.recordEvent(id, type, now(), actor, reason, details);
+  }
+
   public String unitName(String key) {
     return directory.find(key).map(Agency::name).orElse(key);
   }

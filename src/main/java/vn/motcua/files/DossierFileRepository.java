@@ -36,6 +36,11 @@ public class DossierFileRepository {
         .stream().findFirst();
   }
 
+  /** Deletes the dossier's file records (retention); the caller deletes the stored bytes after commit. */
+  public int deleteAll(long dossierId) {
+    return jdbc.update("DELETE FROM dossier_file WHERE dossier_id = ?", dossierId);
+  }
+
   private static final RowMapper<DossierFile> FILE = (rs, n) -> new DossierFile(rs.getLong("id"),
       rs.getLong("dossier_id"), DossierFile.Purpose.valueOf(rs.getString("purpose")), rs.getString("original_name"),
       rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("storage_key"),

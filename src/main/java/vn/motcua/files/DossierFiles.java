@@ -197,4 +197,25 @@ public class DossierFiles {
     }
     return new Download(file, bytes);
   }
+
+  /**
+   * Removes the dossier's file records (retention of personal data), inside the caller's transaction; returns
+   * the storage keys, whose bytes the caller deletes with {@link #deleteStored} once that transaction committed.
+   */
+  public List<String> forget(long dossierId) {
+    List<String> keys = repository.list(dossierId).stream().map(DossierFile::storageKey).toList();
+    repository.deleteAll(dossierId);
+    return keys;
+  }
+
+  /** Deletes stored bytes; a missing one is skipped. */
+  public void deleteStored(List<String> storageKeys) {
+    for (String key : storageKeys) {
+      try {
+        store.delete(key);
+      } catch (RuntimeException e) {
+        log.warn("Stored file {} could not be deleted: {}", key, e.toString());
+      }
+    }
+  }
 }

@@ -34,6 +34,13 @@ public class PrintService {
   private final PdfRenderer renderer;
   private final Clock clock;
   private final String statusPageUrl;
+  private ReceiptFees receiptFees;
+
+  /** The fee printed on the receipt (vn.motcua.payment), when that feature is present. */
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void setReceiptFees(ReceiptFees receiptFees) {
+    this.receiptFees = receiptFees;
+  }
 
   public PrintService(DossierService dossiers, OverdueService overdue, IdentityService identity, JdbcTemplate jdbc,
       PrintTemplates templates, PdfRenderer renderer, EngineClock clock,
@@ -59,6 +66,11 @@ public class PrintService {
       model.put("lookupPin", dossiers.issueLookupPin(d.id(), printedBy));
     }
     model.put("lookupPinOnline", form == PrintForm.RECEIPT && d.channel() == Channel.ONLINE);
+    model.put("feeAmount", "");
+    model.put("feePaid", "");
+    if (form == PrintForm.RECEIPT && receiptFees != null) {
+      model.putAll(receiptFees.receiptFacts(d));
+    }
     return renderer.render(templates.fill(form.template(), model));
   }
 

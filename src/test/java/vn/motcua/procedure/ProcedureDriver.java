@@ -116,6 +116,7 @@ class ProcedureDriver {
           var("inspectionPlace", "Thửa đất số 12, tổ 5, phường Minh Xuân"),
           var("inspectionParticipants", "Chuyên viên địa chính, chủ hộ, tổ trưởng tổ dân phố"),
           var("inspectionFindings", "Hiện trạng phù hợp với hồ sơ thiết kế, không lấn chiếm"));
+      case "Task_CollectFee" -> var("feeReceiptNumber", "BL-" + task.getId().substring(0, 8));
       case "Task_ConfirmPayment" -> vars(var(PAYMENT_CONFIRMED, true), var("paymentNote", "Chứng từ số 123/2026"));
       case "Task_DraftApology" -> vars(var(APOLOGY_REASON, "Cần thêm thời gian xác minh thông tin hồ sơ"),
           var(NEW_APPOINTMENT_DATE, newAppointmentDate(d)));

@@ -246,6 +246,8 @@ class WhoIsChargedTest extends DossierTestSupport {
     Instant late = calendar.addWorkingTime(rowOf(d, check).stageDueAt(), Duration.ofHours(16));
     ClockUtil.setCurrentTime(Date.from(late));
     driver.work(d, check);
+    // the fee is paid at the counter at once (the wait for the fee is the applicant's)
+    driver.work(d, driver.openTasks(d, "Task_CollectFee").get(0));
     // the police count their 40 working hours from their own receipt, not from the plan made at the receipt
     Task police = driver.openTasks(d, "Task_PartnerProcess").get(0);
     ControlLogEntry row = rowOf(d, police);
