@@ -56,9 +56,11 @@ public class Digitisation {
   private final TransactionTemplate transaction;
   private final TaskService tasks;
   private final IdentityService identity;
+  private final DigitisationProperties properties;
 
   public Digitisation(DossierService dossiers, DossierRecords records, DossierFiles files, EngineClock clock,
-      TransactionTemplate transaction, TaskService tasks, IdentityService identity) {
+      TransactionTemplate transaction, TaskService tasks, IdentityService identity, DigitisationProperties properties) {
+    this.properties = properties;
     this.dossiers = dossiers;
     this.records = records;
     this.files = files;
@@ -109,6 +111,14 @@ public class Digitisation {
       }
     }
     return new View(d.code(), required(d), docs, required(d) ? missing : List.of());
+  }
+
+  /**
+   * Whether the dossier is accepted only with every document digitised or a written reason: a paper dossier at a
+   * receiving unit where the check is in force ({@code motcua.digitisation.enforced-units}, default every unit).
+   */
+  public boolean enforced(Dossier d) {
+    return required(d) && properties.enforcedAt(d.receivingUnit());
   }
 
   /** The documents of a paper dossier that have no scan yet. */
@@ -240,8 +250,13 @@ public class Digitisation {
   public Map<String, Object> formVariables(Dossier d) {
     View v = view(d);
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put(VIEW_VARIABLE, markdown(v));
-    vars.put(MISSING_VARIABLE, v.missing().size());
+    String md = markdown(v);
+    if (v.required() && !enforced(d)) {
+      md += "\n\n(Đơn vị chưa áp dụng kiểm tra bắt buộc số hóa khi tiếp nhận: motcua.digitisation.enforced-units.)";
+    }
+    vars.put(VIEW_VARIABLE, md);
+    // the form asks for a reason only where the check is in force
+    vars.put(MISSING_VARIABLE, enforced(d) ? v.missing().size() : 0);
     return vars;
   }
 

@@ -46,8 +46,21 @@ class DigitalFirstTest extends DossierTestSupport {
   @Autowired PdfSignatures signatures;
   @Autowired DossierFiles files;
 
+  /** Registers at Minh Xuân (mc.hung). */
   private Dossier registerFor(String idNumber) {
-    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo").postForEntity("/api/dossiers",
+    return registerAs("mc.hung", idNumber);
+  }
+
+  /**
+   * Registers at Nông Tiến (mc.tuan), where the test profile enforces digitisation at reception
+   * ({@code motcua.digitisation.enforced-units}; production: every unit).
+   */
+  private Dossier registerAtNongTien(String idNumber) {
+    return registerAs("mc.tuan", idNumber);
+  }
+
+  private Dossier registerAs(String officer, String idNumber) {
+    ResponseEntity<Map> response = rest.withBasicAuth(officer, "demo").postForEntity("/api/dossiers",
         new HttpEntity<>(registration(idNumber, "0912345678"), json()), Map.class);
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
     return dossiers.getByCode((String) response.getBody().get("code"));
@@ -84,7 +97,7 @@ class DigitalFirstTest extends DossierTestSupport {
   @Test
   void a_paper_dossier_is_scanned_document_by_document_and_then_accepted_with_a_signed_receipt() throws IOException {
     clockAt("2026-03-09T09:00");
-    Dossier d = registerFor("001203099001");
+    Dossier d = registerAtNongTien("001203099001");
     Task check = openTask(d);
     // the form shows what is still missing
     assertThat(local(check, Digitisation.MISSING_VARIABLE)).isEqualTo(2);
@@ -92,48 +105,48 @@ class DigitalFirstTest extends DossierTestSupport {
         "chưa số hóa", "Còn 2 thành phần chưa số hóa");
 
     // accepting without the scans nor a reason is refused; the task stays open, nothing is recorded
-    ResponseEntity<String> refused = complete("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    ResponseEntity<String> refused = complete("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody()).contains("Còn 2 thành phần hồ sơ chưa được số hóa", "ghi rõ lý do");
     assertThat(reload(d).status()).isEqualTo(DossierStatus.NEW);
     assertThat(openTask(d).getId()).isEqualTo(check.getId());
 
     // a file that is not what its name says, an empty request, another unit's officer: refused, nothing stored
-    ResponseEntity<Map> fake = scan("mc.hung", d, 1, "giay-de-nghi.pdf", "không phải PDF".getBytes(StandardCharsets.UTF_8));
+    ResponseEntity<Map> fake = scan("mc.tuan", d, 1, "giay-de-nghi.pdf", "không phải PDF".getBytes(StandardCharsets.UTF_8));
     assertThat(fake.getStatusCode().value()).isEqualTo(400);
     assertThat((Map<String, String>) fake.getBody().get("fields")).containsKey("file");
     assertThat(String.valueOf(fake.getBody().get("message"))).contains("Tệp số hóa không hợp lệ");
-    assertThat(scan("mc.tuan", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(403);
-    assertThat(scan("mc.hung", d, 9, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(404);
+    assertThat(scan("mc.hung", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(403);
+    assertThat(scan("mc.tuan", d, 9, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(404);
     assertThat(scanCount(d)).isZero();
 
     // both documents scanned: a PDF and a JPG
-    ResponseEntity<Map> first = scan("mc.hung", d, 1, "giay-de-nghi.pdf", PDF);
+    ResponseEntity<Map> first = scan("mc.tuan", d, 1, "giay-de-nghi.pdf", PDF);
     assertThat(first.getStatusCode().value()).as(String.valueOf(first.getBody())).isEqualTo(200);
     assertThat((List<Object>) first.getBody().get("missing")).containsExactly("Bản sao căn cước của chủ hộ");
     assertThat(local(check, Digitisation.MISSING_VARIABLE)).as("the open form is refreshed").isEqualTo(1);
-    ResponseEntity<Map> second = scan("mc.hung", d, 2, "can-cuoc.jpg", JPEG);
+    ResponseEntity<Map> second = scan("mc.tuan", d, 2, "can-cuoc.jpg", JPEG);
     assertThat((List<Object>) second.getBody().get("missing")).isEmpty();
     assertThat(local(check, Digitisation.MISSING_VARIABLE)).isEqualTo(0);
     assertThat((String) local(check, Digitisation.VIEW_VARIABLE)).contains("đã số hóa", "can-cuoc.jpg",
         "Tất cả thành phần hồ sơ đã được số hóa");
 
     // the officers see the scans with the dossier's files, checksum verified
-    ResponseEntity<List> listed = rest.withBasicAuth("mc.hung", "demo").getForEntity("/api/dossiers/" + d.code()
+    ResponseEntity<List> listed = rest.withBasicAuth("mc.tuan", "demo").getForEntity("/api/dossiers/" + d.code()
         + "/files", List.class);
     assertThat(listed.getBody()).hasSize(2);
-    ResponseEntity<byte[]> opened = rest.withBasicAuth("mc.hung", "demo").getForEntity(
+    ResponseEntity<byte[]> opened = rest.withBasicAuth("mc.tuan", "demo").getForEntity(
         (String) ((Map<?, ?>) listed.getBody().get(1)).get("href"), byte[].class);
     assertThat(opened.getBody()).isEqualTo(JPEG);
 
-    completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    completeOk("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
     assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
     assertThat(events(d)).contains("DOCUMENT_DIGITISED").doesNotContain("DIGITISATION_WAIVED");
     // scanning stops once the dossier is accepted
-    assertThat(scan("mc.hung", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(409);
+    assertThat(scan("mc.tuan", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(409);
 
     // the receipt (form 01) is signed by the receiving unit; a changed byte breaks it
-    byte[] receipt = rest.withBasicAuth("mc.hung", "demo").getForEntity("/api/dossiers/" + d.code() + "/forms/01.pdf",
+    byte[] receipt = rest.withBasicAuth("mc.tuan", "demo").getForEntity("/api/dossiers/" + d.code() + "/forms/01.pdf",
         byte[].class).getBody();
     assertThat(signatures.check(receipt)).singleElement().satisfies(c -> {
       assertThat(c.valid()).as(c.problem()).isTrue();
@@ -146,32 +159,43 @@ class DigitalFirstTest extends DossierTestSupport {
   @Test
   void an_undigitised_document_is_accepted_only_with_a_written_reason_kept_in_the_record() {
     clockAt("2026-03-09T10:00");
-    Dossier d = registerFor("001203099002");
-    assertThat(scan("mc.hung", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(200);
+    Dossier d = registerAtNongTien("001203099002");
+    assertThat(scan("mc.tuan", d, 1, "giay-de-nghi.pdf", PDF).getStatusCode().value()).isEqualTo(200);
     Task check = openTask(d);
 
-    ResponseEntity<String> noReason = complete("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    ResponseEntity<String> noReason = complete("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
     assertThat(noReason.getStatusCode().value()).isEqualTo(400);
     assertThat(noReason.getBody()).contains("Còn 1 thành phần hồ sơ chưa được số hóa (Bản sao căn cước của chủ hộ)");
-    ResponseEntity<String> tooShort = complete("mc.hung", check,
+    ResponseEntity<String> tooShort = complete("mc.tuan", check,
         vars(var(RECEPTION_DECISION, COMPLETE), var(Digitisation.REASON_VARIABLE, "   chưa   ")));
     assertThat(tooShort.getStatusCode().value()).isEqualTo(400);
     assertThat(events(d)).doesNotContain("DIGITISATION_WAIVED");
 
-    completeOk("mc.hung", check, vars(var(RECEPTION_DECISION, COMPLETE), var(Digitisation.REASON_VARIABLE, REASON)));
+    completeOk("mc.tuan", check, vars(var(RECEPTION_DECISION, COMPLETE), var(Digitisation.REASON_VARIABLE, REASON)));
     assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
     DossierEvent waived = dossiers.events(d.id()).stream().filter(e -> "DIGITISATION_WAIVED".equals(e.type()))
         .findFirst().orElseThrow();
     assertThat(waived.reason()).isEqualTo(REASON);
     assertThat(waived.details()).contains("Bản sao căn cước của chủ hộ");
-    assertThat(waived.actor()).isEqualTo("mc.hung");
+    assertThat(waived.actor()).isEqualTo("mc.tuan");
+  }
+
+  @Test
+  void where_the_check_is_not_in_force_the_form_shows_the_state_without_asking_for_a_reason() {
+    clockAt("2026-03-09T11:00");
+    Dossier d = registerFor("001203099007"); // Minh Xuân: not in the test profile's enforced-units
+    Task check = openTask(d);
+    assertThat((String) local(check, Digitisation.VIEW_VARIABLE)).contains("chưa số hóa", "chưa áp dụng kiểm tra");
+    assertThat(local(check, Digitisation.MISSING_VARIABLE)).isEqualTo(0);
+    completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    assertThat(events(d)).doesNotContain("DIGITISATION_WAIVED");
   }
 
   @Test
   void a_supplement_request_or_a_refusal_needs_no_scan() {
     clockAt("2026-03-09T10:30");
-    Dossier d = registerFor("001203099003");
-    completeOk("mc.hung", openTask(d), vars(var(RECEPTION_DECISION, REFUSE),
+    Dossier d = registerAtNongTien("001203099003");
+    completeOk("mc.tuan", openTask(d), vars(var(RECEPTION_DECISION, REFUSE),
         var(REFUSAL_REASON, "Thủ tục không thuộc thẩm quyền của phường")));
     assertThat(reload(d).status()).isEqualTo(DossierStatus.NOT_ACCEPTED);
     assertThat(scanCount(d)).isZero();
@@ -180,22 +204,22 @@ class DigitalFirstTest extends DossierTestSupport {
   @Test
   void the_citizens_scans_are_reused_in_the_next_dossier_with_their_origin_and_not_asked_for_again() {
     clockAt("2026-03-10T09:00");
-    Dossier earlier = registerFor("001203099004");
-    scan("mc.hung", earlier, 1, "giay-de-nghi.pdf", PDF);
-    scan("mc.hung", earlier, 2, "can-cuoc.jpg", JPEG);
-    completeOk("mc.hung", openTask(earlier), var(RECEPTION_DECISION, COMPLETE));
+    Dossier earlier = registerAtNongTien("001203099004");
+    scan("mc.tuan", earlier, 1, "giay-de-nghi.pdf", PDF);
+    scan("mc.tuan", earlier, 2, "can-cuoc.jpg", JPEG);
+    completeOk("mc.tuan", openTask(earlier), var(RECEPTION_DECISION, COMPLETE));
     // another citizen's dossier reuses nothing
-    Dossier stranger = registerFor("001203099005");
+    Dossier stranger = registerAtNongTien("001203099005");
     assertThat(scanCount(stranger)).isZero();
 
     clockAt("2026-03-11T09:00");
-    Dossier later = registerFor("001203099004");
+    Dossier later = registerAtNongTien("001203099004");
     Task check = openTask(later);
     assertThat(local(check, Digitisation.MISSING_VARIABLE)).isEqualTo(0);
     assertThat((String) local(check, Digitisation.VIEW_VARIABLE)).contains("Tái sử dụng bản số hóa của hồ sơ "
         + earlier.code());
 
-    ResponseEntity<Map> view = rest.withBasicAuth("mc.hung", "demo").getForEntity("/api/dossiers/" + later.code()
+    ResponseEntity<Map> view = rest.withBasicAuth("mc.tuan", "demo").getForEntity("/api/dossiers/" + later.code()
         + "/digitisation", Map.class);
     List<Map<String, Object>> docs = (List<Map<String, Object>>) view.getBody().get("documents");
     assertThat(docs).allSatisfy(doc -> {
@@ -210,7 +234,7 @@ class DigitalFirstTest extends DossierTestSupport {
     assertThat(copies).allSatisfy(f -> assertThat(f.reused()).isTrue());
     assertThat(events(later)).contains("DOCUMENT_REUSED");
 
-    completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    completeOk("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
     assertThat(events(later)).doesNotContain("DIGITISATION_WAIVED");
   }
 

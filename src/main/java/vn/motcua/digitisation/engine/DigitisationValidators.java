@@ -31,6 +31,9 @@ public class DigitisationValidators {
         return; // a supplement request or a refusal keeps nothing: nothing to digitise yet
       }
       Dossier d = dossiers.get(Delegates.dossierId(task));
+      if (!digitisation.enforced(d)) {
+        return;
+      }
       List<DossierDocument> missing = digitisation.missing(d);
       if (missing.isEmpty()) {
         return;
