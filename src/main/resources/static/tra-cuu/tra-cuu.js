@@ -136,6 +136,32 @@
     }).then(render);
   }
 
+  // The signed electronic result (POST /api/public/dossiers/{code}/result): the PDF, saved by the browser.
+  $('result-file').addEventListener('submit', function (e) {
+    e.preventDefault();
+    $('result-error').hidden = true;
+    var button = $('result-button');
+    button.disabled = true;
+    fetch('/api/public/dossiers/' + encodeURIComponent(state.code) + '/result', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ secret: $('result-secret').value.trim() })
+    }).then(function (response) {
+      if (!response.ok) {
+        return response.json().catch(function () { return {}; }).then(function (body) { throw body; });
+      }
+      return response.blob().then(function (blob) {
+        var link = document.createElement('a');
+        link.href = URL.createObjectURL(blob);
+        link.download = 'ket-qua-' + state.code + '.pdf';
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+        $('result-secret').value = '';
+      });
+    }).catch(function (body) { showError('result-error', body); })
+      .then(function () { button.disabled = false; });
+  });
+
   $('lookup').addEventListener('submit', function (e) {
     e.preventDefault();
     $('lookup-error').hidden = true;

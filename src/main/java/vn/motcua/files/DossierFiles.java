@@ -173,6 +173,69 @@ public class DossierFiles {
     return repository.list(dossierId);
   }
 
+  /**
+   * Records a staged scan as the digitised copy of one document of the dossier (inside the caller's
+   * transaction; the caller discards the staged file if it does not commit). Returns the file's id.
+   */
+  public long attachScan(long dossierId, int position, String documentName, Staged staged, Instant at, String actor) {
+    return repository.insertScan(dossierId, position, documentName, staged.name(), staged.kind().contentType(),
+        staged.stored(), null, null, at, actor);
+  }
+
+  /**
+   * Copies an earlier dossier's scan into this dossier as the digitised copy of one of its documents, with its
+   * origin recorded (the citizen is not asked for it again). The copy is written to the store now and removed
+   * again if the caller's transaction does not commit. Returns the new file's id.
+   */
+  public long reuseScan(DossierFile origin, long dossierId, int position, String documentName, Instant at,
+      String actor) {
+    Download source = read(origin.dossierId(), origin.id());
+    StoredFile stored;
+    try {
+      stored = store.put(new ByteArrayInputStream(source.bytes()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not copy a reused scan in the file store", e);
+    }
+    removeUnlessCommitted(stored);
+    return repository.insertScan(dossierId, position, documentName, origin.originalName(), origin.contentType(), stored,
+        origin.id(), repository.dossierCode(origin.dossierId()), at, actor);
+  }
+
+  /** The scans of a document of this name in the applicant's other dossiers (by citizen ID number), newest first. */
+  public List<DossierFile> scansOfApplicant(String applicantIdNumber, String documentName, long exceptDossierId) {
+    return repository.scansOfApplicant(applicantIdNumber, documentName, exceptDossierId);
+  }
+
+  /**
+   * Records a signed result (PDF) with the dossier, inside the caller's transaction: the bytes are written to the
+   * store now and removed again if the transaction does not commit. Returns the file's id.
+   */
+  public long attachResult(long dossierId, String name, byte[] signedPdf, String signedBy, Instant at, String actor) {
+    StoredFile stored;
+    try {
+      stored = store.put(new ByteArrayInputStream(signedPdf));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write a result file to the file store", e);
+    }
+    removeUnlessCommitted(stored);
+    return repository.insertResult(dossierId, name, stored, signedBy, at, actor);
+  }
+
+  /** Removes a file written inside a transaction when that transaction rolls back (a row never names a missing file). */
+  private void removeUnlessCommitted(StoredFile stored) {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                store.delete(stored.storageKey());
+              }
+            }
+          });
+    }
+  }
+
   /** A file's metadata and bytes, read whole and checked against the checksum recorded at upload. */
   public record Download(DossierFile file, byte[] bytes) {}
 

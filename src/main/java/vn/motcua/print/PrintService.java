@@ -20,6 +20,8 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.overdue.OverdueService;
 import vn.motcua.security.SystemAccess;
+import vn.motcua.signature.PdfSigner;
+import vn.motcua.signature.SigningKeys;
 import vn.motcua.web.ApiException;
 
 /** Prints forms 01–06: reads the dossier record, fills the template, renders the PDF. */
@@ -34,6 +36,8 @@ public class PrintService {
   private final PdfRenderer renderer;
   private final Clock clock;
   private final String statusPageUrl;
+  private final SigningKeys keys;
+  private final PdfSigner signer;
   private ReceiptFees receiptFees;
 
   /** The fee printed on the receipt (vn.motcua.payment), when that feature is present. */
@@ -44,7 +48,10 @@ public class PrintService {
 
   public PrintService(DossierService dossiers, OverdueService overdue, IdentityService identity, JdbcTemplate jdbc,
       PrintTemplates templates, PdfRenderer renderer, EngineClock clock,
-      @Value("${motcua.notification.status-page-url:" + FormModels.DEFAULT_STATUS_PAGE_URL + "}") String statusPageUrl) {
+      @Value("${motcua.notification.status-page-url:" + FormModels.DEFAULT_STATUS_PAGE_URL + "}") String statusPageUrl,
+      SigningKeys keys, PdfSigner signer) {
+    this.keys = keys;
+    this.signer = signer;
     this.statusPageUrl = statusPageUrl;
     this.dossiers = dossiers;
     this.overdue = overdue;
@@ -71,7 +78,23 @@ public class PrintService {
     if (form == PrintForm.RECEIPT && receiptFees != null) {
       model.putAll(receiptFees.receiptFacts(d));
     }
-    return renderer.render(templates.fill(form.template(), model));
+    byte[] pdf = renderer.render(templates.fill(form.template(), model));
+    String signingAgency = signingAgency(form, d);
+    return signingAgency == null ? pdf
+        : signer.sign(pdf, keys.forAgency(signingAgency), form.title() + " — " + d.code(), clock.instant());
+  }
+
+  /**
+   * The agency whose key signs the slip (PAdES, docs/signatures.md): the receipt (01) by the receiving unit, the
+   * apology letter (04) by the resolving agency that issued it; the other slips are not signed.
+   */
+  String signingAgency(PrintForm form, Dossier d) {
+    return switch (form) {
+      case RECEIPT -> d.receivingUnit();
+      case APOLOGY -> overdue.letters(d.id()).stream().reduce((a, b) -> b).map(l -> l.agency())
+          .orElse(d.competentUnit());
+      default -> null;
+    };
   }
 
   /** The tracking ledger (form 06) of a receiving unit, dossiers received from {@code from} to {@code to}. */

@@ -52,7 +52,9 @@ public class DossierAccess {
     /** Pause of the clock while the dossier waits on the applicant. */
     PAUSE,
     /** Resumption of the clock. */
-    RESUME
+    RESUME,
+    /** A document scanned and attached at the reception check (digitisation). */
+    DIGITISE
   }
 
   private final OrganisationDirectory directory;
@@ -101,7 +103,7 @@ public class DossierAccess {
       return true;
     }
     return switch (action) {
-      case SUPPLEMENT, STOP -> officer.hasRoleIn(Role.RECEPTION, d.receivingUnit());
+      case SUPPLEMENT, STOP, DIGITISE -> officer.hasRoleIn(Role.RECEPTION, d.receivingUnit());
       case PAUSE, RESUME -> officer.hasRoleIn(Role.SPECIALIST, d.competentUnit())
           || officer.hasRoleIn(Role.LEADER, d.competentUnit());
     };
@@ -111,7 +113,7 @@ public class DossierAccess {
   public void requireActor(Officer officer, DossierUnits d, Action action) {
     if (!mayAct(officer, d, action)) {
       throw ApiException.forbidden(switch (action) {
-        case SUPPLEMENT, STOP -> "Chỉ Bộ phận Một cửa đã tiếp nhận hồ sơ được thực hiện thao tác này.";
+        case SUPPLEMENT, STOP, DIGITISE -> "Chỉ Bộ phận Một cửa đã tiếp nhận hồ sơ được thực hiện thao tác này.";
         case PAUSE, RESUME -> "Chỉ cơ quan giải quyết hồ sơ được tạm dừng hoặc tiếp tục tính thời hạn.";
       });
     }

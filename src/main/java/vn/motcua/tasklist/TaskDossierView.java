@@ -91,6 +91,21 @@ public class TaskDossierView {
     return vars;
   }
 
+  private static void fileList(StringBuilder md, Dossier d, String heading, List<DossierFile> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    md.append("\n**").append(heading).append(":**\n\n");
+    for (DossierFile f : list) {
+      md.append("- [").append(escape(f.originalName())).append("](")
+          .append(DossierFileController.href(d.code(), f.id())).append(") — ")
+          .append(f.documentName() != null ? escape(f.documentName()) : f.purpose().label())
+          .append(f.originDossierCode() != null ? " (tái sử dụng từ hồ sơ " + f.originDossierCode() + ")" : "")
+          .append(", ").append(Format.dateTime(f.uploadedAt())).append(", ")
+          .append(Math.max(1, (f.size() + 1023) / 1024)).append(" KB\n");
+    }
+  }
+
   String markdown(Dossier d, String taskId, String taskName, Instant taskDue) {
     StringBuilder md = new StringBuilder();
     md.append("**Tình trạng:** ").append(d.status().label());
@@ -120,16 +135,14 @@ public class TaskDossierView {
       }
       md.append("\n");
     }
-    List<DossierFile> uploaded = files.list(d.id());
-    if (!uploaded.isEmpty()) {
-      md.append("\n**Tệp người nộp gửi trực tuyến:**\n\n");
-      for (DossierFile f : uploaded) {
-        md.append("- [").append(escape(f.originalName())).append("](")
-            .append(DossierFileController.href(d.code(), f.id())).append(") — ").append(f.purpose().label())
-            .append(", ").append(Format.dateTime(f.uploadedAt())).append(", ")
-            .append(Math.max(1, (f.size() + 1023) / 1024)).append(" KB\n");
-      }
-    }
+    List<DossierFile> all = files.list(d.id());
+    List<DossierFile> uploaded = all.stream().filter(f -> f.purpose() == DossierFile.Purpose.SUBMISSION
+        || f.purpose() == DossierFile.Purpose.SUPPLEMENT).toList();
+    fileList(md, d, "Tệp người nộp gửi trực tuyến", uploaded);
+    // digitisation at reception and the signed result (vn.motcua.digitisation, docs/signatures.md)
+    fileList(md, d, "Bản số hóa hồ sơ giấy", all.stream().filter(f -> f.purpose() == DossierFile.Purpose.SCAN).toList());
+    fileList(md, d, "Kết quả điện tử (đã ký số)",
+        all.stream().filter(f -> f.purpose() == DossierFile.Purpose.RESULT).toList());
 
     md.append("\n**Quá trình xử lý (phiếu kiểm soát):**\n\n");
     int i = 1;

@@ -81,6 +81,10 @@ public class OpenApiConfiguration {
           + "received."),
       tag("dossier-file-controller", "Tệp của hồ sơ", "Tải tệp người nộp gửi trực tuyến. / Files uploaded with "
           + "an online dossier."),
+      tag("digitisation-controller", "Số hóa hồ sơ", "Tình trạng số hóa các thành phần hồ sơ giấy, đính kèm bản quét "
+          + "khi tiếp nhận. / Digitisation of a paper dossier's documents at reception."),
+      tag("result-file-controller", "Kết quả điện tử", "Tải kết quả giải quyết đã ký số bằng mã hồ sơ và mã tra cứu. / "
+          + "Download the signed electronic result with the code and the lookup PIN."),
       tag("office-zone-controller", "Múi giờ", "Múi giờ của cơ quan, dùng để hiển thị mọi thời gian. / The "
           + "office's time zone every time is shown in."),
       tag("procedure-migration-controller", "Chuyển phiên bản quy trình (quản trị)", "Chuyển hồ sơ đang giải "

@@ -680,7 +680,9 @@ final class ClusterRun {
       throw new IllegalStateException("the run does not work task " + key);
     }
     Map<String, Object> body = switch (key) {
-      case "Task_CheckDossier" -> vars("receptionDecision", "COMPLETE");
+      // the run scans no paper: the reason the digitisation check asks for (docs/signatures.md)
+      case "Task_CheckDossier" -> vars("receptionDecision", "COMPLETE", "undigitisedReason",
+          "Chạy thử cụm máy chủ: không quét giấy tờ");
       case "Task_Appraise" -> s.supplement && !s.supplementAsked
           ? vars("appraisalConclusion", "SUPPLEMENT", "appraisalOpinion", "Cần bổ sung giấy tờ.",
               "supplementItems", "Bản sao giấy chứng nhận quyền sử dụng địa điểm kinh doanh")

@@ -111,7 +111,7 @@ class HouseholdBusinessLifecycleTest extends DossierTestSupport {
     assertThat(log.get(2).toUnit()).isEqualTo("tq-minhxuan");
     assertThat(log.get(2).stageDueAt()).isEqualTo(at("2026-03-03T17:10"));
     assertThat(dossiers.events(d.id())).extracting(DossierEvent::type)
-        .containsExactly("REGISTERED", "RECEIPT_ISSUED", "TRANSFERRED", "APPROVED", "RETURNED");
+        .containsExactly("REGISTERED", "RECEIPT_ISSUED", "TRANSFERRED", "APPROVED", "RESULT_FILE_ISSUED", "RETURNED");
   }
 
   @Test

@@ -42,6 +42,7 @@ import vn.motcua.overdue.OverdueService;
 @MotCuaSpringTest
 class ApologyAtTheLegalMomentTest extends DossierTestSupport {
   @Autowired IdentityService identityService;
+  @Autowired vn.motcua.signature.PdfSignatures signatures;
   @Autowired HistoryService historyService;
   @Autowired WorkingCalendar calendar;
   @Autowired OverdueService overdue;
@@ -97,6 +98,11 @@ class ApologyAtTheLegalMomentTest extends DossierTestSupport {
     ResponseEntity<byte[]> pdf = rest.withBasicAuth("cv.minh", "demo")
         .getForEntity("/api/dossiers/" + d.code() + "/forms/04.pdf", byte[].class);
     assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    // form 04 is signed (PAdES) with the key of the agency that issued the letter (docs/signatures.md)
+    assertThat(signatures.check(pdf.getBody())).singleElement().satisfies(c -> {
+      assertThat(c.valid()).as(c.problem()).isTrue();
+      assertThat(c.signer()).isEqualTo(dossiers.unitName(overdue.letters(d.id()).get(0).agency()));
+    });
     try (PDDocument doc = Loader.loadPDF(pdf.getBody())) {
       return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
     }
