@@ -82,7 +82,10 @@ public class OpenApiConfiguration {
           + "office's time zone every time is shown in."),
       tag("procedure-migration-controller", "Chuyển phiên bản quy trình (quản trị)", "Chuyển hồ sơ đang giải "
           + "quyết sang phiên bản mới của thủ tục: kế hoạch, chạy thử, thực hiện và lịch sử. / Migrate running "
-          + "dossiers to a new version of a procedure: plan, dry run, batch and record."));
+          + "dossiers to a new version of a procedure: plan, dry run, batch and record."),
+      tag("catalogue-controller", "Danh mục thủ tục (nhập, tìm kiếm)", "Nhập danh mục thủ tục hành chính của tỉnh "
+          + "và sinh quy trình; tìm thủ tục theo mã hoặc tên, có hoặc không dấu. / Import the province's catalogue "
+          + "and generate procedures; find a procedure by code or name, with or without diacritics."));
 
   private static Map.Entry<String, Tag> tag(String generated, String name, String description) {
     return Map.entry(generated, new Tag().name(name).description(description));
