@@ -146,10 +146,13 @@ final class DiagramLayout {
       x += widest;
     }
     double right = x0;
+    // rows below an expanded stage sub-process start under it
     double rowShift = 0;
+    int shiftFrom = Integer.MAX_VALUE;
     for (FlowNode n : nodes) {
       if (n instanceof SubProcess && !Boolean.TRUE.equals(((SubProcess) n).triggeredByEvent()) && column.containsKey(n.getId())) {
         rowShift = Math.max(rowShift, 300);
+        shiftFrom = Math.min(shiftFrom, column.get(n.getId()));
       }
     }
     for (FlowNode n : nodes) {
@@ -158,7 +161,7 @@ final class DiagramLayout {
       }
       int c = column.get(n.getId());
       int r = row.get(n.getId());
-      double cy = y0 + r * ROW + (r > 0 ? rowShift : 0);
+      double cy = y0 + r * ROW + (r > 0 && c >= shiftFrom ? rowShift : 0);
       double[] size = size(n);
       if (n instanceof SubProcess sub && !Boolean.TRUE.equals(sub.triggeredByEvent())) {
         List<FlowNode> inner = children(sub);
