@@ -92,7 +92,10 @@ public class OpenApiConfiguration {
           + "dossiers to a new version of a procedure: plan, dry run, batch and record."),
       tag("portal-admin-controller", "Đồng bộ Cổng Dịch vụ công quốc gia (quản trị)", "Hàng đợi sự kiện trạng "
           + "thái, sự kiện bị Cổng từ chối, gửi lại một hồ sơ hoặc một khoảng thời gian. / Status sync to the "
-          + "national portal: the queue, dead letters, re-send of a dossier or a period."));
+          + "national portal: the queue, dead letters, re-send of a dossier or a period."),
+      tag("catalogue-controller", "Danh mục thủ tục (nhập, tìm kiếm)", "Nhập danh mục thủ tục hành chính của tỉnh "
+          + "và sinh quy trình; tìm thủ tục theo mã hoặc tên, có hoặc không dấu. / Import the province's catalogue "
+          + "and generate procedures; find a procedure by code or name, with or without diacritics."));
 
   private static Map.Entry<String, Tag> tag(String generated, String name, String description) {
     return Map.entry(generated, new Tag().name(name).description(description));
