@@ -1333,7 +1333,11 @@ final class ClusterRun {
           + letters + " apology letters signed for them (" + otherLetters + " for other dossiers); alerts by kind: " + rows(c, "SELECT kind, status, COUNT(*) FROM dossier_alert "
               + "GROUP BY kind, status ORDER BY 1, 2"));
       result("timers", "the stage timers fell due during the run (an apology letter for every held dossier)",
-          letters == timed, letters + " letters for " + timed + " held dossiers");
+          letters == timed, letters + " letters for " + timed + " held dossiers; " + (closeAt == null ? ""
+              : count(c, "SELECT COUNT(*) FROM dossier WHERE procedure_key = '" + BIRTH + "' AND received_at < "
+                  + "TIMESTAMP WITH TIME ZONE '" + closeAt + "'") + " of them received before the office's close at "
+                  + closeAt + " (one received after it counts from the next working day: the nodes started too late"
+                  + " for CLUSTER_CLOSE_AFTER)"));
       smsCheck(c);
       rollupCheck();
     }
