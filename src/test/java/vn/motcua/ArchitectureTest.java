@@ -73,7 +73,8 @@ class ArchitectureTest {
       Map.entry("portal_event", "portal"),
       Map.entry("fee_payment", "payment"),
       Map.entry("fee_callback", "payment"),
-      Map.entry("access_log", "accesslog"));
+      Map.entry("access_log", "accesslog"),
+      Map.entry("catalogue_procedure", "catalogue"));
 
   /**
    * Columns that another feature keeps in an owner's table: the reports' roll-up marks the dossiers it

@@ -46,7 +46,9 @@ class ReportFactsGuardTest {
   static final Set<String> NOT_WRITES = Set.of("findById", "findByCode", "documents", "events", "lookupPin", "clearLookupPins", "lock",
       "integer", "setReportFactsGuard", "updateFacts", "insert",
       // the national portal's outbox hook and the portal's dossier number (docs/portal.md)
-      "setPortalStatusListener", "portalChanged", "portalDossierNumber", "findIdByPortalDossierNumber");
+      "setPortalStatusListener", "portalChanged", "portalDossierNumber", "findIdByPortalDossierNumber",
+      // retention: the closed dossiers whose personal data is due for masking (a read with row locks)
+      "lockUnmaskedClosedBefore");
 
   RecordingGuard guard;
   DossierRepository repository;
@@ -86,6 +88,8 @@ class ReportFactsGuardTest {
     OTHER_WRITES.put("recordEvent", id -> repo().recordEvent(id, "NOTE", LATER, "cb.an", null, "Ghi chú"));
     // the national portal's own number is not counted by the reports
     OTHER_WRITES.put("setPortalDossierNumber", id -> repo().setPortalDossierNumber(id, "G22.99-000" + id));
+    // retention masks the applicant's personal data; the reports count none of it (docs/personal-data.md)
+    OTHER_WRITES.put("maskPersonalData", id -> repo().maskPersonalData(id, LATER));
     // writes only a dossier not yet closed: never a rolled-up one
     OTHER_WRITES.put("markClosed", id -> repo().markClosed(id, LATER));
   }

@@ -25,8 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import vn.motcua.MotCuaSpringTest;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.CatalogueFile;
@@ -208,6 +214,55 @@ class CatalogueImportTest extends DossierTestSupport {
         .getForEntity("/api/reports/resolution?month=" + month, String.class);
     assertThat(report.getStatusCode().value()).isEqualTo(200);
     assertThat(report.getBody()).contains(key);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_citizen_submits_online_for_a_generated_procedure_follows_it_and_the_portal_event_names_its_code() {
+    String key = "Procedure_TTHC_1_004227"; // Đăng ký giám hộ, generated from the sample row 1.004227
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    HttpHeaders pdf = new HttpHeaders();
+    pdf.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("dossier", new HttpEntity<>("""
+        {"procedureKey": "%s", "receivingUnit": "tq-minhxuan",
+         "applicant": {"name": "Nông Thị Hằng", "idNumber": "008190004321", "phone": "0913222333",
+                       "email": null, "address": "Tổ 3, phường Minh Xuân"},
+         "requestSummary": "Đăng ký giám hộ cho cháu Nông Văn An"}
+        """.formatted(key), json));
+    body.add("files", new HttpEntity<>(new ByteArrayResource(
+        "%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)) {
+      @Override
+      public String getFilename() {
+        return "to-khai-giam-ho.pdf";
+      }
+    }, pdf));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    headers.set("X-Forwarded-For", "10.99.27.1");
+    ResponseEntity<Map> submitted = rest.exchange("/api/public/dossiers", HttpMethod.POST, new HttpEntity<>(body, headers),
+        Map.class);
+    assertThat(submitted.getStatusCode().value()).as(String.valueOf(submitted.getBody())).isEqualTo(201);
+    String code = (String) submitted.getBody().get("code");
+    String pin = (String) submitted.getBody().get("lookupPin");
+
+    HttpHeaders lookupHeaders = new HttpHeaders();
+    lookupHeaders.setContentType(MediaType.APPLICATION_JSON);
+    lookupHeaders.set("X-Forwarded-For", "10.99.27.2");
+    ResponseEntity<Map> found = rest.exchange("/api/public/dossiers/lookup", HttpMethod.POST,
+        new HttpEntity<>("{\"code\": \"" + code + "\", \"secret\": \"" + pin + "\"}", lookupHeaders), Map.class);
+    assertThat(found.getStatusCode().value()).isEqualTo(200);
+    assertThat(found.getBody().toString()).contains("giám hộ");
+
+    Dossier d = dossiers.getByCode(code);
+    assertThat(d.procedureKey()).isEqualTo(key);
+    assertThat(d.procedureCode()).isEqualTo("1.004227");
+    // the national portal's status event 1 carries the catalogue's procedure code (docs/portal.md)
+    assertThat(jdbc.queryForObject("SELECT procedure_code FROM portal_event WHERE dossier_id = ? AND sequence_no = 1",
+        String.class, d.id())).isEqualTo("1.004227");
+    // and the officers work it in Tasklist as any dossier: the reception check is open at Minh Xuân
+    assertThat(driver.openTasks(d, "Task_CheckDossier")).hasSize(1);
   }
 
   @Test
