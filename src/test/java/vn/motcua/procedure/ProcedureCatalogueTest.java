@@ -32,10 +32,16 @@ class ProcedureCatalogueTest {
 
   @Test
   void every_procedure_model_is_in_the_public_catalogue_with_the_facts_of_its_model() throws IOException {
-    List<Map<String, Object>> procedures = catalogue();
+    // the hand-made procedures of processes/ (the petitions process there is not a procedure: no procedure code);
+    // procedures generated from the catalogue file (Procedure_TTHC_…, CatalogueImportTest) are listed as well
+    List<Map<String, Object>> procedures = catalogue().stream()
+        .filter(p -> !p.get("key").toString().startsWith("Procedure_TTHC_")).toList();
     List<Path> files;
     try (var walk = Files.list(Path.of("processes"))) {
-      files = walk.filter(p -> p.toString().endsWith(".bpmn")).toList();
+      files = walk.filter(p -> p.toString().endsWith(".bpmn")).filter(p -> {
+        Process process = Bpmn.readModelFromFile(p.toFile()).getModelElementsByType(Process.class).iterator().next();
+        return ModelProperties.of(process).containsKey("procedure.code");
+      }).toList();
     }
     assertThat(procedures).hasSize(files.size()).hasSizeGreaterThanOrEqualTo(7);
     for (Path file : files) {
