@@ -300,8 +300,15 @@ class OfficersDayE2ETest extends DossierTestSupport {
     String form = visible(By.cssSelector(".fjs-form")).getText();
     assertThat(form).contains("Bộ phận tiếp nhận: " + unitName, "Nội dung yêu cầu: Đăng ký hộ kinh doanh",
         receivedAt).doesNotContain("tq-minhxuan", "Văn Hùng Trần");
+    // each document once in the dossier's list, and once more in the paper dossier's digitisation section
+    // (what is scanned and what is still missing, issue 24), nowhere else
+    String documents = form.substring(form.indexOf("Thành phần hồ sơ:"), form.indexOf("Quá trình xử lý"));
+    String digitisation = form.substring(form.indexOf("Số hóa hồ sơ"));
     for (String doc : FIVE_DOCUMENTS) {
-      assertThat(form.split(java.util.regex.Pattern.quote(doc), -1)).as("'" + doc + "' listed once").hasSize(2);
+      String quoted = java.util.regex.Pattern.quote(doc);
+      assertThat(documents.split(quoted, -1)).as("'" + doc + "' listed once").hasSize(2);
+      assertThat(digitisation.split(quoted, -1)).as("'" + doc + "' in the digitisation section").hasSize(2);
+      assertThat(form.split(quoted, -1)).as("'" + doc + "' nowhere else").hasSize(3);
     }
     click(visible(buttonNamed("Hoàn thành")));
     WebElement error = visible(By.cssSelector(".fjs-form-field-error"));
