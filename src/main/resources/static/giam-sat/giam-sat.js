@@ -1,9 +1,9 @@
-// Supervisor page of Một Cửa: calls /api/reports/* with the supervisor's HTTP Basic credentials
-// (kept in this tab's sessionStorage only). No framework, no external resources.
+// Supervisor page of Một Cửa: calls /api/reports/* with the supervisor's login (../chung/motcua.js: HTTP
+// Basic, kept in this tab's sessionStorage only). No framework, no external resources.
 (function () {
   'use strict';
   const $ = (s) => document.querySelector(s);
-  const state = { auth: sessionStorage.getItem('motcua.auth'), user: sessionStorage.getItem('motcua.user'), report: null };
+  const state = { report: null };
   const nf = new Intl.NumberFormat('vi-VN');
   const LATE = ['resolvedLate', 'inProgressOverdue', 'lateCharged', 'apologiesSignedLate'];
 
@@ -20,21 +20,11 @@
   }
   // a dossier no longer held by anyone: refused, withdrawn, stopped, returned
   const CLOSED = [3, 7, 8, 10];
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  }
+  const esc = MotCua.esc;
   function num(v) { return v == null ? '–' : nf.format(v); }
 
-  async function api(path) {
-    const res = await fetch(path, { headers: { Authorization: 'Basic ' + state.auth, Accept: 'application/json' } });
-    if (!res.ok) {
-      let msg = 'Lỗi ' + res.status;
-      try { msg = (await res.json()).message || msg; } catch (e) { /* not JSON */ }
-      const err = new Error(msg); err.status = res.status; throw err;
-    }
-    return res;
-  }
-  async function json(path) { return (await api(path)).json(); }
+  const api = MotCua.api;
+  const json = MotCua.json;
 
   function params() {
     const f = $('#filters');
@@ -52,19 +42,7 @@
   }
 
   // ---------- login ----------
-  $('#login-form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const f = e.target;
-    state.auth = btoa(unescape(encodeURIComponent(f.user.value + ':' + f.password.value)));
-    state.user = f.user.value;
-    try {
-      await start();
-      sessionStorage.setItem('motcua.auth', state.auth);
-      sessionStorage.setItem('motcua.user', state.user);
-    } catch (err) {
-      $('#login-error').textContent = err.status === 401 ? 'Sai tên đăng nhập hoặc mật khẩu.' : err.message;
-    }
-  });
+  MotCua.login(start);
 
   async function start() {
     const units = await json('/api/reports/units');
@@ -72,9 +50,7 @@
     sel.length = 1;
     units.forEach((u) => sel.add(new Option(u.name, u.key)));
     if (units.length === 1) sel.value = units[0].key;
-    $('#login').hidden = true;
-    $('#app').hidden = false;
-    $('#who').textContent = 'Cán bộ giám sát: ' + state.user;
+    $('#who').textContent = 'Cán bộ giám sát: ' + MotCua.user();
     json('/api/reports/me').then((me) => { $('#who').textContent = 'Cán bộ giám sát: ' + me.name; }, () => {});
     const f = $('#filters');
     const q = new URLSearchParams(location.search);
@@ -344,5 +320,4 @@
     } catch (err) { $('#error').textContent = err.message; }
   });
 
-  if (state.auth) start().catch(() => { sessionStorage.clear(); state.auth = null; });
 })();

@@ -1,39 +1,17 @@
 // Process admin page of Một Cửa: migrates running dossiers to a new version of a procedure through
-// /api/admin/procedures/{key}/migration (HTTP Basic, kept in this tab's sessionStorage only).
+// /api/admin/procedures/{key}/migration (the login of ../chung/motcua.js: HTTP Basic, kept in this tab's
+// sessionStorage only).
 (function () {
   'use strict';
   const $ = (s) => document.querySelector(s);
-  const state = { auth: sessionStorage.getItem('motcua.auth'), user: sessionStorage.getItem('motcua.user'), preview: null };
-  function esc(s) {
-    return String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-  }
+  const state = { preview: null };
+  const esc = MotCua.esc;
   function fmt(iso) {
     return iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' }) : '';
   }
-  async function api(path, options) {
-    const res = await fetch(path, Object.assign({ headers: { Authorization: 'Basic ' + state.auth, Accept: 'application/json',
-      'Content-Type': 'application/json' } }, options || {}));
-    if (!res.ok) {
-      let msg = 'Lỗi ' + res.status;
-      try { msg = (await res.json()).message || msg; } catch (e) { /* not JSON */ }
-      const err = new Error(msg); err.status = res.status; throw err;
-    }
-    return res.json();
-  }
+  const api = MotCua.json;
 
-  $('#login-form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const f = e.target;
-    state.auth = btoa(unescape(encodeURIComponent(f.user.value + ':' + f.password.value)));
-    state.user = f.user.value;
-    try {
-      await start();
-      sessionStorage.setItem('motcua.auth', state.auth);
-      sessionStorage.setItem('motcua.user', state.user);
-    } catch (err) {
-      $('#login-error').textContent = err.status === 401 ? 'Sai tên đăng nhập hoặc mật khẩu.' : err.message;
-    }
-  });
+  MotCua.login(start);
 
   async function start() {
     await history();
@@ -41,9 +19,7 @@
     const sel = $('#choose').key;
     sel.length = 0;
     procedures.forEach((p) => sel.add(new Option(p.name + ' (' + p.key + ')', p.key)));
-    $('#login').hidden = true;
-    $('#app').hidden = false;
-    $('#who').textContent = 'Quản trị quy trình: ' + state.user;
+    $('#who').textContent = 'Quản trị quy trình: ' + MotCua.user();
   }
 
   $('#choose').addEventListener('submit', async (e) => {
@@ -113,5 +89,4 @@
       + '</td><td>' + esc(STATUS[m.status] || m.status) + '</td></tr>').join('');
   }
 
-  if (state.auth) start().catch(() => { sessionStorage.removeItem('motcua.auth'); });
 })();

@@ -39,7 +39,8 @@ import vn.motcua.dossier.DossierTestSupport;
 
 /**
  * An officer's day in Vietnamese, in Debian's headless Chromium driven by Selenium through Debian's
- * chromedriver (no browser download): the reception officer logs into Tasklist, opens the reception
+ * chromedriver (no browser download): the reception officer registers the dossier on the reception page
+ * (found by words typed without diacritics), logs into Tasklist, opens the reception
  * task of a registered dossier, fills the Camunda Form and completes it, prints the receipt; the
  * specialist appraises, the leader approves; the supervisor finds the dossier in Cockpit; the reception
  * officer returns the result and prints the control slip. Screenshots of each step go to
@@ -57,9 +58,11 @@ class OfficersDayE2ETest extends DossierTestSupport {
   static final List<String> ENGLISH = List.of("Field is required", "Claim", "Complete", "Log out", "Created",
       "Follow-up", "Add a comment", "Start process", "Filter", "Tasks", "Assignee", "Save", "Cancel",
       "It is time to migrate", "Camunda 7 CE", "null", "ago", "in a day", "hours", "minutes", "a few seconds");
+  /** The three the procedure lists (ticked on the reception page), then two the officer types in. */
   static final List<String> FIVE_DOCUMENTS = List.of("Giấy đề nghị đăng ký hộ kinh doanh",
-      "Bản sao căn cước của chủ hộ", "Biên bản họp thành viên hộ gia đình",
-      "Bản sao hợp đồng thuê địa điểm kinh doanh", "Văn bản ủy quyền cho chủ hộ kinh doanh");
+      "Bản sao biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (nếu các thành viên hộ gia đình cùng đăng ký)",
+      "Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh (nếu có)",
+      "Bản sao căn cước của chủ hộ", "Bản sao hợp đồng thuê địa điểm kinh doanh");
 
   static WebDriver driver;
   static int lastPdfPages;
@@ -223,19 +226,59 @@ class OfficersDayE2ETest extends DossierTestSupport {
         .as(where + ": end-of-life banner hidden").isTrue();
   }
 
-  /** A household business dossier at the Minh Xuân counter with five documents, as mc.hung registers it. */
-  Dossier registerWithFiveDocuments() {
-    StringBuilder docs = new StringBuilder();
-    for (String doc : FIVE_DOCUMENTS) {
-      docs.append(docs.length() == 0 ? "" : ", ").append("{\"name\": \"").append(doc).append("\", \"copies\": 1}");
+  /**
+   * A household business dossier at the Minh Xuân counter with five documents, as mc.hung registers it on the
+   * reception page (/tiep-nhan/): the procedure found among the whole catalogue by words typed without
+   * diacritics, the documents the applicant brought ticked, the applicant typed.
+   */
+  Dossier registerWithFiveDocuments() throws IOException {
+    driver.get(url("/api/public/procedures"));
+    driver.manage().deleteAllCookies();
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    driver.get(url("/tiep-nhan/"));
+    WebElement login = visible(By.id("login-form"));
+    login.findElement(By.name("user")).sendKeys("mc.hung");
+    login.findElement(By.name("password")).sendKeys("demo");
+    login.findElement(By.cssSelector("button[type='submit']")).click();
+    visible(By.id("app"));
+    waiting().until(x -> x.findElement(By.id("who")).getText().contains("phường Minh Xuân"));
+    // hundreds of procedures: the officer types a few words, without diacritics
+    WebElement search = visible(By.id("search"));
+    search.sendKeys("ho kinh doanh");
+    By match = By.xpath("//ul[@id='matches']//button[contains(normalize-space(.),'hộ kinh doanh')]");
+    WebElement first = visible(match);
+    assertThat(driver.findElements(By.cssSelector("#matches button")).get(0).getText())
+        .as("the household business registration first").contains("Đăng ký thành lập hộ kinh doanh");
+    shot("00a-reception-page-search");
+    click(first);
+    WebElement form = visible(By.id("register"));
+    waiting().until(x -> x.findElements(By.cssSelector("#documents input[type='checkbox']")).size() == 3);
+    String documents = form.findElement(By.id("documents")).getText();
+    for (String doc : FIVE_DOCUMENTS.subList(0, 3)) {
+      assertThat(documents).contains(doc);
     }
-    String json = registration("001203004567", "0912345678")
-        .replaceAll("\"documents\": \\[[^\\]]*\\]", "\"documents\": [" + docs + "]");
-    var response = rest.withBasicAuth("mc.hung", "demo").postForEntity("/api/dossiers",
-        new org.springframework.http.HttpEntity<>(json, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    Dossier d = dossiers.getByCode((String) response.getBody().get("code"));
-    assertThat(dossiers.documents(d.id())).hasSize(5);
+    // two papers the procedure does not list: the officer adds them by name
+    for (String doc : FIVE_DOCUMENTS.subList(3, 5)) {
+      click(form.findElement(By.id("add-document")));
+      List<WebElement> names = form.findElements(By.cssSelector("#documents input[data-name]"));
+      names.get(names.size() - 1).sendKeys(doc);
+    }
+    form.findElement(By.name("name")).sendKeys("Nguyễn Văn An");
+    form.findElement(By.name("idNumber")).sendKeys("001203004567");
+    form.findElement(By.name("phone")).sendKeys("0912345678");
+    form.findElement(By.name("email")).sendKeys("an.nguyen@example.vn");
+    form.findElement(By.name("address")).sendKeys("Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang");
+    form.findElement(By.name("requestSummary")).sendKeys("Đăng ký hộ kinh doanh tạp hóa Bình An");
+    noEnglish("reception page");
+    shot("00b-reception-page-filled");
+    click(form.findElement(By.cssSelector("button[type='submit']")));
+    String code = visible(By.id("done-code")).getText();
+    assertThat(code).isNotBlank();
+    shot("00c-reception-page-registered");
+    Dossier d = dossiers.getByCode(code);
+    assertThat(d.channel()).isEqualTo(vn.motcua.dossier.Channel.DIRECT);
+    assertThat(dossiers.documents(d.id())).extracting(vn.motcua.dossier.DossierDocument::name)
+        .containsExactlyElementsOf(FIVE_DOCUMENTS);
     return d;
   }
 

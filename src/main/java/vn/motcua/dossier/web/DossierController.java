@@ -66,6 +66,20 @@ public class DossierController {
     return ResponseEntity.created(URI.create("/api/dossiers/" + d.code())).body(view(d));
   }
 
+  /** A unit where the officer receives dossiers, for the reception page's selector. */
+  public record ReceptionUnit(String key, String name) {}
+
+  /**
+   * The units where the officer registers dossiers (their one-stop divisions; an administrator: every unit),
+   * for the reception page ({@code /tiep-nhan/}); empty for an officer who receives nowhere.
+   */
+  @GetMapping("/reception-units")
+  public List<ReceptionUnit> receptionUnits(Officer officer) {
+    var units = access.registrableUnits(officer);
+    return directory.agencies().stream().filter(a -> officer.isAdmin() || units.contains(a.key()))
+        .map(a -> new ReceptionUnit(a.key(), a.name())).toList();
+  }
+
   /**
    * The officers' dossier search, newest first: {@code code} (prefix), {@code applicant} (citizen ID or
    * full name), {@code status} (1–10), {@code unit}, {@code from}/{@code to} (reception dates),
