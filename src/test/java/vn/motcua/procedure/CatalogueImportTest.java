@@ -153,6 +153,22 @@ class CatalogueImportTest extends DossierTestSupport {
   }
 
   @Test
+  void an_unchanged_row_is_not_generated_again_unless_the_generator_was_rebuilt() {
+    long before = importer.modelsGenerated();
+    assertThat(importer.importFile(file("sample.json"), "test").count(Outcome.UNCHANGED)).isEqualTo(6);
+    assertThat(importer.modelsGenerated()).as("start-up of a province: a query per row, no model").isEqualTo(before);
+
+    // a new build of the generator: each row generated and compared once, nothing deployed, then known again
+    jdbc.update("UPDATE catalogue_procedure SET generator_fingerprint = 'an older build'");
+    long deployments = repositoryService.createDeploymentQuery().count();
+    assertThat(importer.importFile(file("sample.json"), "test").count(Outcome.UNCHANGED)).isEqualTo(6);
+    assertThat(importer.modelsGenerated()).isEqualTo(before + 6);
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(importer.importFile(file("sample.json"), "test").count(Outcome.UNCHANGED)).isEqualTo(6);
+    assertThat(importer.modelsGenerated()).isEqualTo(before + 6);
+  }
+
+  @Test
   void a_model_refined_in_modeler_after_generation_is_never_overwritten_by_a_later_import() {
     String key = "Procedure_TTHC_1_000003";
     ProcessDefinition generated = latest(key);
