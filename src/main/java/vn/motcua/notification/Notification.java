@@ -2,7 +2,6 @@ package vn.motcua.notification;
 
 import java.time.Instant;
 import vn.motcua.dossier.DossierNotice;
-import vn.motcua.petition.PetitionNotice;
 
 /**
  * One message on one channel about one notice (table {@code notification}): to the applicant of a dossier,

@@ -17,7 +17,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.DossierNotice;
-import vn.motcua.petition.PetitionNotice;
 
 /**
  * The notifications to applicants and petitioners (table {@code notification}, the outbox of the sending jobs):

@@ -1,6 +1,5 @@
 package vn.motcua.notification;
 
-import vn.motcua.petition.PetitionNotice;
 
 /**
  * What a message to a petitioner says: the notice as the petition's history has it, the petition's code and

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.EngineClock;
-import vn.motcua.petition.Petition;
-import vn.motcua.petition.PetitionNotice;
-import vn.motcua.petition.PetitionProperties;
-import vn.motcua.petition.PetitionService;
 
 /**
  * The petitioners' notifications (phản ánh, kiến nghị): which messages a {@link PetitionNotice} gives — an SMS
@@ -22,16 +18,11 @@ import vn.motcua.petition.PetitionService;
 public class PetitionNotifications {
   private final NotificationRepository repository;
   private final NotificationChannels channels;
-  private final PetitionService petitions;
-  private final PetitionProperties petitionProperties;
   private final Clock clock;
 
-  public PetitionNotifications(NotificationRepository repository, NotificationChannels channels,
-      PetitionService petitions, PetitionProperties petitionProperties, EngineClock clock) {
+  public PetitionNotifications(NotificationRepository repository, NotificationChannels channels, EngineClock clock) {
     this.repository = repository;
     this.channels = channels;
-    this.petitions = petitions;
-    this.petitionProperties = petitionProperties;
     this.clock = clock;
   }
 
@@ -44,27 +35,27 @@ public class PetitionNotifications {
    * recorded again.
    */
   public Recorded record(PetitionNotice notice) {
-    Petition p = petitions.get(notice.petitionId());
+    long petitionId = notice.petitionId();
     String key = Notification.noticeKey(notice);
-    PetitionFacts facts = new PetitionFacts(notice.kind(), p.code(), p.subject(), p.petitionerName(),
-        p.petitionerPhone(), p.petitionerEmail(), notice.text(), petitionProperties.followUrl(p.code()));
+    PetitionFacts facts = new PetitionFacts(notice.kind(), notice.petitionCode(), notice.subject(),
+        notice.petitionerName(), notice.phone(), notice.email(), notice.text(), notice.followUrl());
     List<Notification> pending = new ArrayList<>();
     for (NotificationSender sender : channels.senders()) {
       NotificationChannel channel = sender.channel();
       String recipient = channel.recipient(facts);
-      if (recipient == null || recipient.isBlank() || repository.existsForPetition(p.id(), key, channel)) {
+      if (recipient == null || recipient.isBlank() || repository.existsForPetition(petitionId, key, channel)) {
         continue;
       }
       NotificationMessages.Message message = NotificationMessages.of(facts, channel);
       boolean on = sender.configured();
-      Notification n = repository.insertForPetition(p.id(), notice.kind(), key, channel, recipient.strip(),
+      Notification n = repository.insertForPetition(petitionId, notice.kind(), key, channel, recipient.strip(),
           message.subject(), message.body(), on ? NotificationStatus.PENDING : NotificationStatus.SKIPPED,
           on ? null : channel.offReason(), clock.instant());
       if (on) {
         pending.add(n);
       }
     }
-    return new Recorded(p.code(), pending);
+    return new Recorded(notice.petitionCode(), pending);
   }
 
   public void linkProcess(long notificationId, String processInstanceId) {

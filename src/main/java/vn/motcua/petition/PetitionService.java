@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.files.DossierFiles;
+import vn.motcua.notification.PetitionNotice;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
@@ -45,9 +46,11 @@ public class PetitionService implements PetitionTimeliness {
   private final DossierFiles files;
   private final PetitionClock clock;
   private final ApplicationEventPublisher events;
+  private final PetitionProperties properties;
 
   public PetitionService(PetitionRepository repository, OrganisationDirectory directory, DossierService dossiers,
-      DossierFiles files, PetitionClock clock, ApplicationEventPublisher events) {
+      DossierFiles files, PetitionClock clock, ApplicationEventPublisher events, PetitionProperties properties) {
+    this.properties = properties;
     this.repository = repository;
     this.directory = directory;
     this.dossiers = dossiers;
@@ -632,7 +635,9 @@ public class PetitionService implements PetitionTimeliness {
     PetitionNotice.Kind kind = PetitionNotice.Kind.ofEvent(type);
     String reference = kind == PetitionNotice.Kind.CLARIFY
         ? String.valueOf(repository.events(id).stream().filter(e -> e.type().equals(type)).count()) : null;
-    events.publishEvent(new PetitionNotice(id, kind, at, reference, text));
+    Petition p = get(id);
+    events.publishEvent(new PetitionNotice(id, kind, at, reference, text, p.code(), p.subject(), p.petitionerName(),
+        p.petitionerPhone(), p.petitionerEmail(), properties.followUrl(p.code())));
   }
 
   private static Petition.Category category(String value) {

@@ -20,6 +20,7 @@ import vn.motcua.notification.Notification;
 import vn.motcua.notification.NotificationChannel;
 import vn.motcua.notification.NotificationService;
 import vn.motcua.notification.NotificationStatus;
+import vn.motcua.notification.PetitionNotice;
 import vn.motcua.notification.PetitionNotifications;
 import vn.motcua.notification.SmsStub;
 import vn.motcua.notification.TestChannels;

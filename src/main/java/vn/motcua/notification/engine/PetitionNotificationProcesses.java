@@ -11,7 +11,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.notification.Notification;
 import vn.motcua.notification.PetitionNotifications;
-import vn.motcua.petition.PetitionNotice;
+import vn.motcua.notification.PetitionNotice;
 import vn.motcua.security.SystemAccess;
 
 /**
