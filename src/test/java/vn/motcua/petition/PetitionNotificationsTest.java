@@ -152,6 +152,12 @@ class PetitionNotificationsTest extends PetitionTestSupport {
         .containsOnly("098****321", "b***@example.vn");
     assertThat(petitionNotifications.summaries(p.id())).extracting(s -> s.kindName())
         .contains("Trả lời phản ánh, kiến nghị");
+    org.springframework.http.ResponseEntity<java.util.Map> view = rest.withBasicAuth("cv.duc", "demo")
+        .getForEntity("/api/petitions/" + p.code(), java.util.Map.class);
+    assertThat(view.getStatusCode().value()).isEqualTo(200);
+    assertThat((List<java.util.Map<String, Object>>) view.getBody().get("notifications")).hasSize(6)
+        .allSatisfy(m -> assertThat(m.get("statusName")).isEqualTo("Đã gửi"))
+        .extracting(m -> m.get("recipient")).containsOnly("098****321", "b***@example.vn");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.notification.PetitionNotifications;
 import vn.motcua.organisation.Role;
 import vn.motcua.petition.Petition;
 import vn.motcua.petition.PetitionService;
@@ -42,10 +43,12 @@ public class PetitionController {
   private final DossierService dossiers;
   private final DossierAccess access;
   private final PetitionReceipts receipts;
+  private final PetitionNotifications notifications;
 
   public PetitionController(PetitionWorkflow workflow, PetitionService petitions, DossierService dossiers,
-      DossierAccess access, PetitionReceipts receipts) {
+      DossierAccess access, PetitionReceipts receipts, PetitionNotifications notifications) {
     this.receipts = receipts;
+    this.notifications = notifications;
     this.workflow = workflow;
     this.petitions = petitions;
     this.dossiers = dossiers;
@@ -110,7 +113,7 @@ public class PetitionController {
     if (!mayRead(officer, p)) {
       throw ApiException.forbidden("Phản ánh, kiến nghị này không thuộc đơn vị của bạn.");
     }
-    return PetitionViews.forOfficer(p, petitions);
+    return PetitionViews.forOfficer(p, petitions, notifications);
   }
 
   @Operation(summary = "Phiếu tiếp nhận phản ánh, kiến nghị (PDF, khổ A5)",
