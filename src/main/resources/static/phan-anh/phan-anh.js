@@ -51,7 +51,8 @@
     if (!r.ok) { showError($('submit-error'), r.body); return; }
     key = null;
     $('submit-ok').textContent = 'Đã gửi. Mã phản ánh của ông/bà: ' + r.body.code
-      + ' (' + r.body.receivingUnitName + '). Hãy ghi lại mã này để theo dõi.';
+      + ' (' + r.body.receivingUnitName + '). Hãy ghi lại mã này để theo dõi; bấm "Xem tình trạng" bên dưới '
+      + 'để tải phiếu tiếp nhận.';
     $('submit-ok').hidden = false;
     $('f-code').value = r.body.code;
     $('f-phone').value = $('phone').value.trim();
@@ -87,6 +88,28 @@
     render(r.body);
   }
   $('follow').addEventListener('submit', (e) => { e.preventDefault(); follow(); });
+
+  // the receipt (phiếu tiếp nhận) as PDF, with the same code and phone as the follow-up
+  $('p-receipt').addEventListener('click', async () => {
+    $('receipt-error').hidden = true;
+    const response = await fetch(api + '/receipt', { method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/pdf, application/json' },
+      body: JSON.stringify({ code: $('f-code').value.trim(), phone: $('f-phone').value.trim() }) });
+    if (!response.ok) {
+      let body = null;
+      try { body = await response.json(); } catch (e) { body = null; }
+      showError($('receipt-error'), body);
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'phieu-tiep-nhan-' + $('f-code').value.trim() + '.pdf';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
 
   $('clarify').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -17,11 +17,12 @@ public final class NotificationChannel {
   /** E-mail to the address the applicant gave (optional): the full letter, the applicant named. */
   public static final NotificationChannel EMAIL = new NotificationChannel("EMAIL", "Thư điện tử",
       "Chưa cấu hình máy chủ thư điện tử (spring.mail.host).", d -> d.applicant().email(), NotificationMessages::email,
-      NotificationMessages::maskEmail);
+      NotificationMessages::maskEmail).withPetitions(PetitionFacts::email, NotificationMessages::petitionEmail);
   /** SMS to the applicant's phone: the short text, the applicant not named. */
   public static final NotificationChannel SMS = new NotificationChannel("SMS", "Tin nhắn SMS",
       "Chưa cấu hình cổng gửi tin nhắn SMS (motcua.notification.sms.url).", d -> d.applicant().phone(),
-      NotificationMessages::sms, NotificationMessages::maskPhone);
+      NotificationMessages::sms, NotificationMessages::maskPhone)
+      .withPetitions(PetitionFacts::phone, NotificationMessages::petitionSms);
 
   private static final NotificationChannel[] BUILT_IN = {EMAIL, SMS};
 
@@ -31,6 +32,8 @@ public final class NotificationChannel {
   private final Function<Dossier, String> recipient;
   private final Function<NoticeFacts, String> body;
   private final UnaryOperator<String> mask;
+  private final Function<PetitionFacts, String> petitionRecipient;
+  private final Function<PetitionFacts, String> petitionBody;
 
   /**
    * @param name the key, unique, at most 10 characters (upper case by convention)
@@ -42,6 +45,12 @@ public final class NotificationChannel {
    */
   public NotificationChannel(String name, String label, String offReason, Function<Dossier, String> recipient,
       Function<NoticeFacts, String> body, UnaryOperator<String> mask) {
+    this(name, label, offReason, recipient, body, mask, null, null);
+  }
+
+  private NotificationChannel(String name, String label, String offReason, Function<Dossier, String> recipient,
+      Function<NoticeFacts, String> body, UnaryOperator<String> mask, Function<PetitionFacts, String> petitionRecipient,
+      Function<PetitionFacts, String> petitionBody) {
     if (name == null || name.isBlank() || name.length() > 10) {
       throw new IllegalArgumentException("A channel's key has 1 to 10 characters: " + name);
     }
@@ -51,6 +60,20 @@ public final class NotificationChannel {
     this.recipient = recipient;
     this.body = body;
     this.mask = mask;
+    this.petitionRecipient = petitionRecipient;
+    this.petitionBody = petitionBody;
+  }
+
+  /**
+   * This channel, also carrying the notices of petitions (phản ánh, kiến nghị): a channel without it sends
+   * petitioners nothing.
+   *
+   * @param recipient the petitioner's recipient on this channel ({@code null} or blank: no message)
+   * @param body the body of a petition notice's message
+   */
+  public NotificationChannel withPetitions(Function<PetitionFacts, String> recipient,
+      Function<PetitionFacts, String> body) {
+    return new NotificationChannel(name, label, offReason, this.recipient, this.body, mask, recipient, body);
   }
 
   /** The built-in channels, e-mail and SMS. */
@@ -87,6 +110,15 @@ public final class NotificationChannel {
   /** The dossier's recipient on this channel, or {@code null} when it has none. */
   public String recipient(Dossier d) {
     return recipient.apply(d);
+  }
+
+  /** The petitioner's recipient on this channel, or {@code null} when it has none or the channel takes no petitions. */
+  public String recipient(PetitionFacts f) {
+    return petitionRecipient == null ? null : petitionRecipient.apply(f);
+  }
+
+  String body(PetitionFacts f) {
+    return petitionBody.apply(f);
   }
 
   String body(NoticeFacts f) {

@@ -27,6 +27,32 @@ public final class NotificationMessages {
     return new Message(nfc(subject), nfc(channel.body(f)));
   }
 
+  /** The message of a petition's notice on a channel: the common subject, the channel's body. */
+  public static Message of(PetitionFacts f, NotificationChannel channel) {
+    String subject = f.kind().label() + " – mã " + f.petitionCode();
+    return new Message(nfc(subject), nfc(channel.body(f)));
+  }
+
+  /** The e-mail to a petitioner: the notice in full (the answer's whole text), the petitioner named. */
+  static String petitionEmail(PetitionFacts f) {
+    return "Kính gửi ông/bà " + f.petitionerName() + ",\n\n" + f.text().strip() + "\n\n"
+        + "Mã phản ánh, kiến nghị: " + f.petitionCode() + "\nTiêu đề: " + f.subject() + "\n\n"
+        + "Ông/bà theo dõi phản ánh, kiến nghị tại " + f.followUrl()
+        + " bằng mã trên và số điện thoại đã khai." + FOOTER;
+  }
+
+  /**
+   * The SMS to a petitioner: the notice on one line, shortened so that the link to the public page (where the
+   * whole answer is) always fits; the petitioner not named.
+   */
+  static String petitionSms(PetitionFacts f) {
+    String head = "Một Cửa: ";
+    String tail = " Xem: " + f.followUrl();
+    String text = oneLine(f.text());
+    int room = SMS_MAX - head.length() - tail.length();
+    return head + shorten(text, Math.max(room, 40)) + tail;
+  }
+
   /** The e-mail's body: the full letter, the applicant named. */
   static String email(NoticeFacts f) {
     StringBuilder b = new StringBuilder("Kính gửi ông/bà ").append(f.applicantName()).append(",\n\n");

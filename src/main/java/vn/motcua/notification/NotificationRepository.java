@@ -4,6 +4,7 @@ import static vn.motcua.db.SqlTime.instant;
 import static vn.motcua.db.SqlTime.ts;
 
 import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,17 +18,24 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.dossier.DossierNotice;
 
-/** The notifications to applicants (table {@code notification}, the outbox of the sending jobs). */
+/**
+ * The notifications to applicants and petitioners (table {@code notification}, the outbox of the sending jobs):
+ * a row belongs to a dossier or to a petition; claiming and sending do not depend on which.
+ */
 @Repository
 public class NotificationRepository {
-  private static final String COLUMNS = "id, dossier_id, kind, notice_key, channel, recipient, subject, body, status,"
-      + " attempts, last_error, process_instance_id, created_at, last_attempt_at, sent_at";
-  private static final RowMapper<Notification> ROW = (rs, i) -> new Notification(rs.getLong("id"),
-      rs.getLong("dossier_id"), DossierNotice.Kind.valueOf(rs.getString("kind")), rs.getString("notice_key"),
-      NotificationChannel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
-      rs.getString("body"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-      rs.getString("last_error"), rs.getString("process_instance_id"), instant(rs, "created_at"),
-      instant(rs, "last_attempt_at"), instant(rs, "sent_at"));
+  private static final String COLUMNS = "id, dossier_id, petition_id, kind, notice_key, channel, recipient, subject,"
+      + " body, status, attempts, last_error, process_instance_id, created_at, last_attempt_at, sent_at";
+  private static final RowMapper<Notification> ROW = (rs, i) -> {
+    Long petitionId = rs.getObject("petition_id", Long.class);
+    return new Notification(rs.getLong("id"), rs.getObject("dossier_id", Long.class), petitionId,
+        petitionId == null ? DossierNotice.Kind.valueOf(rs.getString("kind")) : null,
+        petitionId == null ? null : PetitionNotice.Kind.valueOf(rs.getString("kind")), rs.getString("notice_key"),
+        NotificationChannel.valueOf(rs.getString("channel")), rs.getString("recipient"), rs.getString("subject"),
+        rs.getString("body"), NotificationStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+        rs.getString("last_error"), rs.getString("process_instance_id"), instant(rs, "created_at"),
+        instant(rs, "last_attempt_at"), instant(rs, "sent_at"));
+  };
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
@@ -44,24 +52,45 @@ public class NotificationRepository {
     return n != null && n > 0;
   }
 
-  /** Inserts a message in the caller's transaction and returns it. */
+  /** Whether a message of this petition's notice was recorded on this channel. */
+  public boolean existsForPetition(long petitionId, String noticeKey, NotificationChannel channel) {
+    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE petition_id = ? AND notice_key = ?"
+        + " AND channel = ?", Integer.class, petitionId, noticeKey, channel.name());
+    return n != null && n > 0;
+  }
+
+  /** Inserts a message about a dossier in the caller's transaction and returns it. */
   public Notification insert(long dossierId, DossierNotice.Kind kind, String noticeKey, NotificationChannel channel,
       String recipient, String subject, String body, NotificationStatus status, String reason, Instant at) {
+    return insert(dossierId, null, kind.name(), noticeKey, channel, recipient, subject, body, status, reason, at);
+  }
+
+  /** Inserts a message about a petition in the caller's transaction and returns it. */
+  public Notification insertForPetition(long petitionId, PetitionNotice.Kind kind, String noticeKey,
+      NotificationChannel channel, String recipient, String subject, String body, NotificationStatus status,
+      String reason, Instant at) {
+    return insert(null, petitionId, kind.name(), noticeKey, channel, recipient, subject, body, status, reason, at);
+  }
+
+  private Notification insert(Long dossierId, Long petitionId, String kind, String noticeKey,
+      NotificationChannel channel, String recipient, String subject, String body, NotificationStatus status,
+      String reason, Instant at) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
-      PreparedStatement ps = con.prepareStatement("INSERT INTO notification (dossier_id, kind, notice_key, channel,"
-          + " recipient, subject, body, status, attempts, last_error, created_at) VALUES (?,?,?,?,?,?,?,?,0,?,?)",
-          new String[] {"id"});
-      ps.setLong(1, dossierId);
-      ps.setString(2, kind.name());
-      ps.setString(3, noticeKey);
-      ps.setString(4, channel.name());
-      ps.setString(5, recipient);
-      ps.setString(6, subject);
-      ps.setString(7, body);
-      ps.setString(8, status.name());
-      ps.setString(9, reason);
-      ps.setObject(10, ts(at));
+      PreparedStatement ps = con.prepareStatement("INSERT INTO notification (dossier_id, petition_id, kind, notice_key,"
+          + " channel, recipient, subject, body, status, attempts, last_error, created_at)"
+          + " VALUES (?,?,?,?,?,?,?,?,?,0,?,?)", new String[] {"id"});
+      ps.setObject(1, dossierId, Types.BIGINT);
+      ps.setObject(2, petitionId, Types.BIGINT);
+      ps.setString(3, kind);
+      ps.setString(4, noticeKey);
+      ps.setString(5, channel.name());
+      ps.setString(6, recipient);
+      ps.setString(7, subject);
+      ps.setString(8, body);
+      ps.setString(9, status.name());
+      ps.setString(10, reason);
+      ps.setObject(11, ts(at));
       return ps;
     }, key);
     return find(key.getKey().longValue()).orElseThrow();
@@ -78,6 +107,11 @@ public class NotificationRepository {
   public List<Notification> ofDossier(long dossierId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE dossier_id = ? ORDER BY created_at, id", ROW,
         dossierId);
+  }
+
+  public List<Notification> ofPetition(long petitionId) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM notification WHERE petition_id = ? ORDER BY created_at, id", ROW,
+        petitionId);
   }
 
   /**

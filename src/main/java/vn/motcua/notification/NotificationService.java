@@ -100,7 +100,7 @@ public class NotificationService {
     Notification n = repository.find(notificationId)
         .orElseThrow(() -> new IllegalStateException("Notification " + notificationId + " does not exist"));
     if (n.status() == NotificationStatus.SENT) {
-      log.info("Notification {} ({} {}) was already sent at {}: not sent again", n.id(), n.kind(), n.channel(),
+      log.info("Notification {} ({} {}) was already sent at {}: not sent again", n.id(), n.kindName(), n.channel(),
           n.sentAt());
       return Outcome.ALREADY_SENT;
     }

@@ -15,6 +15,8 @@ public class PetitionProperties {
   private Map<PetitionStep, Integer> days = new EnumMap<>(PetitionStep.class);
   /** How many working days before a step's deadline its officers are reminded. */
   private int warningDaysBefore = 1;
+  /** The public petition page, named in the messages to the petitioner and on the printed receipt. */
+  private String pageUrl = "http://localhost:8080/phan-anh/";
 
   public PetitionProperties() {
     for (PetitionStep s : PetitionStep.values()) {
@@ -55,6 +57,19 @@ public class PetitionProperties {
 
   public void setWarningDaysBefore(int warningDaysBefore) {
     this.warningDaysBefore = warningDaysBefore;
+  }
+
+  public String getPageUrl() {
+    return pageUrl;
+  }
+
+  public void setPageUrl(String pageUrl) {
+    this.pageUrl = pageUrl;
+  }
+
+  /** The public page with a petition's code filled in ({@code /phan-anh/?ma=<code>}). */
+  public String followUrl(String code) {
+    return pageUrl + (pageUrl.contains("?") ? "&" : "?") + "ma=" + code;
   }
 
   public int days(PetitionStep step) {

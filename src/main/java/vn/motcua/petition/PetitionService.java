@@ -13,11 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.motcua.calendar.OfficeZone;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.files.DossierFiles;
+import vn.motcua.notification.PetitionNotice;
 import vn.motcua.organisation.Agency;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.organisation.Role;
@@ -43,14 +45,18 @@ public class PetitionService implements PetitionTimeliness {
   private final DossierService dossiers;
   private final DossierFiles files;
   private final PetitionClock clock;
+  private final ApplicationEventPublisher events;
+  private final PetitionProperties properties;
 
   public PetitionService(PetitionRepository repository, OrganisationDirectory directory, DossierService dossiers,
-      DossierFiles files, PetitionClock clock) {
+      DossierFiles files, PetitionClock clock, ApplicationEventPublisher events, PetitionProperties properties) {
+    this.properties = properties;
     this.repository = repository;
     this.directory = directory;
     this.dossiers = dossiers;
     this.files = files;
     this.clock = clock;
+    this.events = events;
   }
 
   /** What the petitioner (or the officer who records it) sends. */
@@ -620,8 +626,18 @@ public class PetitionService implements PetitionTimeliness {
 
   // ---------- helpers ----------
 
+  /**
+   * Records a notice in the petition's history (shown on the public page) and publishes it in the caller's
+   * transaction, for the notifications to send it by SMS and e-mail (docs/notifications.md).
+   */
   private void notice(long id, String type, Instant at, String unit, String text) {
     repository.event(id, type, at, SYSTEM, unit, text);
+    PetitionNotice.Kind kind = PetitionNotice.Kind.ofEvent(type);
+    String reference = kind == PetitionNotice.Kind.CLARIFY
+        ? String.valueOf(repository.events(id).stream().filter(e -> e.type().equals(type)).count()) : null;
+    Petition p = get(id);
+    events.publishEvent(new PetitionNotice(id, kind, at, reference, text, p.code(), p.subject(), p.petitionerName(),
+        p.petitionerPhone(), p.petitionerEmail(), properties.followUrl(p.code())));
   }
 
   private static Petition.Category category(String value) {

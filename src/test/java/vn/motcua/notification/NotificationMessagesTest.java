@@ -101,4 +101,25 @@ class NotificationMessagesTest {
     assertThat(NotificationMessages.mask(NotificationChannel.SMS, "123")).isEqualTo("***");
     assertThat(NotificationMessages.mask(NotificationChannel.EMAIL, "@x")).isEqualTo("***");
   }
+
+  @Test
+  void a_long_petition_answer_is_whole_in_the_email_and_shortened_in_the_sms_with_the_link_whole() {
+    String code = "PAKN-000.01.30.H60-260309-0001";
+    String link = "https://dichvucong.tuyenquang.gov.vn/phan-anh/?ma=" + code;
+    String answer = "Sở Tư pháp trả lời phản ánh, kiến nghị " + code + ": " + "Nội dung trả lời chi tiết. ".repeat(60);
+    PetitionFacts f = new PetitionFacts(PetitionNotice.Kind.ANSWERED, code, "Kiến nghị rút ngắn thời hạn",
+        "Trần Thị Bích", "0987654321", "bich.tran@example.vn", answer, link);
+    Message sms = NotificationMessages.of(f, NotificationChannel.SMS);
+    Message email = NotificationMessages.of(f, NotificationChannel.EMAIL);
+    assertNfc(sms);
+    assertNfc(email);
+    assertThat(sms.subject()).isEqualTo("Trả lời phản ánh, kiến nghị – mã " + code);
+    assertThat(sms.body()).hasSizeLessThanOrEqualTo(480).startsWith("Một Cửa: Sở Tư pháp trả lời")
+        .endsWith("… Xem: " + link).doesNotContain("Trần Thị Bích");
+    assertThat(email.body()).startsWith("Kính gửi ông/bà Trần Thị Bích,").contains(answer.strip(), link, code);
+    assertThat(NotificationChannel.SMS.recipient(f)).isEqualTo("0987654321");
+    assertThat(NotificationChannel.EMAIL.recipient(f)).isEqualTo("bich.tran@example.vn");
+    // a channel that does not say how to reach a petitioner sends them nothing
+    assertThat(NotificationChannel.valueOf("KIOSK").recipient(f)).isNull();
+  }
 }

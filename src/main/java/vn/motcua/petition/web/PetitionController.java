@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
+import vn.motcua.notification.PetitionNotifications;
 import vn.motcua.organisation.Role;
 import vn.motcua.petition.Petition;
 import vn.motcua.petition.PetitionService;
@@ -40,9 +42,13 @@ public class PetitionController {
   private final PetitionService petitions;
   private final DossierService dossiers;
   private final DossierAccess access;
+  private final PetitionReceipts receipts;
+  private final PetitionNotifications notifications;
 
   public PetitionController(PetitionWorkflow workflow, PetitionService petitions, DossierService dossiers,
-      DossierAccess access) {
+      DossierAccess access, PetitionReceipts receipts, PetitionNotifications notifications) {
+    this.receipts = receipts;
+    this.notifications = notifications;
     this.workflow = workflow;
     this.petitions = petitions;
     this.dossiers = dossiers;
@@ -107,7 +113,20 @@ public class PetitionController {
     if (!mayRead(officer, p)) {
       throw ApiException.forbidden("Phản ánh, kiến nghị này không thuộc đơn vị của bạn.");
     }
-    return PetitionViews.forOfficer(p, petitions);
+    return PetitionViews.forOfficer(p, petitions, notifications);
+  }
+
+  @Operation(summary = "Phiếu tiếp nhận phản ánh, kiến nghị (PDF, khổ A5)",
+      description = "Bản in tại Bộ phận Một cửa hoặc khi ghi nhận qua đường dây nóng: đầy đủ thông tin liên hệ, "
+          + "có chỗ ký của người phản ánh và người tiếp nhận.")
+  @GetMapping(path = "/petitions/{code}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> receipt(@PathVariable String code, Officer officer) {
+    Petition p = petitions.findByCode(code)
+        .orElseThrow(() -> ApiException.notFound("Không có phản ánh, kiến nghị mang mã " + code + "."));
+    if (!mayRead(officer, p)) {
+      throw ApiException.forbidden("Phản ánh, kiến nghị này không thuộc đơn vị của bạn.");
+    }
+    return PetitionReceipts.response(receipts.pdf(p, false), p.code());
   }
 
   /** Its units' officers, the province's reach, and the officers who may read the dossier it is about. */

@@ -2,6 +2,8 @@ package vn.motcua.petition.web;
 
 import java.time.Instant;
 import java.util.List;
+import vn.motcua.notification.NotificationSummary;
+import vn.motcua.notification.PetitionNotifications;
 import vn.motcua.petition.Petition;
 import vn.motcua.petition.PetitionEvent;
 import vn.motcua.petition.PetitionService;
@@ -60,14 +62,18 @@ public final class PetitionViews {
         p.answeredAt(), p.publishedAt());
   }
 
-  /** The officers' view: everything, contact details included. */
+  /**
+   * The officers' view: everything, contact details included; the messages sent to the petitioner (SMS, e-mail)
+   * with their recipients masked, as in the dossier view.
+   */
   public record ForOfficer(Petition petition, String statusName, String receivingUnitName, String handlingUnitName,
-      List<String> files, List<PetitionEvent> events, List<PetitionStepRecord> steps, List<String> duplicates) {}
+      List<String> files, List<PetitionEvent> events, List<PetitionStepRecord> steps, List<String> duplicates,
+      List<NotificationSummary> notifications) {}
 
-  public static ForOfficer forOfficer(Petition p, PetitionService s) {
+  public static ForOfficer forOfficer(Petition p, PetitionService s, PetitionNotifications notifications) {
     return new ForOfficer(p, p.status().label(), s.unitName(p.receivingUnit()), s.unitName(p.handlingUnit()),
         s.fileNames(p.id()), s.events(p.id()), s.steps(p.id()),
-        s.duplicatesOf(p.id()).stream().map(Petition::code).toList());
+        s.duplicatesOf(p.id()).stream().map(Petition::code).toList(), notifications.summaries(p.id()));
   }
 
   /** A line of an officer's list. */

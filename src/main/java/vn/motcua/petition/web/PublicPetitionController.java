@@ -45,9 +45,11 @@ public class PublicPetitionController {
   private final ClientThrottle throttle;
   private final OrganisationDirectory directory;
   private final ObjectMapper json;
+  private final PetitionReceipts receipts;
 
   public PublicPetitionController(PetitionWorkflow workflow, PetitionService petitions, ClientThrottle throttle,
-      OrganisationDirectory directory, ObjectMapper json) {
+      OrganisationDirectory directory, ObjectMapper json, PetitionReceipts receipts) {
+    this.receipts = receipts;
     this.workflow = workflow;
     this.petitions = petitions;
     this.throttle = throttle;
@@ -90,6 +92,27 @@ public class PublicPetitionController {
       throttle.failedLookup(client);
       throw e;
     }
+  }
+
+  @Operation(summary = "Tải phiếu tiếp nhận phản ánh, kiến nghị (PDF)",
+      description = "Mã phản ánh và số điện thoại đã khai, như khi theo dõi; thông tin liên hệ trên phiếu được che một "
+          + "phần. Sai thông tin được trả lời như mã không tồn tại (404).")
+  @PostMapping(path = "/receipt", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE})
+  public ResponseEntity<byte[]> receipt(@RequestBody(required = false) Lookup body, HttpServletRequest request) {
+    if (body == null || body.code() == null || body.code().isBlank()) {
+      throw ApiException.invalid("Thiếu thông tin tra cứu.", Map.of("code", "Cần nhập mã phản ánh, kiến nghị."));
+    }
+    String client = throttle.client(request);
+    throttle.beforeLookup(client);
+    Petition p;
+    try {
+      p = petitions.verify(body.code(), body.phone());
+    } catch (ApiException e) {
+      throttle.failedLookup(client);
+      throw e;
+    }
+    return PetitionReceipts.response(receipts.pdf(p, true), p.code());
   }
 
   /** A clarification the agency asked for. */
