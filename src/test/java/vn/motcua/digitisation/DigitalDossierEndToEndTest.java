@@ -45,7 +45,8 @@ import vn.motcua.signature.PdfSignatures;
  * the (stub) gateway's signed callback, verified by the police, appraised and approved at the Department of
  * Justice with a signed result file that verifies with PDFBox (and a modified copy does not), returned
  * electronically and downloaded by the citizen with the code and the lookup PIN; its access log names each
- * officer who opened it, their unit and the screen, for the supervisor and for the citizen.
+ * officer who opened it (through the officers' API or a task form in Tasklist), their unit and the screen, for
+ * the supervisor and for the citizen.
  */
 @MotCuaSpringTest
 class DigitalDossierEndToEndTest extends DossierTestSupport {
@@ -123,8 +124,11 @@ class DigitalDossierEndToEndTest extends DossierTestSupport {
         var(APPRAISAL_OPINION, "Đủ điều kiện cấp Phiếu lý lịch tư pháp số 1"),
         var(RESULT_TEXT, "Phiếu lý lịch tư pháp số 1, số 123/2026/LLTP: Không có án tích")));
     clockAt("2026-03-18T14:00");
-    assertThat(get("ld.son", "/api/dossiers/" + d.code()).getStatusCode().value()).isEqualTo(200);
-    completeOk("ld.son", task(d, "Task_Approve"), var(APPROVAL_DECISION, APPROVE));
+    // the leader opens the task in Tasklist, which reads its form (the dossier view) through the engine's REST API
+    Task approve = task(d, "Task_Approve");
+    assertThat(get("ld.son", "/engine-rest/task/" + approve.getId() + "/form-variables").getStatusCode().value())
+        .isEqualTo(200);
+    completeOk("ld.son", approve, var(APPROVAL_DECISION, APPROVE));
     DossierFile result = files.list(d.id()).stream().filter(f -> f.purpose() == DossierFile.Purpose.RESULT)
         .findFirst().orElseThrow();
     assertThat(result.uploadedBy()).isEqualTo("ld.son");
@@ -163,7 +167,7 @@ class DigitalDossierEndToEndTest extends DossierTestSupport {
         tuple("cv.duc", "tq-stp", Screen.DOSSIER_VIEW),
         tuple("cv.duc", "tq-stp", Screen.FILE_LIST),
         tuple("cv.duc", "tq-stp", Screen.FILE),
-        tuple("ld.son", "tq-stp", Screen.DOSSIER_VIEW));
+        tuple("ld.son", "tq-stp", Screen.TASK_FORM));
     assertThat(log).allSatisfy(e -> assertThat(e.dossierCode()).isEqualTo(d.code()));
     // the province's supervisor reads it
     JsonNode supervised = JSON.readTree(rest.withBasicAuth("gs.ha", "demo")
@@ -181,7 +185,7 @@ class DigitalDossierEndToEndTest extends DossierTestSupport {
     assertThat(openings.findValuesAsText("unitName")).contains(dossiers.unitName("tq-nongtien"),
         dossiers.unitName("tq-ca"), dossiers.unitName("tq-stp"));
     assertThat(openings.findValuesAsText("screen")).contains(Screen.DOSSIER_VIEW.label(), Screen.FILE_LIST.label(),
-        Screen.FILE.label(), Screen.PRINTED_FORM.label());
+        Screen.FILE.label(), Screen.PRINTED_FORM.label(), Screen.TASK_FORM.label());
   }
 
   // ---------------- steps ----------------
