@@ -6,7 +6,9 @@ public enum Screen {
   FILE_LIST("Xem danh sách tệp của hồ sơ"),
   FILE("Mở tệp của hồ sơ"),
   PRINTED_FORM("In phiếu của hồ sơ"),
-  EXPORT("Xuất danh sách hồ sơ");
+  EXPORT("Xuất danh sách hồ sơ"),
+  /** A dossier task's variables read through Camunda's REST APIs: the task form in Tasklist ({@link TaskReadLogFilter}). */
+  TASK_FORM("Xem hồ sơ trong biểu mẫu công việc (Tasklist)");
 
   private final String label;
 

@@ -72,6 +72,13 @@ public class ProcedureModelGenerator {
         .moveToNode("Gateway_Accepted")
         .sequenceFlowId("Flow_Accepted").condition("Đã tiếp nhận", "${receptionOutcome == 'ACCEPTED'}");
 
+    if (row.fee() != null && row.fee() > 0) {
+      // a procedure with a fee waits for it after the reception check, as the judicial record does (docs/fees.md)
+      b = b.callActivity("CallActivity_FeePayment").name("Nộp lệ phí").calledElement("Block_FeePayment")
+          .camundaVariableMappingDelegateExpression("${handBackChanged}")
+          .sequenceFlowId("Flow_FeePaid");
+    }
+
     boolean leadFirst = shape == ProcedureShape.FIELD_INSPECTION || shape.hasPartners();
     if (leadFirst) {
       b = b.serviceTask("Task_TransferToLead").name("Chuyển hồ sơ đến cơ quan chủ trì giải quyết")

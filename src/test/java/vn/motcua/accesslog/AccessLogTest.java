@@ -181,4 +181,73 @@ class AccessLogTest extends DossierTestSupport {
     assertThat(data.path("history")).isNotEmpty();
     assertThat(data.path("accessLog").get(0).path("officerName").asText()).isEqualTo("Trần Văn Hùng");
   }
+
+  @Test
+  void a_dossier_task_read_in_tasklist_or_through_engine_rest_is_logged_with_the_task_and_a_refused_one_is_not()
+      throws Exception {
+    org.camunda.bpm.engine.task.Task check = openTask(d);
+    String base = "/engine-rest/task/" + check.getId();
+    assertThat(get("mc.hung", base + "/form-variables").getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<byte[]> view = get("mc.hung", base + "/localVariables/dossierView");
+    assertThat(view.getStatusCode().value()).isEqualTo(200);
+    assertThat(new String(view.getBody(), StandardCharsets.UTF_8)).as("the answer is passed on whole").contains(d.code());
+    // the ward's supervisor reads the dossier process's variables (Cockpit, or /engine-rest)
+    assertThat(get("gs.nam", "/engine-rest/process-instance/" + d.processInstanceId() + "/variables")
+        .getStatusCode().value()).isEqualTo(200);
+    // refused or failed reads, and what is not a read of the dossier's data: nothing
+    assertThat(get("cv.minh", base + "/form-variables").getStatusCode().value()).as("not their task").isEqualTo(403);
+    assertThat(rest.withBasicAuth("mc.hung", "sai-mat-khau").getForEntity(base + "/form-variables", String.class)
+        .getStatusCode().value()).isEqualTo(401);
+    assertThat(get("mc.hung", "/engine-rest/task/khong-co/form-variables").getStatusCode().is4xxClientError()).isTrue();
+    assertThat(get("mc.hung", base).getStatusCode().value()).isEqualTo(200);
+    assertThat(get("mc.hung", "/engine-rest/task?processInstanceId=" + d.processInstanceId()).getStatusCode().value())
+        .isEqualTo(200);
+
+    // Tasklist itself reads the form through the webapps' API with its session
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    String xsrf = cookie(page.getHeaders(), "XSRF-TOKEN");
+    String session = cookie(page.getHeaders(), "JSESSIONID");
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + (session == null ? "" : "; JSESSIONID=" + session));
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", "mc.hung");
+    form.add("password", "demo");
+    ResponseEntity<String> loggedIn = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>(form, login), String.class);
+    assertThat(loggedIn.getStatusCode().value()).as(loggedIn.getBody()).isEqualTo(200);
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(loggedIn.getHeaders(), "JSESSIONID"));
+    ResponseEntity<String> tasklist = rest.exchange("/camunda/api/engine/engine/default/task/" + check.getId()
+        + "/form-variables", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(tasklist.getStatusCode().value()).as(tasklist.getBody()).isEqualTo(200);
+    assertThat(tasklist.getBody()).contains("dossierView");
+    // without the session: refused by the webapp, nothing logged
+    assertThat(rest.getForEntity("/camunda/api/engine/engine/default/task/" + check.getId() + "/form-variables",
+        String.class).getStatusCode().value()).isIn(401, 403);
+
+    String step = "Công việc: " + check.getName();
+    assertThat(entries()).extracting(AccessEntry::officer, AccessEntry::unit, AccessEntry::screen, AccessEntry::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("mc.hung", "tq-minhxuan", Screen.TASK_FORM, step),
+            org.assertj.core.groups.Tuple.tuple("mc.hung", "tq-minhxuan", Screen.TASK_FORM, step),
+            org.assertj.core.groups.Tuple.tuple("gs.nam", "tq-minhxuan", Screen.TASK_FORM,
+                "Biến của quy trình " + d.processInstanceId()),
+            org.assertj.core.groups.Tuple.tuple("mc.hung", "tq-minhxuan", Screen.TASK_FORM, step));
+
+    // the citizen sees the Tasklist reads with the others
+    HttpHeaders h = from();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    JsonNode openings = JSON.readTree(rest.postForEntity("/api/public/dossiers/" + d.code() + "/access-log",
+        new HttpEntity<>("{\"secret\": \"" + pin + "\"}", h), String.class).getBody());
+    assertThat(openings.findValuesAsText("screen")).hasSize(4)
+        .containsOnly("Xem hồ sơ trong biểu mẫu công việc (Tasklist)");
+    assertThat(openings.findValuesAsText("officerName")).containsOnly("Trần Văn Hùng", "Ngô Văn Nam");
+  }
+
+  private static String cookie(HttpHeaders headers, String name) {
+    return headers.getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream().filter(c -> c.startsWith(name + "="))
+        .map(c -> c.substring(name.length() + 1).split(";")[0]).reduce((a, b) -> b).orElse(null);
+  }
 }

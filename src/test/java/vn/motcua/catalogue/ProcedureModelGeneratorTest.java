@@ -99,4 +99,28 @@ class ProcedureModelGeneratorTest {
           "Block_Return", "Block_Stop");
     }
   }
+
+  @Test
+  void a_row_with_a_fee_gets_the_payment_block_after_the_reception_check_and_a_free_one_does_not() {
+    ProcedureModelGenerator generator = new ProcedureModelGenerator();
+    for (CatalogueRow row : sample().procedures()) {
+      BpmnModelInstance model = generator.generate(row);
+      org.camunda.bpm.model.bpmn.instance.CallActivity fee = model.getModelElementById("CallActivity_FeePayment");
+      if (row.fee() != null && row.fee() > 0) {
+        assertThat(fee).as(row.code() + " has a fee of " + row.fee()).isNotNull();
+        assertThat(fee.getCalledElement()).isEqualTo("Block_FeePayment");
+        assertThat(fee.getName()).isEqualTo("Nộp lệ phí");
+        assertThat(fee.getIncoming()).singleElement().satisfies(f -> {
+          assertThat(f.getId()).isEqualTo("Flow_Accepted");
+          assertThat(f.getSource().getId()).isEqualTo("Gateway_Accepted");
+        });
+        assertThat(fee.getOutgoing()).singleElement().satisfies(f -> assertThat(f.getId()).isEqualTo("Flow_FeePaid"));
+        assertThat(Bpmn.convertToString(model)).contains("procedure.fee\" value=\"" + row.fee() + "\"");
+      } else {
+        assertThat(fee).as(row.code() + " is free").isNull();
+      }
+    }
+    assertThat(sample().procedures()).anyMatch(r -> r.fee() != null && r.fee() > 0)
+        .anyMatch(r -> r.fee() == null || r.fee() == 0);
+  }
 }

@@ -302,7 +302,7 @@ class DigitalFirstTest extends DossierTestSupport {
   }
 
   /** The file with one byte of its signed content changed (inside the first signed range). */
-  private static byte[] tamper(byte[] pdf) throws IOException {
+  static byte[] tamper(byte[] pdf) throws IOException {
     int[] range;
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       range = doc.getLastSignatureDictionary().getByteRange();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -202,6 +203,15 @@ class CatalogueImportTest extends DossierTestSupport {
     assertThat(d.procedureKey()).isEqualTo(key);
     driver.work(d, driver.openTasks(d, "Task_CheckDossier").get(0));
     assertThat(printed(d, "01")).as("receipt (form 01)").isEqualTo(200);
+    // the rows with a fee (1.000000: 50.000 đồng, 1.000003: 30.000 đồng) wait for it; paid at the counter at once
+    List<Task> fee = driver.openTasks(d, "Task_CollectFee");
+    assertThat(fee).hasSize(Set.of("Procedure_TTHC_1_000000", "Procedure_TTHC_1_000003").contains(key) ? 1 : 0);
+    for (Task collect : fee) {
+      assertThat(reload(d).status()).isEqualTo(DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS);
+      driver.work(d, collect);
+      assertThat(jdbc.queryForObject("SELECT amount FROM fee_payment WHERE dossier_id = ? AND status = 'PAID'",
+          Long.class, d.id())).isEqualTo(key.endsWith("1_000000") ? 50_000L : 30_000L);
+    }
     // the first stage timer that asks for an apology fires; the responsible unit apologises with a new date
     Job apologyTimer = timers(d).stream().filter(j -> activityOf(j).endsWith("ApologyDue"))
         .min(Comparator.comparing(Job::getDuedate)).orElseThrow();

@@ -51,6 +51,10 @@ class ProcedurePathsTest extends DossierTestSupport {
       "Procedure_MarriageRegistration", "Procedure_NewbornPackage", "Procedure_JudicialRecord",
       "Procedure_ConstructionPermit", "Procedure_LandUseCertificate");
 
+  /** The procedures whose model declares a fee ({@code procedure.fee} > 0). */
+  static final List<String> WITH_FEE = List.of("Procedure_JudicialRecord", "Procedure_ConstructionPermit",
+      "Procedure_LandUseCertificate");
+
   static Stream<String> procedures() {
     return PROCEDURES.stream();
   }
@@ -101,6 +105,12 @@ class ProcedurePathsTest extends DossierTestSupport {
         .isEqualTo(events.stream().filter("INTER_AGENCY_DONE"::equals).count());
     if (procedure.equals("Procedure_LandUseCertificate")) {
       assertThat(events).containsSubsequence("INTER_AGENCY_DONE", "CLOCK_PAUSED", "CLOCK_RESUMED", "APPROVED");
+    }
+    // a procedure with a fee in its model waits for it after the reception check (block "Nộp lệ phí")
+    if (WITH_FEE.contains(procedure)) {
+      assertThat(events).containsSubsequence("RECEIPT_ISSUED", "FEE_DUE", "FEE_PAID", "APPROVED");
+    } else {
+      assertThat(events).doesNotContain("FEE_DUE");
     }
   }
 
