@@ -155,6 +155,39 @@ public class CitizenController {
     return views.of(citizens.supplement(code, secret, note, uploads(files), throttle.client(request)));
   }
 
+  /** The stop request: the second factor that shows the details, and the reason (optional). */
+  public record StopRequestBody(
+      @Schema(description = "Mã tra cứu in trên giấy tiếp nhận hoặc mã dùng một lần gửi qua tin nhắn", example = "123456")
+      String secret,
+      @Schema(description = "Lý do dừng giải quyết (không bắt buộc, tối đa 2000 ký tự)") String reason) {}
+
+  /** The answer to a stop request. */
+  public record StopRequestReceipt(String code, int status, String statusName, Instant requestedAt, boolean replayed,
+      String message) {}
+
+  @Operation(summary = "Yêu cầu dừng giải quyết (rút) hồ sơ",
+      description = "Nghị định 118/2025, Điều 21: trước khi có quyết định, người nộp yêu cầu dừng giải quyết hồ sơ với mã "
+          + "hồ sơ và mã tra cứu (hoặc mã dùng một lần). Bộ phận Một cửa nơi tiếp nhận xác nhận yêu cầu; hồ sơ kết thúc "
+          + "với trạng thái 7 (Công dân rút hồ sơ). Gửi lại khi yêu cầu đang chờ xác nhận trả về đúng yêu cầu đó (200).",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Đã nhận yêu cầu, chờ Bộ phận Một cửa xác nhận"),
+          @ApiResponse(responseCode = "200", description = "Yêu cầu đã gửi trước đó và đang chờ xác nhận"),
+          @ApiResponse(responseCode = "400", description = "Dữ liệu chưa hợp lệ"),
+          @ApiResponse(responseCode = "403", description = "Số điện thoại không đủ để dừng giải quyết hồ sơ"),
+          @ApiResponse(responseCode = "404", description = "Sai mã hồ sơ hoặc mã tra cứu"),
+          @ApiResponse(responseCode = "409", description = "Hồ sơ đã có quyết định hoặc đã kết thúc"),
+          @ApiResponse(responseCode = "429", description = "Yêu cầu quá nhiều lần")})
+  @PostMapping(path = "/dossiers/{code}/stop-request", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<StopRequestReceipt> stopRequest(@PathVariable String code,
+      @RequestBody(required = false) StopRequestBody body, HttpServletRequest request) {
+    CitizenService.StopRequested r = citizens.requestStop(code, body == null ? null : body.secret(),
+        body == null ? null : body.reason(), throttle.client(request));
+    Dossier d = r.dossier();
+    return ResponseEntity.status(r.replayed() ? 200 : 202).body(new StopRequestReceipt(d.code(), d.status().code(),
+        d.status().label(), r.requestedAt(), r.replayed(), "Đã nhận yêu cầu dừng giải quyết hồ sơ; Bộ phận Một cửa nơi "
+            + "tiếp nhận sẽ xác nhận. Theo dõi kết quả tại trang tra cứu hồ sơ."));
+  }
+
   /** The evaluation: second factor, rating 1–3, optional comment. */
   public record EvaluationRequest(String secret,
       @Schema(description = "3 hài lòng, 2 bình thường, 1 không hài lòng", allowableValues = {"1", "2", "3"})

@@ -456,6 +456,37 @@ public class CitizenService {
     }
   }
 
+  // ---------------- stop request (Decree 118/2025 Art. 21) ----------------
+
+  /** The applicant's stop request: the dossier, when the request was made, whether a retry only found it. */
+  public record StopRequested(Dossier dossier, Instant requestedAt, boolean replayed) {}
+
+  static final String STOP_NEEDS_PIN = "Để yêu cầu dừng giải quyết hồ sơ, cần nhập mã tra cứu in trên giấy tiếp nhận "
+      + "hoặc mã dùng một lần gửi đến số điện thoại đã khai; số điện thoại chỉ cho xem tiến độ.";
+
+  /**
+   * The applicant asks to stop processing (withdraw) the dossier before a decision: proven with the code and
+   * the lookup PIN or a one-time code (the phone number shows the progress only, and is not enough to end a
+   * dossier: 403); 409 after a decision. The receiving One-Stop Division confirms it in Tasklist; a retry while
+   * it waits answers the same request and makes no second task.
+   */
+  public StopRequested requestStop(String code, String secret, String reason, String client) {
+    throttle.beforeSubmission(client);
+    Map<String, String> errors = new LinkedHashMap<>();
+    String cleanReason = text(reason, "reason", 2000, errors);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid("Yêu cầu dừng giải quyết chưa được gửi vì dữ liệu chưa hợp lệ.", errors);
+    }
+    Verified v = verify(code, secret, client);
+    if (!v.details()) {
+      throw ApiException.forbidden(STOP_NEEDS_PIN);
+    }
+    long id = v.dossier().id();
+    String stated = cleanReason == null ? "Người nộp yêu cầu dừng giải quyết hồ sơ (không nêu lý do)" : cleanReason;
+    DossierWorkflow.StopRequest r = tx.execute(status -> workflow.requestStopOnline(id, stated, ACTOR));
+    return new StopRequested(dossiers.get(id), r.requestedAt(), r.replayed());
+  }
+
   // ---------------- evaluation ----------------
 
   /** The applicant's rating after the result was returned: 1 không hài lòng, 2 bình thường, 3 hài lòng. */

@@ -153,6 +153,14 @@ public class PublicDossiers {
         title = "Dừng giải quyết theo đề nghị của người nộp";
         detail = null;
       }
+      case "STOP_REQUESTED" -> {
+        title = "Người nộp yêu cầu dừng giải quyết hồ sơ";
+        detail = null;
+      }
+      case "STOP_REQUEST_DECLINED" -> {
+        title = "Không dừng giải quyết hồ sơ theo yêu cầu";
+        detail = e.reason();
+      }
       case "RATED" -> {
         title = "Người nộp đánh giá việc giải quyết";
         detail = e.details();

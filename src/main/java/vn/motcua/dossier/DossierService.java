@@ -278,10 +278,11 @@ public class DossierService {
   public void refuseReception(long id, String reason, String actor) {
     requireReason(reason);
     Instant at = now();
+    // the reason first: the status event to the national portal carries it (docs/portal.md)
+    repository.recordEvent(id, "RECEPTION_REFUSED", at, actor, reason.strip(), "Phiếu từ chối tiếp nhận hồ sơ");
     repository.updateStatus(id, DossierStatus.NOT_ACCEPTED, "Từ chối tiếp nhận", at);
     repository.markClosed(id, at);
     repository.updateHolder(id, get(id).receivingUnit(), null, "Từ chối tiếp nhận", at);
-    repository.recordEvent(id, "RECEPTION_REFUSED", at, actor, reason.strip(), "Phiếu từ chối tiếp nhận hồ sơ");
   }
 
   /**

@@ -89,6 +89,16 @@ public final class DossierVariables {
   // withdrawal
   public static final String STOP_REASON = "stopReason";
   public static final String STOP_KIND = "stopKind";
+  /** The officer who recorded or confirmed the stop (the correlation runs without their engine authentication). */
+  public static final String STOP_BY = "stopBy";
+
+  // the applicant's stop request made online (processes/system/online-stop-request.bpmn)
+  public static final String PROCESS_ONLINE_STOP_REQUEST = "Process_OnlineStopRequest";
+  public static final String STOP_REQUESTED_AT = "stopRequestedAt";
+  public static final String STOP_REQUEST_DECISION = "stopRequestDecision";
+  public static final String STOP_DECLINE_REASON = "stopDeclineReason";
+  public static final String CONFIRM = "CONFIRM";
+  public static final String DECLINE = "DECLINE";
 
   // values
   public static final String COMPLETE = "COMPLETE";

@@ -45,13 +45,30 @@ public class RegistrationCheck {
     this.suspended = suspended;
   }
 
-  /** What an officer submits to register a dossier received at the counter or by post. */
+  /**
+   * What an officer submits to register a dossier received at the counter or by post. {@code competentUnit}:
+   * for a commune procedure, the commune that resolves it when it is not the receiving one (reception
+   * regardless of administrative boundary within the province, Decree 118/2025); empty: the receiving unit.
+   */
   public record RegisterCommand(String procedureKey, String receivingUnit, Channel channel, Applicant applicant,
-      String requestSummary, List<NewDocument> documents) {}
+      String requestSummary, List<NewDocument> documents, String competentUnit) {
+    public RegisterCommand(String procedureKey, String receivingUnit, Channel channel, Applicant applicant,
+        String requestSummary, List<NewDocument> documents) {
+      this(procedureKey, receivingUnit, channel, applicant, requestSummary, documents, null);
+    }
+  }
 
-  /** What the citizen (or the national portal on their behalf) submits online. */
+  /**
+   * What the citizen (or the national portal on their behalf) submits online; {@code competentUnit} as in
+   * {@link RegisterCommand}.
+   */
   public record OnlineSubmission(String procedureKey, String receivingUnit, Applicant applicant,
-      String requestSummary, List<NewDocument> documents) {}
+      String requestSummary, List<NewDocument> documents, String competentUnit) {
+    public OnlineSubmission(String procedureKey, String receivingUnit, Applicant applicant,
+        String requestSummary, List<NewDocument> documents) {
+      this(procedureKey, receivingUnit, applicant, requestSummary, documents, null);
+    }
+  }
 
   /** The active procedure of this key, or {@code null} with the problem added to {@code errors}. */
   public Procedure procedure(String key, Map<String, String> errors) {
@@ -79,7 +96,8 @@ public class RegistrationCheck {
     if (channel == Channel.ONLINE) {
       errors.put("channel", "Hồ sơ trực tuyến được nộp qua cổng dịch vụ công, không đăng ký tại quầy.");
     }
-    return registration(procedure, receiving, channel, c.applicant(), c.requestSummary(), c.documents(), errors);
+    return registration(procedure, receiving, c.competentUnit(), channel, c.applicant(), c.requestSummary(),
+        c.documents(), errors);
   }
 
   /**
@@ -96,8 +114,8 @@ public class RegistrationCheck {
   public DossierService.Registration online(OnlineSubmission s, Map<String, String> errors) {
     Procedure procedure = procedure(s.procedureKey(), errors);
     Agency receiving = onlineReceivingUnit(s.receivingUnit(), procedure, errors);
-    return registration(procedure, receiving, Channel.ONLINE, s.applicant(), s.requestSummary(), s.documents(),
-        errors);
+    return registration(procedure, receiving, s.competentUnit(), Channel.ONLINE, s.applicant(), s.requestSummary(),
+        s.documents(), errors);
   }
 
   /** An invalid registration is a 400 with the field messages: it stores nothing and starts no process. */
@@ -133,18 +151,36 @@ public class RegistrationCheck {
   }
 
   /**
+   * The commune that resolves a commune procedure received at another commune's One-Stop Division (phi địa
+   * giới hành chính, Decree 118/2025): any commune of the province with officers who appraise and approve.
+   */
+  private Agency competentCommune(String key, Map<String, String> errors) {
+    Agency a = directory.find(key).orElse(null);
+    if (a == null || a.level() != Agency.Level.COMMUNE || !a.hasRole(Role.SPECIALIST) || !a.hasRole(Role.LEADER)) {
+      errors.put("competentUnit", "Không có Ủy ban nhân dân cấp xã '" + ApplicantValidator.clean(key)
+          + "' trong tỉnh để giải quyết thủ tục cấp xã.");
+      return null;
+    }
+    return a;
+  }
+
+  /**
    * The registration the data make, with the problems added to {@code errors} (field → Vietnamese
    * message); {@code null} when there is any.
    */
-  private DossierService.Registration registration(Procedure procedure, Agency receiving, Channel channel,
-      Applicant applicantData, String requestSummary, List<NewDocument> documents, Map<String, String> errors) {
+  private DossierService.Registration registration(Procedure procedure, Agency receiving, String requestedCompetent,
+      Channel channel, Applicant applicantData, String requestSummary, List<NewDocument> documents,
+      Map<String, String> errors) {
     Agency competent = null;
+    boolean otherCompetent = requestedCompetent != null && !requestedCompetent.isBlank();
     if (procedure != null && receiving != null) {
       if (Procedure.RECEIVING_UNIT.equals(procedure.competentAgency())) {
         if (receiving.level() != Agency.Level.COMMUNE) {
           errors.put("receivingUnit", "Thủ tục cấp xã phải được tiếp nhận tại Ủy ban nhân dân cấp xã.");
-        } else {
+        } else if (!otherCompetent || requestedCompetent.strip().equals(receiving.key())) {
           competent = receiving;
+        } else {
+          competent = competentCommune(requestedCompetent.strip(), errors);
         }
       } else {
         competent = directory.find(procedure.competentAgency()).orElse(null);
@@ -152,7 +188,13 @@ public class RegistrationCheck {
           throw new IllegalStateException("Procedure " + procedure.key() + " names unknown agency "
               + procedure.competentAgency());
         }
+        if (otherCompetent && !requestedCompetent.strip().equals(competent.key())) {
+          errors.put("competentUnit", "Thủ tục này do " + competent.name() + " giải quyết; không chọn được cơ quan "
+              + "giải quyết khác.");
+        }
       }
+    } else if (otherCompetent && directory.find(requestedCompetent.strip()).isEmpty()) {
+      errors.put("competentUnit", "Không có đơn vị '" + ApplicantValidator.clean(requestedCompetent) + "'.");
     }
     ApplicantValidator.Result applicant = ApplicantValidator.validate(applicantData);
     errors.putAll(applicant.errors());

@@ -23,6 +23,13 @@ class PortalEventRepository {
     this.jdbc = jdbc;
   }
 
+  /** The reason of the dossier's refusal at reception, written in its history with the refusal (or null). */
+  String refusalReason(long dossierId) {
+    List<String> reasons = jdbc.queryForList("SELECT reason FROM dossier_event WHERE dossier_id = ?"
+        + " AND event_type = 'RECEPTION_REFUSED' ORDER BY occurred_at DESC, id DESC", String.class, dossierId);
+    return reasons.isEmpty() ? null : reasons.get(0);
+  }
+
   /** The last event of the dossier: its sequence and status, or null. */
   record Last(int sequence, int statusCode) {}
 

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.OfficeZone;
+import org.springframework.beans.factory.annotation.Value;
 import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.PortalStatusListener;
 
@@ -31,11 +33,15 @@ public class PortalOutbox implements PortalStatusListener {
   private final PortalEventRepository repository;
   private final PortalProperties properties;
   private final EngineClock clock;
+  private final String publicBaseUrl;
 
-  public PortalOutbox(PortalEventRepository repository, PortalProperties properties, EngineClock clock) {
+  public PortalOutbox(PortalEventRepository repository, PortalProperties properties, EngineClock clock,
+      @Value("${motcua.portal.public-base-url:http://localhost:8080}") String publicBaseUrl) {
     this.repository = repository;
     this.properties = properties;
     this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+        : publicBaseUrl;
   }
 
   @Override
@@ -102,6 +108,12 @@ public class PortalOutbox implements PortalStatusListener {
     p.put("returnedAt", time(d.returnedAt()));
     p.put("outcome", d.outcome() == null ? null : d.outcome().name());
     p.put("outcomeName", d.outcome() == null ? null : d.outcome().label());
+    if (d.status() == DossierStatus.NOT_ACCEPTED) {
+      // Decree 118/2025: the reasons of a refusal at reception go back electronically, with form 03, which the
+      // applicant downloads with the code and the lookup PIN (digitisation.ResultFileController)
+      p.put("refusalReason", repository.refusalReason(d.id()));
+      p.put("refusalSlipUrl", publicBaseUrl + "/api/public/dossiers/" + d.code() + "/forms/03.pdf");
+    }
     try {
       return JSON.writeValueAsString(p);
     } catch (JsonProcessingException e) {

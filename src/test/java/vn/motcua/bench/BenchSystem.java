@@ -85,6 +85,9 @@ final class BenchSystem implements AutoCloseable {
     props.put("motcua.data-dir", dir.resolve("data").toAbsolutePath().toString());
     props.put("motcua.organisation.file", org.toUri().toString());
     props.put("motcua.demo.users-file", users.toUri().toString());
+    // the figures are measured without the demo profile's stub portal (docs/portal.md measures the sync)
+    props.put("motcua.portal.enabled", "false");
+    props.put("motcua.portal.demo-stub.enabled", "false");
     props.put("logging.level.root", "WARN");
     props.put("logging.level.vn.motcua", "WARN");
     props.put("spring.main.banner-mode", "off");

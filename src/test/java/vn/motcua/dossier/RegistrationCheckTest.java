@@ -29,9 +29,13 @@ class RegistrationCheckTest {
   static final Applicant APPLICANT = new Applicant("Lê Văn Bình", "001203004567", "0912 345 678", null,
       "Phường Minh Xuân", null);
 
+  static final Agency OTHER_COMMUNE = new Agency("tq-nt", "000.00.15.H60", "Ủy ban nhân dân phường Nông Tiến",
+      "UBND Nông Tiến", Agency.Level.COMMUNE, Agency.Type.COMMUNE_COMMITTEE, null,
+      List.of(Role.RECEPTION, Role.SPECIALIST, Role.LEADER));
+
   final RegistrationCheck check = new RegistrationCheck(
       key -> Optional.ofNullable(Map.of(PROVINCIAL.key(), PROVINCIAL, COMMUNAL.key(), COMMUNAL).get(key)),
-      new OrganisationDirectory("Tỉnh Thử nghiệm", List.of(CENTRE, DEPARTMENT, COMMUNE)));
+      new OrganisationDirectory("Tỉnh Thử nghiệm", List.of(CENTRE, DEPARTMENT, COMMUNE, OTHER_COMMUNE)));
 
   static Procedure procedure(String key, String competentAgency) {
     return new Procedure(key, "Thủ tục thử", "1.000", "PROVINCE", competentAgency, 5, 0, null, null,
@@ -104,5 +108,25 @@ class RegistrationCheckTest {
     assertThatThrownBy(() -> RegistrationCheck.requireValid(errors)).isInstanceOf(ApiException.class)
         .hasMessage("Hồ sơ chưa được đăng ký vì dữ liệu chưa hợp lệ.");
     RegistrationCheck.requireValid(Map.of());
+  }
+
+  @Test
+  void a_commune_procedure_received_at_one_commune_may_be_resolved_by_another_commune_of_the_province() {
+    DossierService.Registration r = check.online(new OnlineSubmission(COMMUNAL.key(), COMMUNE.key(), APPLICANT, null,
+        null, OTHER_COMMUNE.key()), new LinkedHashMap<>());
+    assertThat(r.receivingUnit()).isEqualTo(COMMUNE);
+    assertThat(r.competentUnit()).isEqualTo(OTHER_COMMUNE);
+
+    // the competent unit must be a commune with officers who appraise and approve
+    assertThat(check.check(new OnlineSubmission(COMMUNAL.key(), OTHER_COMMUNE.key(), APPLICANT, null, null,
+        COMMUNE.key()))).containsOnlyKeys("competentUnit");
+    assertThat(check.check(new OnlineSubmission(COMMUNAL.key(), COMMUNE.key(), APPLICANT, null, null,
+        DEPARTMENT.key()))).containsOnlyKeys("competentUnit");
+    // a procedure with its own agency keeps it
+    assertThat(check.check(new OnlineSubmission(PROVINCIAL.key(), null, APPLICANT, null, null, OTHER_COMMUNE.key())))
+        .containsExactly(Map.entry("competentUnit", "Thủ tục này do Sở Công Thương giải quyết; không chọn được cơ quan "
+            + "giải quyết khác."));
+    assertThat(check.check(new OnlineSubmission(PROVINCIAL.key(), null, APPLICANT, null, null, DEPARTMENT.key())))
+        .isEmpty();
   }
 }

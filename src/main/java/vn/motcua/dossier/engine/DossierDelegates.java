@@ -229,9 +229,27 @@ public class DossierDelegates {
   JavaDelegate recordStopDelegate(DossierService dossiers) {
     return execution -> {
       String kind = string(execution, STOP_KIND);
+      String by = string(execution, STOP_BY);
       dossiers.recordStop(dossierId(execution),
           kind == null ? DossierStatus.WITHDRAWN : DossierStatus.valueOf(kind), string(execution, STOP_REASON),
-          actor(execution));
+          by != null ? by : actor(execution));
     };
+  }
+
+  /**
+   * The One-Stop Division confirmed the applicant's online stop request (Decree 118/2025 Art. 21): the
+   * dossier's procedure stops through its stop block, status 7.
+   */
+  @Bean
+  JavaDelegate confirmStopRequestDelegate(DossierWorkflow workflow) {
+    return execution -> workflow.confirmStopOnline(dossierId(execution), string(execution, STOP_REASON),
+        actor(execution));
+  }
+
+  /** The online stop request came after a decision: not stopped, the reason told to the applicant. */
+  @Bean
+  JavaDelegate declineStopRequestDelegate(DossierService dossiers) {
+    return execution -> dossiers.recordEvent(dossierId(execution), "STOP_REQUEST_DECLINED", actor(execution),
+        string(execution, STOP_DECLINE_REASON), "Không dừng giải quyết hồ sơ theo yêu cầu trực tuyến");
   }
 }

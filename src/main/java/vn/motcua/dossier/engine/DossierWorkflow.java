@@ -3,6 +3,7 @@ package vn.motcua.dossier.engine;
 import static vn.motcua.dossier.DossierVariables.*;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.dossier.DeadlinePlan;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierClock;
+import vn.motcua.dossier.DossierRecords;
+import vn.motcua.dossier.EngineClock;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.RegistrationCheck.OnlineSubmission;
@@ -53,10 +56,14 @@ public class DossierWorkflow {
   private final DossierClock clock;
   private final IdentityService identityService;
   private final DossierAccess access;
+  private final DossierRecords records;
+  private final EngineClock engineClock;
 
   public DossierWorkflow(DossierService dossiers, RegistrationCheck check, ProcedureCatalogue catalogue,
       OrganisationDirectory directory, RuntimeService runtimeService, DossierClock clock,
-      IdentityService identityService, DossierAccess access) {
+      IdentityService identityService, DossierAccess access, DossierRecords records, EngineClock engineClock) {
+    this.records = records;
+    this.engineClock = engineClock;
     this.identityService = identityService;
     this.access = access;
     this.dossiers = dossiers;
@@ -207,8 +214,76 @@ public class DossierWorkflow {
         .processInstanceId(d.processInstanceId())
         .setVariable(STOP_REASON, reason.strip())
         .setVariable(STOP_KIND, kind.name())
+        .setVariable(STOP_BY, officer.userId())
         .correlateWithResult());
     return dossiers.get(d.id());
+  }
+
+  /** The applicant's pending stop request: when it was made, and whether this call only found it (a retry). */
+  public record StopRequest(Instant requestedAt, boolean replayed) {}
+
+  /**
+   * The applicant asks online to stop processing the dossier (Decree 118/2025 Art. 21), proven by the public
+   * API: allowed only before a decision (409 after), recorded in the dossier's history, and put before the
+   * receiving One-Stop Division as the task "Xác nhận yêu cầu dừng giải quyết hồ sơ của người nộp"
+   * ({@code Process_OnlineStopRequest}, business key the dossier code). At most one request waits per dossier:
+   * under the dossier's row lock, a retry finds the waiting one and starts nothing.
+   */
+  public StopRequest requestStopOnline(long dossierId, String reason, String actor) {
+    records.lock(dossierId);
+    Dossier d = dossiers.get(dossierId);
+    String refusal = dossiers.stopRefusal(d);
+    if (refusal != null) {
+      throw ApiException.conflict(refusal);
+    }
+    ProcessInstance pending = SystemAccess.run(identityService, () -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_ONLINE_STOP_REQUEST).processInstanceBusinessKey(d.code()).active()
+        .singleResult());
+    if (pending != null) {
+      Object at = SystemAccess.run(identityService,
+          () -> runtimeService.getVariable(pending.getId(), STOP_REQUESTED_AT));
+      return new StopRequest(at instanceof Date date ? date.toInstant() : null, true);
+    }
+    Instant at = engineClock.instant();
+    dossiers.recordEvent(dossierId, "STOP_REQUESTED", actor, reason, "Yêu cầu dừng giải quyết hồ sơ trực tuyến, "
+        + "chờ Bộ phận Một cửa xác nhận");
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(DOSSIER_ID, d.id());
+    vars.put(DOSSIER_CODE, d.code());
+    vars.put(PROCEDURE_KEY, d.procedureKey());
+    vars.put(PROCEDURE_NAME, d.procedureName());
+    vars.put(RECEIVING_UNIT, d.receivingUnit());
+    vars.put(COMPETENT_UNIT, d.competentUnit());
+    vars.put(CHANNEL, d.channel().name());
+    vars.put(APPLICANT_NAME, d.applicant().name());
+    vars.put(APPLICANT_ID_NUMBER, d.applicant().idNumber());
+    vars.put(APPLICANT_PHONE, d.applicant().phone());
+    vars.put(APPLICANT_ADDRESS, d.applicant().address());
+    vars.put(REQUEST_SUMMARY, d.requestSummary() == null ? "" : d.requestSummary());
+    vars.put(STOP_REASON, reason);
+    vars.put(STOP_REQUESTED_AT, Date.from(at));
+    SystemAccess.run(identityService,
+        () -> runtimeService.startProcessInstanceByKey(PROCESS_ONLINE_STOP_REQUEST, d.code(), vars));
+    return new StopRequest(at, false);
+  }
+
+  /**
+   * The One-Stop Division confirmed the applicant's online stop request: the dossier's procedure receives
+   * {@code StopRequested} and ends through its stop block with status 7 (withdrawn by the applicant). Called by
+   * the confirming task's delegate, in the officer's transaction.
+   */
+  public void confirmStopOnline(long dossierId, String reason, String officer) {
+    Dossier d = dossiers.get(dossierId);
+    String refusal = dossiers.stopRefusal(d);
+    if (refusal != null) {
+      throw ApiException.conflict(refusal);
+    }
+    SystemAccess.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_STOP_REQUESTED)
+        .processInstanceId(d.processInstanceId())
+        .setVariable(STOP_REASON, reason)
+        .setVariable(STOP_KIND, DossierStatus.WITHDRAWN.name())
+        .setVariable(STOP_BY, officer)
+        .correlateWithResult());
   }
 
   /** Pauses the clock while the dossier waits on the applicant (financial obligations, ...). */

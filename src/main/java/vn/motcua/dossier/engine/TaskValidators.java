@@ -68,6 +68,27 @@ public class TaskValidators {
     };
   }
 
+  /**
+   * The applicant's online stop request: confirmed while the dossier has no decision (the applicant's right,
+   * Decree 118/2025 Art. 21); declined, with a reason for the applicant, only once it has one or has ended.
+   */
+  @Bean
+  TaskListener stopRequestValidator(DossierService dossiers) {
+    return task -> {
+      String decision = typedText(task, STOP_REQUEST_DECISION);
+      require(oneOf(task, STOP_REQUEST_DECISION, Set.of(CONFIRM, DECLINE)),
+          "Cần chọn: xác nhận dừng giải quyết hồ sơ, hoặc không dừng vì hồ sơ đã có quyết định.");
+      String refusal = dossiers.stopRefusal(dossiers.get(dossierId(task)));
+      if (CONFIRM.equals(decision)) {
+        require(refusal == null, refusal + " Chọn \"Không dừng giải quyết\" và ghi lý do cho người nộp.");
+      } else {
+        require(refusal != null, "Người nộp có quyền yêu cầu dừng giải quyết hồ sơ trước khi có quyết định (Nghị định "
+            + "118/2025, Điều 21): hồ sơ chưa có quyết định nên cần xác nhận dừng giải quyết.");
+        require(text(task, STOP_DECLINE_REASON, 10), "Cần ghi rõ lý do không dừng giải quyết (ít nhất 10 ký tự).");
+      }
+    };
+  }
+
   /** The One-Stop Division confirms the supplement request was sent to the applicant. */
   @Bean
   TaskListener supplementRequestValidator() {
