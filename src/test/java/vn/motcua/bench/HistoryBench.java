@@ -283,7 +283,7 @@ final class HistoryBench {
               + GIVEN[rnd.nextInt(GIVEN.length)];
           String idNumber = String.format(Locale.ROOT, "0%02d%09d", rnd.nextInt(96), rnd.nextInt(1_000_000_000));
           String procKey = household ? "Procedure_HouseholdBusinessRegistration" : "Procedure_BirthRegistration";
-          String procCode = household ? "2.000720" : "1.001193";
+          String procCode = household ? "1.001612" : "1.001193";
           String procName = household ? "Đăng ký thành lập hộ kinh doanh" : "Đăng ký khai sinh";
           String reception = BenchSystem.officer(unit, "reception");
           Object[] row = {id, code, procKey, procCode, procName, unit, unit, rnd.nextInt(5) < 2 ? "ONLINE" : "DIRECT",

@@ -60,7 +60,7 @@ final class ReportsBench {
 
   static final List<Proc> PROCEDURES = List.of(
       new Proc("Procedure_BirthRegistration", "1.001193", "Đăng ký khai sinh", 1, false, null),
-      new Proc("Procedure_HouseholdBusinessRegistration", "2.000720", "Đăng ký thành lập hộ kinh doanh", 3, false, null),
+      new Proc("Procedure_HouseholdBusinessRegistration", "1.001612", "Đăng ký thành lập hộ kinh doanh", 3, false, null),
       new Proc("Procedure_NewbornPackage", "1.013124", "Liên thông đăng ký khai sinh, thường trú, cấp thẻ BHYT cho trẻ dưới 6 tuổi", 5, false, null),
       new Proc("Procedure_ConstructionPermit", "1.009994", "Cấp giấy phép xây dựng nhà ở riêng lẻ", 15, false, null),
       new Proc("Procedure_JudicialRecordCertificate", "2.000488", "Cấp Phiếu lý lịch tư pháp", 10, true, "tq-stp"),

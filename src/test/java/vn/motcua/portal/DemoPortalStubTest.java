@@ -19,7 +19,7 @@ class DemoPortalStubTest {
   }
 
   static PortalEvent event(String key) {
-    return new PortalEvent(1, 1, "000.01.30.H60-261204-0001", "2.000720", 1, 2, "STATUS", key,
+    return new PortalEvent(1, 1, "000.01.30.H60-261204-0001", "1.001612", 1, 2, "STATUS", key,
         "{\"dossierCode\": \"000.01.30.H60-261204-0001\", \"status\": 2, \"statusName\": \"Đã tiếp nhận\"}",
         PortalEvent.State.PENDING, 0, Instant.now(), null, null, null, Instant.now(), null, null);
   }

@@ -30,7 +30,7 @@ class ApiAccessTest {
   void the_procedure_catalogue_is_public() {
     ResponseEntity<String> catalogue = rest.getForEntity("/api/public/procedures", String.class);
     assertThat(catalogue.getStatusCode().value()).isEqualTo(200);
-    assertThat(catalogue.getBody()).contains("Đăng ký thành lập hộ kinh doanh").contains("2.000720");
+    assertThat(catalogue.getBody()).contains("Đăng ký thành lập hộ kinh doanh").contains("1.001612");
     assertThat(rest.getForEntity("/api/public/procedures/Procedure_Nope", String.class).getStatusCode().value())
         .isEqualTo(404);
   }
