@@ -1162,14 +1162,18 @@ final class ClusterRun {
             .toLocalTime() + " " + e.status() + " " + e.what));
   }
 
-  /** Waits until the engine has nothing left to do for the run: no process instance, no pending notification. */
+  /**
+   * Waits until the engine has nothing left to do for the run: no process instance, no pending notification,
+   * no job but the history cleanup's (at most {@code --settle} seconds, 240).
+   */
   void settle() throws SQLException {
     long deadline = System.currentTimeMillis() + 1000L * Integer.parseInt(o.getOrDefault("settle", "240"));
     while (System.currentTimeMillis() < deadline) {
       try (Connection c = db()) {
         long running = count(c, "SELECT COUNT(*) FROM act_ru_execution WHERE id_ = proc_inst_id_");
         long waiting = count(c, "SELECT COUNT(*) FROM notification WHERE status IN ('PENDING', 'FAILED')");
-        long jobs = count(c, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0");
+        // the engine's own history cleanup job lives for ever once a cleanup window is configured
+        long jobs = count(c, "SELECT COUNT(*) FROM act_ru_job WHERE retries_ > 0 AND handler_type_ <> 'history-cleanup'");
         if (running == 0 && waiting == 0 && jobs == 0) {
           return;
         }
