@@ -23,6 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * node of a cluster counts against the same limit and a restart forgives nothing. The check and the record
  * are one transaction that locks the client's row: concurrent requests, on one node or several, cannot pass
  * the limit together. Uses the wall clock, not the engine's.
+ *
+ * <p>The moments are kept in slots of 1/{@value #SLOTS_PER_WINDOW} of the window ({@code start*count}, or
+ * {@code start} for one act), so that a row stays small whatever the limit: the national portal, one client
+ * for every online dossier of the province, may be allowed thousands an hour. A slot leaves the window with
+ * its first act, so the window is shorter by at most one slot (6 s of an hour).
  */
 @Component
 public class ClientThrottle {
@@ -33,8 +38,11 @@ public class ClientThrottle {
     SUBMISSION
   }
 
-  /** Most moments kept per row; a limit above it counts as this many. */
-  static final int MAX_KEPT = 1300;
+  /** Slots a window is cut into: at most this many (plus one) entries per row, whatever the limit. */
+  static final int SLOTS_PER_WINDOW = 600;
+
+  /** Acts counted together: {@code count} of them since {@code start} (epoch milliseconds). */
+  record Slot(long start, int count) {}
 
   private final CitizenProperties properties;
   private final JdbcTemplate jdbc;
@@ -98,16 +106,12 @@ public class ClientThrottle {
       String stored = jdbc.queryForObject("SELECT hits FROM client_throttle WHERE throttle_key = ? FOR UPDATE",
           String.class, key);
       long now = clock.millis();
-      Deque<Long> times = parse(stored);
-      prune(times, now - window.toMillis());
+      Deque<Slot> times = parse(stored);
       Long retry = retryAfter(times, limit, window, now);
       if (retry != null) {
         return retry;
       }
-      times.addLast(now);
-      while (times.size() > MAX_KEPT) {
-        times.pollFirst();
-      }
+      record(times, now, window);
       jdbc.update("UPDATE client_throttle SET hits = ?, last_hit_ms = ? WHERE throttle_key = ?", format(times), now,
           key);
       return null;
@@ -132,19 +136,45 @@ public class ClientThrottle {
     }
   }
 
-  private Deque<Long> hits(String key) {
+  private Deque<Slot> hits(String key) {
     List<String> stored = jdbc.queryForList("SELECT hits FROM client_throttle WHERE throttle_key = ?", String.class,
         key);
     return stored.isEmpty() ? new ArrayDeque<>() : parse(stored.get(0));
   }
 
-  /** Seconds until the oldest act leaves the window when the window holds {@code limit} acts, else null. */
-  private static Long retryAfter(Deque<Long> times, int limit, Duration window, long now) {
+  /**
+   * Seconds until enough acts leave the window for one more, when the window holds {@code limit} acts (after
+   * dropping the slots that left it), else null.
+   */
+  static Long retryAfter(Deque<Slot> times, int limit, Duration window, long now) {
     prune(times, now - window.toMillis());
-    if (times.size() < Math.min(limit, MAX_KEPT)) {
+    long held = times.stream().mapToLong(Slot::count).sum();
+    if (held < limit) {
       return null;
     }
-    return Math.max(1, (times.peekFirst() + window.toMillis() - now + 999) / 1000);
+    long leaving = 0;
+    for (Slot slot : times) {
+      leaving += slot.count();
+      if (held - leaving < limit) {
+        return Math.max(1, (slot.start() + window.toMillis() - now + 999) / 1000);
+      }
+    }
+    return Math.max(1, (window.toMillis() + 999) / 1000);
+  }
+
+  /** One more act at {@code now}: counted in the newest slot while it is younger than one slot's width. */
+  static void record(Deque<Slot> times, long now, Duration window) {
+    long width = Math.max(1, window.toMillis() / SLOTS_PER_WINDOW);
+    Slot last = times.peekLast();
+    if (last != null && now - last.start() < width && now >= last.start()) {
+      times.pollLast();
+      times.addLast(new Slot(last.start(), last.count() + 1));
+    } else {
+      times.addLast(new Slot(now, 1));
+    }
+    while (times.size() > SLOTS_PER_WINDOW + 1) {
+      times.pollFirst(); // only after the clock went backwards: slots are otherwise at least a width apart
+    }
   }
 
   private static ThrottledException throttled(String message, long retryAfterSeconds) {
@@ -155,22 +185,26 @@ public class ClientThrottle {
     return seconds < 60 ? seconds + " giây" : ((seconds + 59) / 60) + " phút";
   }
 
-  private static Deque<Long> parse(String stored) {
-    Deque<Long> times = new ArrayDeque<>();
+  static Deque<Slot> parse(String stored) {
+    Deque<Slot> times = new ArrayDeque<>();
     if (stored != null && !stored.isBlank()) {
       for (String t : stored.split(",")) {
-        times.addLast(Long.parseLong(t.strip()));
+        String entry = t.strip();
+        int star = entry.indexOf('*');
+        times.addLast(star < 0 ? new Slot(Long.parseLong(entry), 1)
+            : new Slot(Long.parseLong(entry.substring(0, star)), Integer.parseInt(entry.substring(star + 1))));
       }
     }
     return times;
   }
 
-  private static String format(Deque<Long> times) {
-    return times.stream().map(String::valueOf).collect(Collectors.joining(","));
+  static String format(Deque<Slot> times) {
+    return times.stream().map(x -> x.count() == 1 ? String.valueOf(x.start()) : x.start() + "*" + x.count())
+        .collect(Collectors.joining(","));
   }
 
-  private static void prune(Deque<Long> times, long before) {
-    while (!times.isEmpty() && times.peekFirst() <= before) {
+  private static void prune(Deque<Slot> times, long before) {
+    while (!times.isEmpty() && times.peekFirst().start() <= before) {
       times.pollFirst();
     }
   }

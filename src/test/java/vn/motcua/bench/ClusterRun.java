@@ -1366,7 +1366,7 @@ final class ClusterRun {
         .append("- command: `").append(o.getOrDefault("command", ".ci/cluster-run")).append("`\n")
         .append("- date: ").append(OffsetDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0)).append('\n')
         .append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(memory()).append(", shared with other work (figures indicative); PostgreSQL local, default settings; ")
+        .append(memory()).append("; PostgreSQL local, default settings; ")
         .append("each node -Xmx512m\n\n```\n");
     figures.forEach(l -> b.append(l).append('\n'));
     b.append('\n');

@@ -65,6 +65,32 @@ class ClientThrottleTest {
       new CitizenProperties(3, Duration.ofMinutes(15), 10, 2, false, null), ds, clock);
 
   @Test
+  void a_limit_of_thousands_an_hour_is_honoured_whole_and_the_row_stays_small() {
+    // the national portal delivers every online dossier of the province from one address (issue 20's run
+    // met a cap of 1,300 an hour that the configured limit did not show)
+    ClientThrottle portal = throttle(new CitizenProperties(3, Duration.ofMinutes(15), 10, 2500, false, null), ds, clock);
+    int passed = 0;
+    ThrottledException refused = null;
+    for (int i = 0; i < 2600 && refused == null; i++) {
+      clock.now = clock.now.plusSeconds(1);
+      try {
+        portal.beforeSubmission("198.51.100.7");
+        passed++;
+      } catch (ThrottledException e) {
+        refused = e;
+      }
+    }
+    assertThat(passed).isEqualTo(2500);
+    assertThat(refused).isNotNull();
+    // the first act leaves the hour 3,600 s after it; 2,501 s have passed
+    assertThat(refused.retryAfterSeconds()).isBetween(1093L, 1100L);
+    String row = new JdbcTemplate(ds).queryForObject(
+        "SELECT hits FROM client_throttle WHERE throttle_key = 'SUBMISSION|198.51.100.7'", String.class);
+    assertThat(row.split(",")).hasSizeLessThanOrEqualTo(ClientThrottle.SLOTS_PER_WINDOW + 1);
+    assertThat(row.length()).isLessThan(20_000);
+  }
+
+  @Test
   void failed_lookups_throttle_the_client_for_the_window_and_then_forgive() {
     for (int i = 0; i < 3; i++) {
       throttle.beforeLookup("203.0.113.5");
