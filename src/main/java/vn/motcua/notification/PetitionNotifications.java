@@ -58,10 +58,6 @@ public class PetitionNotifications {
     return new Recorded(notice.petitionCode(), pending);
   }
 
-  public void linkProcess(long notificationId, String processInstanceId) {
-    repository.setProcessInstance(notificationId, processInstanceId);
-  }
-
   public List<Notification> ofPetition(long petitionId) {
     return repository.ofPetition(petitionId);
   }

@@ -302,7 +302,7 @@ class NotificationFlowTest extends DossierTestSupport {
         .processDefinitionKey(NotificationVariables.PROCESS_KEY).count();
 
     new TransactionTemplate(transactionManager).executeWithoutResult(tx ->
-        new NotificationProcesses(off, runtimeService, identityService)
+        new NotificationProcesses(off, null, runtimeService, identityService)
             .onNotice(new DossierNotice(d.id(), DossierNotice.Kind.RECEIVED, at("2026-03-02T09:00"), null)));
 
     assertThat(notifications.ofDossier(d.id())).hasSize(2).allSatisfy(n -> {

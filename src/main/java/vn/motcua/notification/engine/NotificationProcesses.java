@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierNotice;
 import vn.motcua.notification.Notification;
 import vn.motcua.notification.NotificationService;
+import vn.motcua.notification.PetitionNotice;
+import vn.motcua.notification.PetitionNotifications;
 import vn.motcua.security.SystemAccess;
 
 /**
@@ -23,12 +26,14 @@ import vn.motcua.security.SystemAccess;
 @Component
 public class NotificationProcesses {
   private final NotificationService notifications;
+  private final PetitionNotifications petitionNotifications;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
 
-  public NotificationProcesses(NotificationService notifications, RuntimeService runtimeService,
-      IdentityService identityService) {
+  public NotificationProcesses(NotificationService notifications, PetitionNotifications petitionNotifications,
+      RuntimeService runtimeService, IdentityService identityService) {
     this.notifications = notifications;
+    this.petitionNotifications = petitionNotifications;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
   }
@@ -36,9 +41,21 @@ public class NotificationProcesses {
   @EventListener
   public void onNotice(DossierNotice notice) {
     NotificationService.Recorded recorded = notifications.record(notice);
-    for (Notification n : recorded.pending()) {
+    start(recorded.pending(), recorded.dossierCode());
+  }
+
+  /** A petition's notice (receipt, forwarding, clarification, answer): the same sending process, keyed by its code. */
+  @EventListener
+  public void onNotice(PetitionNotice notice) {
+    PetitionNotifications.Recorded recorded = petitionNotifications.record(notice);
+    start(recorded.pending(), recorded.petitionCode());
+  }
+
+  /** One Process_Notification per message, in the transaction that recorded it. */
+  private void start(List<Notification> pending, String businessKey) {
+    for (Notification n : pending) {
       ProcessInstance pi = SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey(
-          PROCESS_KEY, recorded.dossierCode(), Variables.createVariables().putValue(NOTIFICATION_ID, n.id())));
+          PROCESS_KEY, businessKey, Variables.createVariables().putValue(NOTIFICATION_ID, n.id())));
       notifications.linkProcess(n.id(), pi.getId());
     }
   }
