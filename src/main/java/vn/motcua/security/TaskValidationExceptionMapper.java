@@ -15,12 +15,14 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.motcua.web.DatabaseUnavailable;
 
 /**
  * The engine wraps an exception thrown by a task listener into a generic engine error, which the REST
  * API reports as 500. The officers' form validators throw {@link BadUserRequestException} with a
  * Vietnamese message; this mapper unwraps it so Tasklist and API clients get 400 and that message
- * alone. Every other error is left to Camunda's own handler.
+ * alone. A database outage inside is 503 ({@link DatabaseUnavailable}), a concurrent change 409
+ * ({@link TaskConflicts}). Every other error is left to Camunda's own handler.
  */
 @Priority(1)
 public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEngineException> {
@@ -28,6 +30,10 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
 
   @Override
   public Response toResponse(ProcessEngineException exception) {
+    Response outage = DatabaseUnavailable.restOutageAnswer(exception);
+    if (outage != null) {
+      return outage;
+    }
     Response unwrapped = validationResponse(exception);
     Response conflict = unwrapped == null ? TaskConflicts.conflictResponse(exception) : null;
     return unwrapped != null ? unwrapped : conflict != null ? conflict : camunda.toResponse(exception);
@@ -57,6 +63,10 @@ public class TaskValidationExceptionMapper implements ExceptionMapper<ProcessEng
 
     @Override
     public Response toResponse(RestException exception) {
+      Response outage = DatabaseUnavailable.restOutageAnswer(exception);
+      if (outage != null) {
+        return outage;
+      }
       Response unwrapped = validationResponse(exception);
       if (unwrapped == null) {
         unwrapped = badVariablesResponse(exception);

@@ -30,6 +30,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
@@ -42,7 +43,10 @@ import org.springframework.web.servlet.ModelAndView;
  * {@link CannotCreateTransactionException} and {@link DataAccessResourceFailureException}, Hikari's
  * {@link SQLTransientConnectionException} (no connection within the pool's timeout), an {@link SQLException}
  * of SQLState class {@code 08} (connection exception) or PostgreSQL's {@code 57P01}–{@code 57P03} (the server
- * shutting down or starting), also wrapped in Camunda's {@code ProcessEngineException} or MyBatis'.
+ * shutting down or starting), also wrapped in Camunda's {@code ProcessEngineException} or MyBatis'. When Spring's
+ * rollback fails after the statement did (the pool closed the broken connection meanwhile: "Connection is closed",
+ * no SQLState), the {@link TransactionSystemException} thrown holds the statement's failure as its application
+ * exception, and that one is looked at.
  *
  * <p>Three places answer: a {@link HandlerExceptionResolver} ordered before the controller advices (the
  * project API, {@code /api/**}); a servlet filter in front of every other filter (the authentication filters
@@ -70,6 +74,10 @@ public class DatabaseUnavailable {
         return true;
       }
       if (t instanceof SQLException sql && sql.getNextException() != null && isOutage(sql.getNextException())) {
+        return true;
+      }
+      if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && isOutage(rollback.getApplicationException())) {
         return true;
       }
     }
@@ -186,6 +194,18 @@ public class DatabaseUnavailable {
     return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", retryAfterSeconds)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "DatabaseUnavailable", "message", MESSAGE, "code", 503)).build();
+  }
+
+  /**
+   * For the other JAX-RS mappers of the engine's REST API (a task completion's {@code RestException}, a listener's
+   * {@code ProcessEngineException}): the 503 answer when the exception holds an outage, else null.
+   */
+  public static Response restOutageAnswer(Throwable exception) {
+    if (!isOutage(exception)) {
+      return null;
+    }
+    log.warn("Database unreachable in the engine's REST API: answered 503 ({})", rootMessage(exception));
+    return restAnswer(restRetryAfter());
   }
 
   static int restRetryAfter() {

@@ -1155,8 +1155,8 @@ final class ClusterRun {
     long outside = errors.stream().filter(e -> windows.stream().noneMatch(w -> e.at >= w.start && e.at <= (w.end == 0 ? end : w.end)))
         .count();
     figures.add("client errors outside the fault windows: " + outside + "; besides, " + conflicts.get()
-        + " task completions answered HTTP 500 for a concurrent change of the dossier (ENGINE-03005: a timer of the "
-        + "same dossier fired), read again and retried");
+        + " task completions answered 409 for a concurrent change of the dossier (a timer of the same dossier fired "
+        + "meanwhile: TaskConflicts), read again and retried");
     errors.stream().filter(e -> windows.stream().noneMatch(w -> e.at >= w.start && e.at <= (w.end == 0 ? end : w.end)))
         .limit(10).forEach(e -> figures.add("  " + OffsetDateTime.ofInstant(Instant.ofEpochMilli(e.at), ZoneId.of("UTC"))
             .toLocalTime() + " " + e.status() + " " + e.what));

@@ -40,7 +40,26 @@ class TaskConflictsTest {
   }
 
   @Test
+  void a_row_deleted_while_a_concurrent_transaction_added_its_child_is_a_conflict() {
+    // the cluster run: a completion ends a scope while a timer of the same dossier starts a child execution in it;
+    // PostgreSQL refuses the DELETE (23503) — nothing was saved, the officer tries again
+    SQLException fk = new SQLException("ERROR: update or delete on table \"act_ru_execution\" violates foreign key "
+        + "constraint \"act_fk_exe_parent\" on table \"act_ru_execution\"", "23503");
+    ProcessEngineException e = new ProcessEngineException("An exception occurred in the persistence layer.",
+        new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation 'DELETE "
+            + "ExecutionEntity[390239cd]' with message '### Error flushing statements.'",
+            new PersistenceException("### Error flushing statements.", new java.sql.BatchUpdateException(
+                "Batch entry 1 delete from ACT_RU_EXECUTION where ID_ = ('3906f4d9') and REV_ = ('1'::int4) was aborted",
+                "23503", new int[0], fk))));
+    assertConflict(TaskConflicts.conflictResponse(e));
+  }
+
+  @Test
   void other_database_errors_stay_errors() {
+    // a foreign key refusing an INSERT is a bug (a delegate writing a row for a missing parent), not a race
+    assertThat(TaskConflicts.conflictResponse(new ProcessEngineException("ENGINE-03004 Exception while executing "
+        + "Database Operation 'INSERT VariableInstanceEntity[1]'", new SQLException("insert or update on table "
+        + "\"act_ru_variable\" violates foreign key constraint", "23503")))).isNull();
     assertThat(TaskConflicts.conflictResponse(new ProcessEngineException("flush",
         new SQLException("duplicate key value violates unique constraint", "23505")))).isNull();
     assertThat(TaskConflicts.conflictResponse(new ProcessEngineException("no state", new SQLException("odd")))).isNull();

@@ -152,6 +152,18 @@ class DatabaseOutageTest {
         new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
             new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001")));
     assertThat(transaction.getStatus()).isEqualTo(503);
+    // a task completion: Camunda's task resource wraps the engine's failure into a RestException (500)
+    Response completion = new vn.motcua.security.TaskValidationExceptionMapper.RestExceptionMapper().toResponse(
+        new org.camunda.bpm.engine.rest.exception.RestException(Response.Status.INTERNAL_SERVER_ERROR,
+            new ProcessEnginePersistenceException("An exception occurred in the persistence layer.",
+                new PersistenceException(new SQLException("terminating connection due to administrator command",
+                    "57P01"))), "Cannot complete task 1: An exception occurred in the persistence layer."));
+    assertThat(completion.getStatus()).isEqualTo(503);
+    assertThat(completion.getHeaderString("Retry-After")).isEqualTo("5");
+    // an engine error other than a persistence one, holding an outage (a listener's own SQL)
+    Response listener = new vn.motcua.security.TaskValidationExceptionMapper().toResponse(new ProcessEngineException(
+        "listener failed", new CannotGetJdbcConnectionException("no connection", new SQLException("x", "08001"))));
+    assertThat(listener.getStatus()).isEqualTo(503);
     // anything else stays Camunda's answer
     assertThat(new DatabaseUnavailable.PersistenceMapper().toResponse(new ProcessEnginePersistenceException("dup",
         new SQLException("duplicate key", "23505"))).getStatus()).isEqualTo(500);
@@ -169,6 +181,18 @@ class DatabaseOutageTest {
         new SQLException("the database system is starting up", "57P03")))).isTrue();
     assertThat(DatabaseUnavailable.isOutage(new ProcessEngineException("x",
         new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+    // the cluster run's PostgreSQL restart: the statement failed with 57P01, then Spring's rollback failed on the
+    // connection Hikari had closed meanwhile ("Connection is closed", no SQLState); the rollback's exception is
+    // thrown and holds the statement's one as its application exception
+    org.springframework.transaction.TransactionSystemException rollback =
+        new org.springframework.transaction.TransactionSystemException("JDBC rollback failed",
+            new SQLException("Connection is closed"));
+    rollback.initApplicationException(new ProcessEngineException("ENGINE-03004", new PersistenceException(
+        new SQLException("terminating connection due to administrator command", "57P01"))));
+    assertThat(DatabaseUnavailable.isOutage(new ProcessEnginePersistenceException("An exception occurred in the "
+        + "persistence layer.", rollback))).isTrue();
+    assertThat(DatabaseUnavailable.isOutage(new org.springframework.transaction.TransactionSystemException(
+        "JDBC rollback failed", new SQLException("Connection is closed")))).isFalse();
     // a bug or bad data stays what it is
     assertThat(DatabaseUnavailable.isOutage(new DataIntegrityViolationException("dup",
         new SQLException("duplicate key", "23505")))).isFalse();
