@@ -24,8 +24,9 @@ import vn.motcua.security.Officer;
  * (documents and the origin of reused scans), the officers' dossier search (one entry for each dossier in the
  * answer: the rows show the applicant's name and ID number) and the exports of dossier lists (one entry per
  * export, without a dossier: the reports' drill-downs and deadline lists show no applicant data, but name the
- * dossiers, so who listed them is kept). It runs just before the answer's body is written, so the entry exists before the officer sees
- * anything, and a read whose entry cannot be written fails (500) instead of going unrecorded. Only a read that
+ * dossiers, so who listed them is kept). It runs just before the answer's body is written, so the entry exists
+ * before the officer sees anything, and a read whose entry cannot be written fails (500) instead of going
+ * unrecorded. Only a read that
  * succeeded (2xx) is logged: a refused one (403, 404, 409) showed nothing. A new reading endpoint is added to
  * {@link #SCREENS} (AccessLogTest checks each of them).
  *
