@@ -44,17 +44,44 @@ public class AccessLog {
         unitOf(officer, d), screen, detail, clock.instant());
   }
 
+  /**
+   * An officer read these dossiers at once (a search answer, a query of process variables): one entry per
+   * dossier, written in one batch; ids of no dossier are left out. Looks the dossiers up in one query per
+   * {@value AccessLogRepository#CHUNK}.
+   */
+  public void recordDossiers(Officer officer, Collection<Long> dossierIds, Screen screen, String detail) {
+    write(officer, dossierIds.isEmpty() ? List.of() : repository.dossiersById(dossierIds), screen, detail);
+  }
+
+  /** As {@link #recordDossiers}, the dossiers named by their codes. */
+  public void recordCodes(Officer officer, Collection<String> codes, Screen screen, String detail) {
+    write(officer, codes.isEmpty() ? List.of() : repository.dossiersByCode(codes), screen, detail);
+  }
+
+  private void write(Officer officer, List<AccessLogRepository.DossierUnits> read, Screen screen, String detail) {
+    if (read.isEmpty()) {
+      return;
+    }
+    List<String> units = read.stream().map(d -> unitOf(officer, d.receivingUnit(), d.competentUnit(), d.currentUnit()))
+        .toList();
+    repository.insertAll(read, units, officer.userId(), names.officerName(officer.userId()), screen, detail,
+        clock.instant());
+  }
+
   /** The officer's unit for the entry: the one through which they reach the dossier, else their first. */
   static String unitOf(Officer officer, Dossier d) {
+    return d == null ? unitOf(officer, null, null, null)
+        : unitOf(officer, d.receivingUnit(), d.competentUnit(), d.currentUnit());
+  }
+
+  static String unitOf(Officer officer, String receivingUnit, String competentUnit, String currentUnit) {
     if (officer.unitRoles().isEmpty()) {
       return null;
     }
-    if (d != null) {
-      for (var ur : officer.unitRoles()) {
-        String key = ur.agency().key();
-        if (key.equals(d.receivingUnit()) || key.equals(d.competentUnit()) || key.equals(d.currentUnit())) {
-          return key;
-        }
+    for (var ur : officer.unitRoles()) {
+      String key = ur.agency().key();
+      if (key.equals(receivingUnit) || key.equals(competentUnit) || key.equals(currentUnit)) {
+        return key;
       }
     }
     return officer.unitRoles().get(0).agency().key();

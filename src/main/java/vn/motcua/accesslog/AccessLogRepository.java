@@ -27,6 +27,44 @@ public class AccessLogRepository {
         + " VALUES (?,?,?,?,?,?,?)", dossierId, officer, officerName, unit, screen.name(), cut(detail), ts(at));
   }
 
+  /** A dossier as an entry needs it: its id and the units through which an officer reaches it. */
+  public record DossierUnits(long id, String code, String receivingUnit, String competentUnit, String currentUnit) {}
+
+  /** The dossiers with these ids (unknown ids are left out), in chunks of {@value #CHUNK}. */
+  public List<DossierUnits> dossiersById(Collection<Long> ids) {
+    return dossiers("id", List.copyOf(new java.util.LinkedHashSet<>(ids)));
+  }
+
+  /** The dossiers with these codes (unknown codes are left out), in chunks of {@value #CHUNK}. */
+  public List<DossierUnits> dossiersByCode(Collection<String> codes) {
+    return dossiers("code", List.copyOf(new java.util.LinkedHashSet<>(codes)));
+  }
+
+  static final int CHUNK = 500;
+
+  private List<DossierUnits> dossiers(String column, List<?> keys) {
+    List<DossierUnits> found = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i += CHUNK) {
+      List<?> chunk = keys.subList(i, Math.min(keys.size(), i + CHUNK));
+      found.addAll(jdbc.query("SELECT id, code, receiving_unit, competent_unit, current_unit FROM dossier WHERE "
+          + column + " IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ") ORDER BY id",
+          (rs, n) -> new DossierUnits(rs.getLong("id"), rs.getString("code"), rs.getString("receiving_unit"),
+              rs.getString("competent_unit"), rs.getString("current_unit")), chunk.toArray()));
+    }
+    return found;
+  }
+
+  /** One entry of the same read for each dossier, in one batch: {@code units} holds each entry's unit, in order. */
+  public void insertAll(List<DossierUnits> dossiers, List<String> units, String officer, String officerName,
+      Screen screen, String detail, Instant at) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < dossiers.size(); i++) {
+      rows.add(new Object[] {dossiers.get(i).id(), officer, officerName, units.get(i), screen.name(), cut(detail), ts(at)});
+    }
+    jdbc.batchUpdate("INSERT INTO access_log (dossier_id, officer, officer_name, unit, screen, detail, accessed_at)"
+        + " VALUES (?,?,?,?,?,?,?)", rows);
+  }
+
   private static AccessEntry row(ResultSet rs, int n) throws SQLException {
     long dossier = rs.getLong("dossier_id");
     return new AccessEntry(rs.getLong("id"), rs.wasNull() ? null : dossier, rs.getString("code"), rs.getString("officer"),

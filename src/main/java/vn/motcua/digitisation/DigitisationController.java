@@ -16,7 +16,9 @@ import vn.motcua.security.Officer;
 
 /**
  * The officers' side of digitisation at reception: what of a dossier is digitised (with the origin of reused
- * scans), and the scan of one document, attached by the One-Stop Division that received the dossier.
+ * scans), and the scan of one document, attached by the One-Stop Division that received the dossier. Reading
+ * the view is in the access log (screen {@code DIGITISATION}, vn.motcua.accesslog.AccessLogInterceptor); the view
+ * answered to a scan follows the officer's own action, which the dossier's history records.
  */
 @RestController
 public class DigitisationController {

@@ -16,6 +16,9 @@ import vn.motcua.web.ApiException;
 /**
  * The operator's commands for the national portal's status sync (docs/portal.md, "Operator"): under
  * {@code /api/admin/}, so only supervisors, process admins and Camunda administrators reach them.
+ * Not in the access log (docs/personal-data.md): a dossier's events and the dead letters show the payload sent to
+ * the national portal ({@link PortalOutbox}: the dossier's code, procedure, units, status, dates, decision and a
+ * refusal's reason), never the applicant's name, ID number, phone, address or documents.
  */
 @RestController
 @RequestMapping("/api/admin/portal")

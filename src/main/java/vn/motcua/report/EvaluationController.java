@@ -14,6 +14,9 @@ import vn.motcua.security.Officer;
  * components per agency for a quarter ({@code quarter=YYYY-Qn}), a year, a month or any days; the dossiers
  * behind each score; the XLSX export. Access as every report: a supervisor their agencies, a provincial
  * supervisor all ({@link DossierAccess#reportableUnits}).
+ * Access log (docs/personal-data.md): the dossiers behind a score ({@code /dossiers}) write one {@code EXPORT}
+ * entry, as the report's drill-down (the same rows, no applicant data); the indices and their export are
+ * aggregates per unit and are not logged.
  */
 @RestController
 @RequestMapping("/api/reports/evaluation")

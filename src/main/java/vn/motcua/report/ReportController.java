@@ -25,6 +25,10 @@ import vn.motcua.web.ApiException;
  * The supervisors' report API ({@code /api/reports}): the periodic report, the dossiers behind a number,
  * the overdue and due-soon lists, the indicators and the on-time trend, each also as XLSX or CSV. A
  * supervisor sees their own agencies (403 for another), a provincial supervisor all; see {@link DossierAccess}.
+ * Access log (docs/personal-data.md): the lists of dossiers (the drill-down, the deadline lists and their exports)
+ * write one {@code EXPORT} entry each, though their rows hold no applicant data
+ * ({@link ReportRepository.DossierRow}); the aggregates (the report, the indicators, the trend and their exports)
+ * show numbers per unit and procedure, no dossier, and are not logged.
  */
 @RestController
 @RequestMapping("/api/reports")

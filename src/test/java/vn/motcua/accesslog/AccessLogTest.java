@@ -37,6 +37,7 @@ class AccessLogTest extends DossierTestSupport {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired AccessLog accessLog;
+  @Autowired vn.motcua.petition.PetitionService petitions;
 
   String client;
   Dossier d;
@@ -244,6 +245,188 @@ class AccessLogTest extends DossierTestSupport {
     assertThat(openings.findValuesAsText("screen")).hasSize(4)
         .containsOnly("Xem hồ sơ trong biểu mẫu công việc (Tasklist)");
     assertThat(openings.findValuesAsText("officerName")).containsOnly("Trần Văn Hùng", "Ngô Văn Nam");
+  }
+
+  @Test
+  void the_digitisation_view_and_each_dossier_in_a_search_answer_are_logged_and_an_empty_answer_is_not()
+      throws Exception {
+    ResponseEntity<byte[]> scans = get("mc.hung", "/api/dossiers/" + d.code() + "/digitisation");
+    assertThat(scans.getStatusCode().value()).isEqualTo(200);
+    assertThat(new String(scans.getBody(), StandardCharsets.UTF_8)).contains(d.code());
+    ResponseEntity<byte[]> found = get("cv.minh", "/api/dossiers?code=" + d.code());
+    assertThat(found.getStatusCode().value()).isEqualTo(200);
+    JsonNode rows = JSON.readTree(found.getBody()).path("items");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).path("applicantName").asText()).as("the row shows personal data").isEqualTo("Lê Thị Bình");
+    // an answer without the dossier (nothing found; another unit's officer does not find it): nothing
+    assertThat(get("cv.minh", "/api/dossiers?code=KHONG-CO-" + d.code()).getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<byte[]> other = get("cv.huong", "/api/dossiers?code=" + d.code());
+    assertThat(other.getStatusCode().value()).isEqualTo(200);
+    assertThat(JSON.readTree(other.getBody()).path("items")).isEmpty();
+
+    assertThat(entries()).extracting(AccessEntry::officer, AccessEntry::unit, AccessEntry::screen, AccessEntry::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("mc.hung", "tq-minhxuan", Screen.DIGITISATION, null),
+            org.assertj.core.groups.Tuple.tuple("cv.minh", "tq-minhxuan", Screen.SEARCH, "/api/dossiers?code=" + d.code()));
+    assertThat(entries()).allSatisfy(e -> assertThat(e.accessedAt()).isNotNull());
+    assertThat(entries().get(1).officerName()).isEqualTo("Lê Quang Minh");
+
+    // the supervisor and the citizen read the new screens in Vietnamese
+    JsonNode log = JSON.readTree(rest.withBasicAuth("gs.nam", "demo")
+        .getForEntity("/api/access-log?code=" + d.code(), String.class).getBody());
+    assertThat(log.findValuesAsText("screenName")).containsExactly("Tìm kiếm hồ sơ (hồ sơ có trong kết quả)",
+        "Xem tình trạng số hóa giấy tờ của hồ sơ");
+    assertThat(citizenScreens()).containsExactly("Xem tình trạng số hóa giấy tờ của hồ sơ",
+        "Tìm kiếm hồ sơ (hồ sơ có trong kết quả)");
+  }
+
+  @Test
+  void the_evaluation_drill_down_is_logged_as_an_export() {
+    String exports = "SELECT COUNT(*) FROM access_log WHERE screen = 'EXPORT' AND officer = 'gs.nam'"
+        + " AND unit = 'tq-minhxuan' AND dossier_id IS NULL"
+        + " AND detail = '/api/reports/evaluation/dossiers?unit=tq-minhxuan&index=totalTime'";
+    long before = jdbc.queryForObject(exports, Long.class);
+    assertThat(get("gs.nam", "/api/reports/evaluation/dossiers?unit=tq-minhxuan&index=totalTime").getStatusCode()
+        .value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject(exports, Long.class)).isEqualTo(before + 1);
+  }
+
+  @Test
+  void a_dossiers_variables_read_through_variable_queries_history_or_cockpit_write_one_entry_per_read_and_dossier()
+      throws Exception {
+    String pi = d.processInstanceId();
+    // the reception runs in a building block, a sub-instance of the dossier's process
+    String block = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+    ResponseEntity<byte[]> both = get("gs.nam", "/engine-rest/variable-instance?processInstanceIdIn=" + pi + "," + block);
+    assertThat(both.getStatusCode().value()).isEqualTo(200);
+    String answer = new String(both.getBody(), StandardCharsets.UTF_8);
+    assertThat(answer).as("the answer is passed on whole").contains("Lê Thị Bình").contains(block);
+    HttpHeaders h = new HttpHeaders();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(rest.withBasicAuth("gs.nam", "demo").postForEntity("/engine-rest/variable-instance",
+        new HttpEntity<>("{\"processInstanceIdIn\": [\"" + pi + "\"]}", h), String.class).getStatusCode().value())
+        .isEqualTo(200);
+    String variableId = runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi)
+        .variableName("applicantName").singleResult().getId();
+    assertThat(get("gs.nam", "/engine-rest/variable-instance/" + variableId).getStatusCode().value()).isEqualTo(200);
+    assertThat(get("gs.nam", "/engine-rest/execution/" + block + "/localVariables").getStatusCode().value())
+        .isEqualTo(200);
+    // the province's supervisor reads the history
+    assertThat(get("gs.ha", "/engine-rest/history/variable-instance?processInstanceId=" + pi).getStatusCode().value())
+        .isEqualTo(200);
+    ResponseEntity<String> details = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/engine-rest/history/detail?processInstanceId=" + pi, String.class);
+    assertThat(details.getStatusCode().value()).isEqualTo(200);
+    assertThat(details.getBody()).contains("Lê Thị Bình");
+    String historicId = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName("applicantName").singleResult().getId();
+    assertThat(get("gs.ha", "/engine-rest/history/variable-instance/" + historicId).getStatusCode().value())
+        .isEqualTo(200);
+    // Cockpit's variables tab, through the webapps' API with the session
+    HttpHeaders cockpit = login("gs.nam", "cockpit");
+    cockpit.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> tab = rest.exchange("/camunda/api/engine/engine/default/variable-instance"
+        + "?deserializeValues=false&firstResult=0&maxResults=50", HttpMethod.POST,
+        new HttpEntity<>("{\"processInstanceIdIn\": [\"" + pi + "\"]}", cockpit), String.class);
+    assertThat(tab.getStatusCode().value()).as(tab.getBody()).isEqualTo(200);
+    assertThat(tab.getBody()).contains("Lê Thị Bình");
+    // what shows no variable, and what the engine refused: nothing
+    assertThat(get("gs.nam", "/engine-rest/variable-instance/count?processInstanceIdIn=" + pi).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(get("cv.huong", "/engine-rest/variable-instance/" + variableId).getStatusCode().is4xxClientError())
+        .isTrue();
+    assertThat(get("gs.nam", "/engine-rest/variable-instance?processInstanceIdIn=khong-co").getStatusCode().value())
+        .isEqualTo(200);
+
+    String api = "Cockpit / engine-rest: biến quy trình (";
+    assertThat(entries()).extracting(AccessEntry::officer, AccessEntry::screen, AccessEntry::detail).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("gs.nam", Screen.ENGINE_VARIABLES, api + "GET /variable-instance)"),
+        org.assertj.core.groups.Tuple.tuple("gs.nam", Screen.ENGINE_VARIABLES, api + "POST /variable-instance)"),
+        org.assertj.core.groups.Tuple.tuple("gs.nam", Screen.ENGINE_VARIABLES, api + "GET /variable-instance/{id})"),
+        org.assertj.core.groups.Tuple.tuple("gs.nam", Screen.ENGINE_VARIABLES,
+            api + "GET /execution/{id}/localVariables)"),
+        org.assertj.core.groups.Tuple.tuple("gs.ha", Screen.ENGINE_VARIABLES, api + "GET /history/variable-instance)"),
+        org.assertj.core.groups.Tuple.tuple("gs.ha", Screen.ENGINE_VARIABLES, api + "GET /history/detail)"),
+        org.assertj.core.groups.Tuple.tuple("gs.ha", Screen.ENGINE_VARIABLES,
+            api + "GET /history/variable-instance/{id})"),
+        org.assertj.core.groups.Tuple.tuple("gs.nam", Screen.ENGINE_VARIABLES, api + "POST /variable-instance)"));
+    assertThat(entries()).allSatisfy(e -> {
+      assertThat(e.dossierCode()).isEqualTo(d.code());
+      assertThat(e.accessedAt()).isNotNull();
+    });
+    assertThat(entries().get(0).unit()).isEqualTo("tq-minhxuan");
+    assertThat(entries().get(0).officerName()).isEqualTo("Ngô Văn Nam");
+    assertThat(citizenScreens()).hasSize(8).containsOnly("Xem biến quy trình của hồ sơ (Cockpit, engine-rest)");
+  }
+
+  @Test
+  void a_read_of_variables_that_belong_to_no_dossier_writes_nothing() throws Exception {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    HttpHeaders jsonPart = new HttpHeaders();
+    jsonPart.setContentType(MediaType.APPLICATION_JSON);
+    body.add("petition", new HttpEntity<>("""
+        {"unit": "tq-minhxuan", "name": "Trần Thị Bích", "phone": "0987654321",
+         "address": "Số 7 ngõ 3 đường Tân Trào, phường Minh Xuân",
+         "subject": "Đèn đường hỏng", "content": "Đèn đường ngõ 3 hỏng đã hai tuần."}""", jsonPart));
+    HttpHeaders headers = from();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<Map> filed = rest.exchange("/api/public/petitions", HttpMethod.POST, new HttpEntity<>(body, headers),
+        Map.class);
+    assertThat(filed.getStatusCode().value()).as(String.valueOf(filed.getBody())).isEqualTo(201);
+    String pi = petitions.findByCode((String) filed.getBody().get("code")).orElseThrow().processInstanceId();
+    long before = jdbc.queryForObject("SELECT COUNT(*) FROM access_log", Long.class);
+
+    ResponseEntity<String> read = rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/engine-rest/variable-instance?processInstanceIdIn=" + pi, String.class);
+    assertThat(read.getStatusCode().value()).isEqualTo(200);
+    assertThat(JSON.readTree(read.getBody())).as("the petition's variables were read").isNotEmpty();
+    assertThat(rest.withBasicAuth("gs.ha", "demo")
+        .getForEntity("/engine-rest/history/variable-instance?processInstanceId=" + pi, String.class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM access_log", Long.class)).isEqualTo(before);
+  }
+
+  /** The screens of the dossier's openings as the citizen reads them (with the lookup PIN). */
+  private List<String> citizenScreens() throws Exception {
+    HttpHeaders h = from();
+    h.setContentType(MediaType.APPLICATION_JSON);
+    return JSON.readTree(rest.postForEntity("/api/public/dossiers/" + d.code() + "/access-log",
+        new HttpEntity<>("{\"secret\": \"" + pin + "\"}", h), String.class).getBody()).findValuesAsText("screen");
+  }
+
+  /** Logs into a Camunda webapp: the session cookie and the XSRF token for the webapps' API. */
+  private HttpHeaders login(String user, String app) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    String xsrf = cookie(page.getHeaders(), "XSRF-TOKEN");
+    String session = cookie(page.getHeaders(), "JSESSIONID");
+    HttpHeaders login = new HttpHeaders();
+    login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    login.add("X-XSRF-TOKEN", xsrf);
+    login.add(HttpHeaders.COOKIE, "XSRF-TOKEN=" + xsrf + (session == null ? "" : "; JSESSIONID=" + session));
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", "demo");
+    ResponseEntity<String> loggedIn = rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+        new HttpEntity<>(form, login), String.class);
+    assertThat(loggedIn.getStatusCode().value()).as(loggedIn.getBody()).isEqualTo(200);
+    String session2 = cookie(loggedIn.getHeaders(), "JSESSIONID");
+    String sessionCookie = "JSESSIONID=" + (session2 == null ? session : session2);
+    // the webapps' CSRF token of the logged-in session, handed out on a reading request
+    HttpHeaders read = new HttpHeaders();
+    read.add(HttpHeaders.COOKIE, sessionCookie);
+    ResponseEntity<String> me = rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(read), String.class);
+    String token = cookie(me.getHeaders(), "XSRF-TOKEN");
+    if (token == null) {
+      token = cookie(loggedIn.getHeaders(), "XSRF-TOKEN");
+    }
+    if (token == null) {
+      token = xsrf;
+    }
+    HttpHeaders browser = new HttpHeaders();
+    browser.add("X-XSRF-TOKEN", token);
+    browser.add(HttpHeaders.COOKIE, sessionCookie + "; XSRF-TOKEN=" + token);
+    return browser;
   }
 
   private static String cookie(HttpHeaders headers, String name) {

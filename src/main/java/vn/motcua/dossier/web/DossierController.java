@@ -85,6 +85,8 @@ public class DossierController {
    * full name), {@code status} (1–10), {@code unit}, {@code from}/{@code to} (reception dates),
    * {@code page}, {@code size}. An officer finds the dossiers of their own units (receiving, competent or
    * current); provincial supervisors and administrators the whole province. Naming another unit is a 403.
+   * The rows show the applicant's name and ID number: each dossier of the answer is in the access log (screen
+   * {@code SEARCH}, vn.motcua.accesslog.AccessLogInterceptor).
    */
   @GetMapping
   public DossierSearch.Page search(@RequestParam(required = false) String code,
