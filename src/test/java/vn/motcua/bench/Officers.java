@@ -116,7 +116,8 @@ final class Officers {
    * open; the engine refuses the completion if the bench is wrong.
    */
   private static final Map<String, String> ROLE_OF_TASK = Map.of("Task_CheckDossier", "reception",
-      "Task_CollectFee", "reception", "Task_Appraise", "specialist", "Task_Approve", "leader", "Task_ReturnResult", "reception");
+      "Task_CollectFee", "reception", "Task_Appraise", "specialist", "Task_Approve", "leader",
+      "Task_ReturnResult", "reception");
 
   /** Completes the task as the officer of its candidate group, with the engine authentication set. */
   void complete(Task task) {
