@@ -14,8 +14,11 @@ import org.camunda.bpm.engine.task.Task;
  * The baseline: the bare Camunda engine, built standalone in the same JVM on its own fresh database of
  * the same kind (same server), with the settings the application gives its engine where they are engine
  * settings (history level full, UUID ids, job executor on), and no plugin, delegate or listener. It runs
- * the same shape as the household business registration: the procedure calls a reception, a resolution
- * and a return block; reception is a gateway, the check task, a decision gateway and a service task;
+ * the same shape as the household business registration: the procedure calls a reception, a fee, a
+ * resolution and a return block; reception is a gateway, the check task, a decision gateway and a service
+ * task; the fee a service task (fee due, clock paused), a gateway, the counter's collection task with the
+ * gateway's two message boundary events (paid online, cancelled: never received in the run) and a service
+ * task (paid at the counter);
  * resolution a service task, a gateway, the appraisal and approval stage sub-processes, each a user task
  * with three non-interrupting timers (warning, apology, escalation: never due during the run, as in the
  * system's run), the result gateways and a service task; return a user task and a service task; the
@@ -47,6 +50,7 @@ final class BareEngine implements AutoCloseable {
     engine.getRepositoryService().createDeployment().name("bare-bench")
         .addString("bare-procedure.bpmn", procedure())
         .addString("bare-reception.bpmn", reception())
+        .addString("bare-fee-payment.bpmn", feePayment())
         .addString("bare-resolution.bpmn", resolution())
         .addString("bare-return.bpmn", returnBlock())
         .deploy();
@@ -119,9 +123,10 @@ final class BareEngine implements AutoCloseable {
           <bpmn:exclusiveGateway id="Gateway_Accepted" />
           %s
           %s
+          %s
           <bpmn:endEvent id="End_Returned" />
           <bpmn:endEvent id="End_NotAccepted" />
-          %s %s %s %s %s %s
+          %s %s %s %s %s %s %s
           <bpmn:subProcess id="SubProcess_Stop" triggeredByEvent="true">
             <bpmn:startEvent id="Start_Stop"><bpmn:messageEventDefinition messageRef="Message_Stop" /></bpmn:startEvent>
             <bpmn:endEvent id="End_Stopped" />
@@ -129,10 +134,11 @@ final class BareEngine implements AutoCloseable {
           </bpmn:subProcess>
         </bpmn:process>
         <bpmn:message id="Message_Stop" name="BareStopRequested" />
-        """.formatted(PROCEDURE, call("Call_Reception", "Bare_Reception"), call("Call_Resolution", "Bare_Resolution"),
-        call("Call_Return", "Bare_Return"),
+        """.formatted(PROCEDURE, call("Call_Reception", "Bare_Reception"), call("Call_FeePayment", "Bare_FeePayment"),
+        call("Call_Resolution", "Bare_Resolution"), call("Call_Return", "Bare_Return"),
         flow("F1", "Start", "Call_Reception"), flow("F2", "Call_Reception", "Gateway_Accepted"),
-        flow("F3", "Gateway_Accepted", "Call_Resolution", "${receptionDecision == 'COMPLETE'}"),
+        flow("F3", "Gateway_Accepted", "Call_FeePayment", "${receptionDecision == 'COMPLETE'}"),
+        flow("F8", "Call_FeePayment", "Call_Resolution"),
         flow("F4", "Gateway_Accepted", "End_NotAccepted", "${receptionDecision != 'COMPLETE'}"),
         flow("F5", "Call_Resolution", "Call_Return"), flow("F6", "Call_Return", "End_Returned"),
         flow("F7", "Start_Stop", "End_Stopped")));
@@ -156,6 +162,34 @@ final class BareEngine implements AutoCloseable {
         flow("F4", "Gateway_CheckResult", "Task_IssueReceipt", "${receptionDecision == 'COMPLETE'}"),
         flow("F5", "Gateway_CheckResult", "End_Refused", "${receptionDecision != 'COMPLETE'}"),
         flow("F6", "Task_IssueReceipt", "End_Accepted")));
+  }
+
+  static String feePayment() {
+    return definitions("""
+        <bpmn:process id="Bare_FeePayment" isExecutable="true" camunda:historyTimeToLive="P1825D">
+          <bpmn:startEvent id="Start" />
+          <bpmn:serviceTask id="Task_RecordFeeDue" camunda:expression="${true}" />
+          <bpmn:exclusiveGateway id="Gateway_AwaitFee" />
+          <bpmn:userTask id="Task_CollectFee" camunda:candidateGroups="${receivingUnit}.reception" />
+          <bpmn:boundaryEvent id="Event_FeePaidOnline" attachedToRef="Task_CollectFee">
+            <bpmn:messageEventDefinition messageRef="Message_FeePaidOnline" />
+          </bpmn:boundaryEvent>
+          <bpmn:boundaryEvent id="Event_FeePaymentCancelled" attachedToRef="Task_CollectFee">
+            <bpmn:messageEventDefinition messageRef="Message_FeePaymentCancelled" />
+          </bpmn:boundaryEvent>
+          <bpmn:serviceTask id="Task_RecordCounterFee" camunda:expression="${true}" />
+          <bpmn:serviceTask id="Task_ResumeAfterOnlineFee" camunda:expression="${true}" />
+          <bpmn:endEvent id="End_PaidAtCounter" />
+          <bpmn:endEvent id="End_PaidOnline" />
+          %s %s %s %s %s %s %s %s
+        </bpmn:process>
+        <bpmn:message id="Message_FeePaidOnline" name="BareFeePaidOnline" />
+        <bpmn:message id="Message_FeePaymentCancelled" name="BareFeePaymentCancelled" />
+        """.formatted(flow("F1", "Start", "Task_RecordFeeDue"), flow("F2", "Task_RecordFeeDue", "Gateway_AwaitFee"),
+        flow("F3", "Gateway_AwaitFee", "Task_CollectFee"), flow("F4", "Event_FeePaymentCancelled", "Gateway_AwaitFee"),
+        flow("F5", "Task_CollectFee", "Task_RecordCounterFee"), flow("F6", "Task_RecordCounterFee", "End_PaidAtCounter"),
+        flow("F7", "Event_FeePaidOnline", "Task_ResumeAfterOnlineFee"),
+        flow("F8", "Task_ResumeAfterOnlineFee", "End_PaidOnline")));
   }
 
   private static String stage(String name, String task, String group) {

@@ -45,9 +45,10 @@ import java.util.function.Supplier;
  *
  * <p>Each dossier is a story worked step by step by a bounded pool of workers (one HTTP step at a time,
  * the story goes back to a delay queue between steps): registration at the counter ({@code POST
- * /api/dossiers}) or online ({@code POST /api/public/dossiers} with an {@code Idempotency-Key}), the four
- * tasks through {@code /engine-rest}, a share with a supplement (the specialist asks, the reception sends
- * the request, the citizen sends it online), a share with a pause and resume of the clock, and a share of
+ * /api/dossiers}) or online ({@code POST /api/public/dossiers} with an {@code Idempotency-Key}), the
+ * tasks through {@code /engine-rest} (the household business registration's fee is taken at the counter
+ * right after the reception check, status 6 while it waits; the birth registration is free), a share
+ * with a supplement (the specialist asks, the reception sends the request, the citizen sends it online), a share with a pause and resume of the clock, and a share of
  * same-day birth registrations kept at the appraisal past the office's close so that the stage timers
  * fall due during the run (the script sets the office's close a few minutes after the start) and the
  * apology letter is drafted, signed and handed over. A failed step is retried idempotently: an online
@@ -83,7 +84,8 @@ final class ClusterRun {
   /** Who works which task (the candidate groups of the blocks, all at the commune of Minh Xuân). */
   static final Map<String, String> WORKER_OF_TASK = Map.of("Task_CheckDossier", "mc.hung", "Task_Appraise", "cv.minh",
       "Task_Approve", "ld.thao", "Task_ReturnResult", "mc.hung", "Task_SendSupplementRequest", "mc.hung",
-      "Task_DraftApology", "cv.minh", "Task_SignApology", "tt.hai", "Task_DeliverApology", "mc.hung");
+      "Task_CollectFee", "mc.hung", "Task_DraftApology", "cv.minh", "Task_SignApology", "tt.hai",
+      "Task_DeliverApology", "mc.hung");
 
   final Map<String, String> o;
   final ClusterHttp http;
@@ -683,6 +685,8 @@ final class ClusterRun {
       // the run scans no paper: the reason the digitisation check asks for (docs/signatures.md)
       case "Task_CheckDossier" -> vars("receptionDecision", "COMPLETE", "undigitisedReason",
           "Chạy thử cụm máy chủ: không quét giấy tờ");
+      // the household business fee (block "Nộp lệ phí"), paid in cash at the counter with its receipt number
+      case "Task_CollectFee" -> vars("feeReceiptNumber", "BL-" + s.code);
       case "Task_Appraise" -> s.supplement && !s.supplementAsked
           ? vars("appraisalConclusion", "SUPPLEMENT", "appraisalOpinion", "Cần bổ sung giấy tờ.",
               "supplementItems", "Bản sao giấy chứng nhận quyền sử dụng địa điểm kinh doanh")

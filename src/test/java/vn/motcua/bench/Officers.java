@@ -70,6 +70,9 @@ final class Officers {
     }
   }
 
+  /** The numbers of the fee receipts the bench's reception officers give, one per dossier. */
+  private static final java.util.concurrent.atomic.AtomicLong FEE_RECEIPTS = new java.util.concurrent.atomic.AtomicLong();
+
   /** The variables an officer enters (ProcedureDriver's defaults for the household business path). */
   static Map<String, Object> values(String taskKey) {
     Map<String, Object> v = new HashMap<>();
@@ -79,6 +82,8 @@ final class Officers {
         // the bench scans no paper: the reason the digitisation check asks for (docs/signatures.md)
         v.put("undigitisedReason", "Chạy đo hiệu năng: không quét giấy tờ");
       }
+      // the household business fee (block "Nộp lệ phí"), paid in cash at the counter
+      case "Task_CollectFee" -> v.put("feeReceiptNumber", "BL-" + FEE_RECEIPTS.incrementAndGet());
       case "Task_Appraise" -> {
         v.put(APPRAISAL_CONCLUSION, PROPOSE_APPROVAL);
         v.put(APPRAISAL_OPINION, "Hồ sơ đủ điều kiện theo quy định.");
@@ -111,7 +116,8 @@ final class Officers {
    * open; the engine refuses the completion if the bench is wrong.
    */
   private static final Map<String, String> ROLE_OF_TASK = Map.of("Task_CheckDossier", "reception",
-      "Task_Appraise", "specialist", "Task_Approve", "leader", "Task_ReturnResult", "reception");
+      "Task_CollectFee", "reception", "Task_Appraise", "specialist", "Task_Approve", "leader",
+      "Task_ReturnResult", "reception");
 
   /** Completes the task as the officer of its candidate group, with the engine authentication set. */
   void complete(Task task) {

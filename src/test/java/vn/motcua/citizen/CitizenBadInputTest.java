@@ -52,6 +52,7 @@ class CitizenBadInputTest extends CitizenApiSupport {
     returned = submitOk();
     Dossier r = dossiers.getByCode(returned);
     completeOk("mc.hung", openTask(r), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(r);
     completeOk("cv.minh", openTask(r), vars(var(APPRAISAL_CONCLUSION, PROPOSE_APPROVAL),
         var(APPRAISAL_OPINION, "Đủ điều kiện."), var(RESULT_TEXT, "Giấy chứng nhận số 10A8000001")));
     completeOk("ld.thao", openTask(r), var(APPROVAL_DECISION, APPROVE));

@@ -237,6 +237,7 @@ class CitizenJourneyTest extends CitizenApiSupport {
 
     clockAt("2026-09-16T14:30");
     completeOk("mc.hung", recheck, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     d = reload(d);
     assertThat(d.appointmentAt()).isEqualTo(at("2026-09-21T14:30")); // 3 working days from the complete dossier
     clockAt("2026-09-17T09:00");

@@ -102,6 +102,7 @@ class OnlineReceptionTest extends CitizenApiSupport {
 
     // checked at last: the row is late, the dossier goes on to the agency
     completeOk("mc.hung", tasks(d, "Task_CheckDossier").get(0), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     assertThat(tasks(d, "Task_DirectOverdue")).isEmpty();
     assertThat(tasks(d, "Task_RemindOfficer")).isEmpty();
     assertThat(overdue.alerts(d.id())).allSatisfy(a -> assertThat(a.status()).isNotEqualTo(AlertStatus.OPEN));
@@ -131,6 +132,7 @@ class OnlineReceptionTest extends CitizenApiSupport {
     clockAt("2026-09-14T10:30");
     fireDueTimers(d);
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     ClockUtil.setCurrentTime(Date.from(at("2026-09-15T10:00")));
     fireDueTimers(d);
     assertThat(overdue.alerts(d.id())).extracting(Alert::stageKey).doesNotContain("Task_CheckDossier");
@@ -165,6 +167,7 @@ class OnlineReceptionTest extends CitizenApiSupport {
     Dossier d = submitOnline("portal-issue18-online-0003");
     clockAt("2026-09-14T16:10");
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     ControlLogEntry transfer = dossiers.controlLog(d.id()).stream().filter(e -> e.stepKey().equals("Transfer"))
         .findFirst().orElseThrow();
     assertThat(transfer.fromUnit()).isEqualTo("tq-minhxuan");

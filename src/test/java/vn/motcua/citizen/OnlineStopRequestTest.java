@@ -74,6 +74,7 @@ class OnlineStopRequestTest extends CitizenApiSupport {
 
   private void acceptAndAppraise(Dossier d) {
     completeOk("mc.hung", procedureTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     completeOk("cv.minh", procedureTask(d), vars(var(APPRAISAL_CONCLUSION, PROPOSE_APPROVAL),
         var(APPRAISAL_OPINION, "Hồ sơ đủ điều kiện."), var(RESULT_TEXT, "Giấy chứng nhận đăng ký hộ kinh doanh số 01")));
   }
@@ -84,6 +85,7 @@ class OnlineStopRequestTest extends CitizenApiSupport {
     Submitted s = submitOnline("0978333444");
     Dossier d = s.dossier();
     completeOk("mc.hung", procedureTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     assertThat(procedureTask(d).getTaskDefinitionKey()).isEqualTo("Task_Appraise");
 
     // the phone number shows the progress only: it cannot end a dossier

@@ -165,6 +165,7 @@ class StatusPageE2ETest extends CitizenApiSupport {
     // the officers finish; the citizen sees the result and rates the service
     clockAt("2026-09-22T14:00");
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     completeOk("cv.minh", openTask(d), vars(var(APPRAISAL_CONCLUSION, PROPOSE_APPROVAL),
         var(APPRAISAL_OPINION, "Hồ sơ đủ điều kiện."),
         var(RESULT_TEXT, "Giấy chứng nhận đăng ký hộ kinh doanh số 10A8005555")));

@@ -140,6 +140,7 @@ class DigitalFirstTest extends DossierTestSupport {
     assertThat(opened.getBody()).isEqualTo(JPEG);
 
     completeOk("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter("mc.tuan", d);
     assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
     assertThat(events(d)).contains("DOCUMENT_DIGITISED").doesNotContain("DIGITISATION_WAIVED");
     // scanning stops once the dossier is accepted
@@ -172,6 +173,7 @@ class DigitalFirstTest extends DossierTestSupport {
     assertThat(events(d)).doesNotContain("DIGITISATION_WAIVED");
 
     completeOk("mc.tuan", check, vars(var(RECEPTION_DECISION, COMPLETE), var(Digitisation.REASON_VARIABLE, REASON)));
+    payFeeAtCounter("mc.tuan", d);
     assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
     DossierEvent waived = dossiers.events(d.id()).stream().filter(e -> "DIGITISATION_WAIVED".equals(e.type()))
         .findFirst().orElseThrow();
@@ -188,6 +190,7 @@ class DigitalFirstTest extends DossierTestSupport {
     assertThat((String) local(check, Digitisation.VIEW_VARIABLE)).contains("chưa số hóa", "chưa áp dụng kiểm tra");
     assertThat(local(check, Digitisation.MISSING_VARIABLE)).isEqualTo(0);
     completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     assertThat(events(d)).doesNotContain("DIGITISATION_WAIVED");
   }
 
@@ -208,6 +211,7 @@ class DigitalFirstTest extends DossierTestSupport {
     scan("mc.tuan", earlier, 1, "giay-de-nghi.pdf", PDF);
     scan("mc.tuan", earlier, 2, "can-cuoc.jpg", JPEG);
     completeOk("mc.tuan", openTask(earlier), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter("mc.tuan", earlier);
     // another citizen's dossier reuses nothing
     Dossier stranger = registerAtNongTien("001203099005");
     assertThat(scanCount(stranger)).isZero();
@@ -235,6 +239,7 @@ class DigitalFirstTest extends DossierTestSupport {
     assertThat(events(later)).contains("DOCUMENT_REUSED");
 
     completeOk("mc.tuan", check, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter("mc.tuan", later);
     assertThat(events(later)).doesNotContain("DIGITISATION_WAIVED");
   }
 
@@ -245,6 +250,7 @@ class DigitalFirstTest extends DossierTestSupport {
     scan("mc.hung", d, 1, "giay-de-nghi.pdf", PDF);
     scan("mc.hung", d, 2, "can-cuoc.jpg", JPEG);
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     String pin = pinOnReceipt(d);
     assertThat(downloadResult(d, pin).getStatusCode().value()).as("no result yet").isEqualTo(404);
 

@@ -56,6 +56,7 @@ class CitizensTimeTest extends DossierTestSupport {
     assertThat(recheck.getDueDate().toInstant()).isEqualTo(calendar.transferDeadline(at("2026-03-05T10:00")));
     clockAt("2026-03-05T10:30");
     completeOk("mc.hung", recheck, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
 
     ControlLogEntry transfer = dossiers.controlLog(d.id()).stream().filter(e -> e.stepKey().equals("Transfer"))
         .findFirst().orElseThrow();
@@ -70,6 +71,7 @@ class CitizensTimeTest extends DossierTestSupport {
     clockAt("2026-03-02T09:00");
     Dossier d = register();
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     clockAt("2026-03-02T10:00");
     completeOk("cv.minh", openTask(d), vars(var(APPRAISAL_CONCLUSION, SUPPLEMENT),
         var(APPRAISAL_OPINION, "Giấy đề nghị chưa ghi ngành nghề."),

@@ -40,6 +40,7 @@ class DossierClockTest extends DossierTestSupport {
     clockAt("2026-03-05T09:00"); // Thursday
     Dossier d = register();
     completeOk("mc.hung", openTask(d), DossierTestSupport.var(DossierVariables.RECEPTION_DECISION, "COMPLETE"));
+    payFeeAtCounter(d);
     Task appraise = openTask(d);
     assertThat(appraise.getDueDate().toInstant()).isEqualTo(at("2026-03-06T17:00"));
     assertThat(reload(d).appointmentAt()).isEqualTo(at("2026-03-10T09:00"));
@@ -70,8 +71,12 @@ class DossierClockTest extends DossierTestSupport {
     assertThat(dossiers.controlLog(d.id())).filteredOn(e -> "Task_Appraise".equals(e.stepKey()))
         .singleElement().satisfies(e -> assertThat(e.stageDueAt()).isEqualTo(at("2026-03-09T17:00")));
     assertThat(dossiers.events(d.id())).extracting(DossierEvent::type).contains("CLOCK_PAUSED", "CLOCK_RESUMED");
+    // the first pause is the fee's wait at reception (paid at once at the counter), the second the specialist's
     assertThat(dossiers.events(d.id())).filteredOn(e -> e.type().equals("CLOCK_PAUSED"))
-        .singleElement().satisfies(e -> {
+        .satisfiesExactly(fee -> {
+          assertThat(fee.actor()).isEqualTo("system");
+          assertThat(fee.reason()).contains("lệ phí 100.000 đồng");
+        }, e -> {
           assertThat(e.actor()).isEqualTo("cv.minh");
           assertThat(e.reason()).contains("nghĩa vụ tài chính");
         });

@@ -21,8 +21,10 @@ class DossierPathsTest extends DossierTestSupport {
     return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, json()), Map.class);
   }
 
+  /** The reception check finds the dossier complete and the fee is paid at the counter at once. */
   private void accept(Dossier d) {
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
   }
 
   // ---------- reception block ----------
@@ -55,6 +57,7 @@ class DossierPathsTest extends DossierTestSupport {
     assertThat(reload(d).supplementCount()).isEqualTo(1);
 
     completeOk("mc.hung", recheck, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     d = reload(d);
     assertThat(d.status()).isEqualTo(DossierStatus.IN_PROGRESS);
     assertThat(d.countingFrom()).isEqualTo(at("2026-03-04T14:00")); // counted from the complete dossier
@@ -110,9 +113,9 @@ class DossierPathsTest extends DossierTestSupport {
     d = reload(d);
     assertThat(d.status()).isEqualTo(DossierStatus.RESOLVED);
     assertThat(dossiers.controlLog(d.id())).extracting(ControlLogEntry::stepKey)
-        .containsExactly("Task_CheckDossier", "Transfer", "Task_Appraise", "Task_Approve", "Task_Appraise",
-            "Task_Approve", "Task_ReturnResult");
-    assertThat(dossiers.controlLog(d.id()).get(3).outcome()).isEqualTo(SEND_BACK);
+        .containsExactly("Task_CheckDossier", "Task_CollectFee", "Transfer", "Task_Appraise", "Task_Approve",
+            "Task_Appraise", "Task_Approve", "Task_ReturnResult");
+    assertThat(dossiers.controlLog(d.id()).get(4).outcome()).isEqualTo(SEND_BACK);
   }
 
   @Test

@@ -106,6 +106,23 @@ public abstract class DossierTestSupport {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(204);
   }
 
+  /**
+   * The fee of the household business registration (block "Nộp lệ phí", 100.000 đồng) paid in cash at the counter:
+   * mc.hung (Minh Xuân) completes "Thu lệ phí tại quầy" through the engine REST API with a receipt number, as in Tasklist. The
+   * dossier then goes on (to the appraisal for this procedure).
+   */
+  protected void payFeeAtCounter(Dossier d) {
+    payFeeAtCounter("mc.hung", d);
+  }
+
+  /** The fee paid at the counter of another receiving unit, taken by its reception officer. */
+  protected void payFeeAtCounter(String officer, Dossier d) {
+    List<Task> collect = taskService.createTaskQuery().processVariableValueEquals(DossierVariables.DOSSIER_ID, d.id())
+        .taskDefinitionKey("Task_CollectFee").list();
+    assertThat(collect).as("the dossier waits for its fee").hasSize(1);
+    completeOk(officer, collect.get(0), var("feeReceiptNumber", "BL-" + d.code()));
+  }
+
   protected static String var(String name, Object value) {
     if (value instanceof String s) {
       return "\"" + name + "\": {\"value\": \"" + s.replace("\"", "\\\"") + "\", \"type\": \"String\"}";

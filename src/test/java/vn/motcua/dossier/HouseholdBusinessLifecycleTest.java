@@ -45,6 +45,14 @@ class HouseholdBusinessLifecycleTest extends DossierTestSupport {
     clockAt("2026-03-02T09:10");
     completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
 
+    // the fee (100.000 đồng, block "Nộp lệ phí"): the dossier waits for it with its clock paused
+    d = reload(d);
+    assertThat(d.status()).isEqualTo(DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS);
+    Task collect = openTask(d);
+    assertThat(collect.getTaskDefinitionKey()).isEqualTo("Task_CollectFee");
+    assertThat(candidateGroup(collect, taskService)).isEqualTo("tq-minhxuan.reception");
+    payFeeAtCounter(d); // at once, at 09:10: no working time paused
+
     d = reload(d);
     assertThat(d.status()).isEqualTo(DossierStatus.IN_PROGRESS);
     assertThat(d.appointmentAt()).isEqualTo(at("2026-03-05T09:10")); // 3 working days
@@ -99,19 +107,21 @@ class HouseholdBusinessLifecycleTest extends DossierTestSupport {
 
     List<ControlLogEntry> log = dossiers.controlLog(d.id());
     assertThat(log).extracting(ControlLogEntry::stepKey)
-        .containsExactly("Task_CheckDossier", "Transfer", "Task_Appraise", "Task_Approve", "Task_ReturnResult");
+        .containsExactly("Task_CheckDossier", "Task_CollectFee", "Transfer", "Task_Appraise", "Task_Approve",
+            "Task_ReturnResult");
     assertThat(log).allSatisfy(e -> assertThat(e.doneAt()).isNotNull());
     assertThat(log).extracting(ControlLogEntry::doneBy)
-        .containsExactly("mc.hung", "mc.hung", "cv.minh", "ld.thao", "mc.hung");
+        .containsExactly("mc.hung", "mc.hung", "mc.hung", "cv.minh", "ld.thao", "mc.hung");
     assertThat(log).extracting(ControlLogEntry::outcome)
-        .containsExactly(COMPLETE, "TRANSFERRED", PROPOSE_APPROVAL, APPROVE, "COUNTER");
+        .containsExactly(COMPLETE, "DONE", "TRANSFERRED", PROPOSE_APPROVAL, APPROVE, "COUNTER");
     assertThat(log).extracting(ControlLogEntry::resultClass)
-        .containsExactly(OutcomeClass.ON_TIME, OutcomeClass.ON_TIME, OutcomeClass.ON_TIME, OutcomeClass.EARLY,
-            OutcomeClass.EARLY);
-    assertThat(log.get(2).toUnit()).isEqualTo("tq-minhxuan");
-    assertThat(log.get(2).stageDueAt()).isEqualTo(at("2026-03-03T17:10"));
+        .containsExactly(OutcomeClass.ON_TIME, OutcomeClass.ON_TIME, OutcomeClass.ON_TIME, OutcomeClass.ON_TIME,
+            OutcomeClass.EARLY, OutcomeClass.EARLY);
+    assertThat(log.get(3).toUnit()).isEqualTo("tq-minhxuan");
+    assertThat(log.get(3).stageDueAt()).isEqualTo(at("2026-03-03T17:10"));
     assertThat(dossiers.events(d.id())).extracting(DossierEvent::type)
-        .containsExactly("REGISTERED", "RECEIPT_ISSUED", "TRANSFERRED", "APPROVED", "RESULT_FILE_ISSUED", "RETURNED");
+        .containsExactly("REGISTERED", "RECEIPT_ISSUED", "FEE_DUE", "CLOCK_PAUSED", "FEE_PAID", "CLOCK_RESUMED",
+            "TRANSFERRED", "APPROVED", "RESULT_FILE_ISSUED", "RETURNED");
   }
 
   @Test

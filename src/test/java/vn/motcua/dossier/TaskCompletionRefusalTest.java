@@ -61,6 +61,7 @@ class TaskCompletionRefusalTest extends DossierTestSupport {
     refused("mc.hung", check, var(RECEPTION_DECISION, REFUSE));
     refused("mc.hung", check, vars(var(RECEPTION_DECISION, REFUSE), var(REFUSAL_REASON, false)));
     completeOk("mc.hung", check, var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
 
     Task appraise = openTask(d);
     assertThat(appraise.getName()).isEqualTo("Thẩm định hồ sơ");
@@ -98,6 +99,7 @@ class TaskCompletionRefusalTest extends DossierTestSupport {
     clockAt("2026-03-02T09:00");
     Dossier d = register();
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     completeOk("cv.minh", openTask(d), vars(var(APPRAISAL_CONCLUSION, SUPPLEMENT),
         var(APPRAISAL_OPINION, "Cần bổ sung giấy tờ chứng minh chỗ ở."),
         var(SUPPLEMENT_ITEMS, "Giấy tờ chứng minh quyền sử dụng địa điểm kinh doanh.")));

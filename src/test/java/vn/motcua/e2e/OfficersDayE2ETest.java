@@ -41,7 +41,8 @@ import vn.motcua.dossier.DossierTestSupport;
  * An officer's day in Vietnamese, in Debian's headless Chromium driven by Selenium through Debian's
  * chromedriver (no browser download): the reception officer registers the dossier on the reception page
  * (found by words typed without diacritics), logs into Tasklist, opens the reception
- * task of a registered dossier, fills the Camunda Form and completes it, prints the receipt; the
+ * task of a registered dossier, fills the Camunda Form and completes it, takes the fee at the counter ("Thu lệ
+ * phí tại quầy", the receipt number), prints the receipt with the fee and how it was paid; the
  * specialist appraises, the leader approves; the supervisor finds the dossier in Cockpit; the reception
  * officer returns the result and prints the control slip. Screenshots of each step go to
  * docs/screenshots/. Runs with {@code ./mvnw verify -Pe2e}; skipped when chromium or chromedriver is absent.
@@ -370,10 +371,22 @@ class OfficersDayE2ETest extends DossierTestSupport {
     shot("02-reception-form-filled");
     complete(check);
     shot("03-reception-completed");
+    assertThat(reload(d).status()).isEqualTo(DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS);
+
+    // 2b. the procedure has a fee (block "Nộp lệ phí"): the applicant pays in cash at the counter, the officer
+    //     opens "Thu lệ phí tại quầy", is told the amount, enters the receipt number and completes it
+    Task fee = openTask(d);
+    openAndClaim(fee, "Thu lệ phí tại quầy");
+    assertThat(visible(By.cssSelector(".fjs-form")).getText()).contains("Hồ sơ chờ nộp lệ phí", "100.000 đồng", code);
+    type("Số biên lai thu lệ phí", "0001234");
+    noEnglish("fee collection form");
+    shot("03b-fee-collection-filled");
+    complete(fee);
     assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
 
-    // 3. prints the receipt from the link of the reception form
+    // 3. prints the receipt from the link of the reception form: with the fee and how it was paid
     String receiptText = printed(receipt, "04-receipt-form-01");
+    assertThat(receiptText).contains("Lệ phí:", "100.000 đồng", "đã nộp tiền mặt tại Bộ phận Một cửa", "biên lai số 0001234");
     assertThat(receiptText).contains(code, "Nguyễn Văn An", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         FIVE_DOCUMENTS.get(4), "Trần Văn Hùng", vn.motcua.dossier.Format.dateTime(reload(d).appointmentAt()))
         .containsPattern("\\d{2}/\\d{2}/\\d{4}").doesNotContain("trang /tra-cuu/")

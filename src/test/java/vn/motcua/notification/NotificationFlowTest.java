@@ -71,6 +71,7 @@ class NotificationFlowTest extends DossierTestSupport {
     Dossier d = register();
     clockAt("2026-03-02T09:10");
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     return reload(d);
   }
 

@@ -53,6 +53,7 @@ class OverduePathsTest extends DossierTestSupport {
     clockAt("2026-03-02T09:00");
     Dossier d = register();
     completeOk("mc.hung", task(d, "Task_CheckDossier"), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     d = reload(d);
     assertThat(d.appointmentAt()).isEqualTo(at("2026-03-05T09:00"));
     return d;
@@ -177,7 +178,7 @@ class OverduePathsTest extends DossierTestSupport {
         .doesNotContain("Nhắc hạn: hồ sơ sắp đến hạn giải quyết"); // another commune sees nothing
     // reminders are not handoffs: the control log still shows the dossier with the specialist
     assertThat(dossiers.controlLog(d.id())).extracting(ControlLogEntry::stepKey)
-        .containsExactly("Task_CheckDossier", "Transfer", "Task_Appraise");
+        .containsExactly("Task_CheckDossier", "Task_CollectFee", "Transfer", "Task_Appraise");
     assertThat(reload(d).currentUnit()).isEqualTo("tq-minhxuan");
 
     assertThat(fireDueTimers(d)).isZero();

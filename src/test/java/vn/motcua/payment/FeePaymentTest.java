@@ -29,7 +29,8 @@ import vn.motcua.dossier.DossierTestSupport;
  * The fee of the judicial record certificate (200.000 đồng, block "Nộp lệ phí"), path by path: paid online
  * through the (stub) gateway, paid in cash at the counter, cancelled at the gateway, a forged, a replayed and a
  * duplicate callback, and the day's reconciliation that catches a lost callback. The dossier goes on to the
- * police verification only once the fee is paid.
+ * police verification only once the fee is paid. The household business registration (100.000 đồng) waits the
+ * same way before its appraisal.
  */
 @MotCuaSpringTest
 class FeePaymentTest extends DossierTestSupport {
@@ -173,6 +174,25 @@ class FeePaymentTest extends DossierTestSupport {
     assertThat(paid.recordedBy()).isEqualTo("mc.hung");
     assertThat(tasks(d, "Task_PartnerProcess")).hasSize(1);
     assertThat(receipt(d)).contains("Lệ phí:", "200.000 đồng", "đã nộp tiền mặt tại Bộ phận Một cửa", "biên lai số 0001234");
+  }
+
+  @Test
+  void the_household_business_registration_waits_for_its_fee_and_the_receipt_shows_it_paid() throws IOException {
+    Dossier d = register(); // 100.000 đồng in its model (procedure.fee)
+    completeOk("mc.hung", task(d, "Task_CheckDossier"), var("receptionDecision", "COMPLETE"));
+    assertThat(reload(d).status()).isEqualTo(DossierStatus.AWAITING_FINANCIAL_OBLIGATIONS);
+    assertThat(tasks(d, "Task_Appraise")).as("not before the fee is paid").isEmpty();
+    assertThat(receipt(d)).contains("Lệ phí:", "100.000 đồng", "chưa nộp");
+
+    payFeeAtCounter(d);
+
+    FeePayment paid = fees.paid(d.id()).orElseThrow();
+    assertThat(paid.method()).isEqualTo(FeePayment.COUNTER);
+    assertThat(paid.amount()).isEqualTo(100_000L);
+    assertThat(tasks(d, "Task_Appraise")).hasSize(1);
+    assertThat(reload(d).status()).isEqualTo(DossierStatus.IN_PROGRESS);
+    assertThat(receipt(d)).contains("Lệ phí:", "100.000 đồng", "đã nộp tiền mặt tại Bộ phận Một cửa",
+        "biên lai số BL-" + d.code());
   }
 
   @Test

@@ -73,10 +73,14 @@ class PortalSyncTest extends DossierTestSupport {
     return new PortalSync(repository, new HttpPortalClient(p), p, new EngineClock(), deadLetters, transactionManager);
   }
 
-  /** A household business dossier registered and accepted at Minh Xuân: events 1 and 2. */
+  /**
+   * A household business dossier registered and accepted at Minh Xuân, its fee paid at the counter at once: events
+   * 1 to 4 (new, accepted, awaiting the fee, in progress).
+   */
   private Dossier accepted() {
     Dossier d = register();
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     return reload(d);
   }
 
@@ -101,15 +105,17 @@ class PortalSyncTest extends DossierTestSupport {
   void a_dossiers_status_events_carry_the_contract_fields_and_reach_the_portal_in_order() {
     Dossier d = accepted();
     List<PortalEvent> events = repository.ofDossier(d.id());
-    // new, accepted (receipt with appointment), transferred at once to the competent agency
-    assertThat(events).extracting(PortalEvent::statusCode).containsExactly(1, 2, 4);
+    // new, accepted (receipt with appointment), waiting for the fee (block "Nộp lệ phí"), paid at the counter and
+    // transferred at once to the competent agency
+    assertThat(events).extracting(PortalEvent::statusCode).containsExactly(1, 2, 6, 4);
     assertThat(events).allMatch(e -> e.state() == PortalEvent.State.PENDING);
 
     PortalSync.Round round = node(true).sendDue();
 
-    assertThat(round.sent()).isEqualTo(3);
+    assertThat(round.sent()).isEqualTo(4);
     List<PortalStub.Applied> applied = portal.applied(d.code());
-    assertThat(sequences(applied)).containsExactly(1, 2, 3);
+    assertThat(sequences(applied)).containsExactly(1, 2, 3, 4);
+    assertThat(applied.get(2).body().path("statusName").asText()).isEqualTo("Chờ thực hiện nghĩa vụ tài chính");
     PortalStub.Applied second = applied.get(1);
     assertThat(second.key()).isEqualTo("motcua:" + d.code() + ":2");
     assertThat(second.body().path("statusName").asText()).isEqualTo("Đã tiếp nhận");
@@ -118,7 +124,8 @@ class PortalSyncTest extends DossierTestSupport {
     assertThat(second.body().path("competentAgencyCode").asText()).isEqualTo(d.competentUnit());
     assertThat(second.body().path("provinceCode").asText()).isEqualTo("08");
     assertThat(second.body().path("appointmentAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+07:00");
-    assertThat(java.time.OffsetDateTime.parse(second.body().path("appointmentAt").asText()).toInstant())
+    // the latest event carries the dossier's appointment (moved by the fee's wait if it paused working time)
+    assertThat(java.time.OffsetDateTime.parse(applied.get(3).body().path("appointmentAt").asText()).toInstant())
         .isEqualTo(d.appointmentAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     assertThat(repository.ofDossier(d.id())).allMatch(e -> e.state() == PortalEvent.State.SENT && e.ackedAt() != null);
   }
@@ -133,7 +140,7 @@ class PortalSyncTest extends DossierTestSupport {
 
     node(true).sendDue();
 
-    assertThat(sequences(portal.applied(d.code()))).containsExactly(1, 2, 3);
+    assertThat(sequences(portal.applied(d.code()))).containsExactly(1, 2, 3, 4);
   }
 
   @Test
@@ -189,7 +196,7 @@ class PortalSyncTest extends DossierTestSupport {
     assertThat(round.dead()).isEqualTo(1);
     List<PortalEvent> events = repository.ofDossier(d.id());
     assertThat(events).extracting(PortalEvent::state).containsExactly(PortalEvent.State.DEAD,
-        PortalEvent.State.PENDING, PortalEvent.State.PENDING);
+        PortalEvent.State.PENDING, PortalEvent.State.PENDING, PortalEvent.State.PENDING);
     assertThat(events.get(0).lastError()).startsWith("Cổng Dịch vụ công quốc gia từ chối sự kiện trạng thái (HTTP 422)");
     assertThat(portal.applied(d.code())).as("event 2 waits behind the dead letter").isEmpty();
     assertThat(node.sendDue().attempts()).isZero();
@@ -208,12 +215,12 @@ class PortalSyncTest extends DossierTestSupport {
     ResponseEntity<Map> resent = rest.withBasicAuth("demo", "demo")
         .postForEntity("/api/admin/portal/resend?dossier=" + d.code(), null, Map.class);
     assertThat(resent.getStatusCode().value()).isEqualTo(200);
-    assertThat(resent.getBody()).containsEntry("events", 3).containsEntry("deadLettersClosed", 1);
+    assertThat(resent.getBody()).containsEntry("events", 4).containsEntry("deadLettersClosed", 1);
     assertThat(letter).isEnded().hasPassed("EndEvent_Resent");
     assertThat(runtimeService.createIncidentQuery().processInstanceId(letter.getId()).count()).isZero();
 
     node.sendDue();
-    assertThat(sequences(portal.applied(d.code()))).containsExactly(1, 2, 3);
+    assertThat(sequences(portal.applied(d.code()))).containsExactly(1, 2, 3, 4);
     assertThat(repository.ofDossier(d.id())).extracting(PortalEvent::state).containsOnly(PortalEvent.State.SENT);
   }
 
@@ -222,19 +229,19 @@ class PortalSyncTest extends DossierTestSupport {
     Dossier d = accepted();
     PortalSync node = node(true);
     node.sendDue();
-    assertThat(portal.applied(d.code())).hasSize(3);
+    assertThat(portal.applied(d.code())).hasSize(4);
 
     PortalSync.Resent one = node.resendDossier(d.code());
-    assertThat(one.events()).isEqualTo(3);
+    assertThat(one.events()).isEqualTo(4);
     node.sendDue();
     String today = java.time.LocalDate.now(vn.motcua.calendar.OfficeZone.get()).toString();
     ResponseEntity<Map> period = rest.withBasicAuth("demo", "demo")
         .postForEntity("/api/admin/portal/resend?from=" + today + "&to=" + today, null, Map.class);
     assertThat(period.getStatusCode().value()).isEqualTo(200);
-    assertThat((Integer) period.getBody().get("events")).isGreaterThanOrEqualTo(3);
+    assertThat((Integer) period.getBody().get("events")).isGreaterThanOrEqualTo(4);
     node.sendDue();
 
-    assertThat(sequences(portal.applied(d.code()))).as("applied once each").containsExactly(1, 2, 3);
+    assertThat(sequences(portal.applied(d.code()))).as("applied once each").containsExactly(1, 2, 3, 4);
     assertThat(portal.requests("motcua:" + d.code() + ":1")).isEqualTo(3);
     assertThat(repository.ofDossier(d.id())).extracting(PortalEvent::state).containsOnly(PortalEvent.State.SENT);
 

@@ -80,6 +80,11 @@ class CrossCommuneReceptionTest extends DossierTestSupport {
         ProcedureDriver.var("undigitisedReason", "Người nộp mang bản giấy, máy quét của bộ phận đang sửa")));
     driver.work(d, check);
 
+    Task fee = only(d, "Task_CollectFee");
+    assertThat(groups(fee)).as("the fee is taken where the dossier was received").containsExactly("tq-nongtien.reception");
+    assertThat(driver.officerFor(fee)).isEqualTo("mc.tuan");
+    driver.work(d, fee);
+
     Task appraise = only(d, "Task_Appraise");
     assertThat(groups(appraise)).as("the competent commune's specialists").containsExactly("tq-minhxuan.specialist");
     assertThat(driver.officerFor(appraise)).isEqualTo("cv.minh");

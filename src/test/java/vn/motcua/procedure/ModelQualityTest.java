@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
@@ -24,7 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every model a process admin opens in Camunda Modeler is readable: ids after Camunda's naming guide
  * (no generated {@code Activity_0x1y2z}), a Vietnamese name in NFC on every element, a diagram shape for
- * every node, history time to live and a version tag, and no inline scripts.
+ * every node, history time to live and a version tag, and no inline scripts. A procedure whose model declares a
+ * fee ({@code procedure.fee} > 0) waits for it on the accepted path (block {@code Block_FeePayment}, issue 24), in the
+ * models of {@code processes/} and in those generated from the province's catalogue alike.
  */
 class ModelQualityTest {
   private static final Pattern GENERATED = Pattern.compile(".*_[0-9a-z]{7}$");
@@ -96,6 +101,85 @@ class ModelQualityTest {
       problems.add("inline camunda:script found");
     }
     assertThat(problems).as(file.toString()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void a_procedure_with_a_fee_waits_for_it_after_the_reception_check(Path file) {
+    assertThat(feeStepProblems(Bpmn.readModelFromFile(file.toFile()))).as(file.toString()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_generated_procedure_with_a_fee_waits_for_it_after_the_reception_check() throws IOException {
+    vn.motcua.catalogue.CatalogueFile catalogue;
+    try (var in = getClass().getResourceAsStream("/catalogue/thu-tuc.json")) {
+      catalogue = vn.motcua.catalogue.CatalogueFile.read(in);
+    }
+    var generator = new vn.motcua.catalogue.ProcedureModelGenerator();
+    assertThat(catalogue.procedures()).anyMatch(r -> r.fee() != null && r.fee() > 0);
+    for (var row : catalogue.procedures()) {
+      assertThat(feeStepProblems(generator.generate(row))).as(row.code()).isEmpty();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_procedure_with_a_fee_and_no_payment_step_is_reported() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("Procedure_Free").name("Thủ tục thử").startEvent("StartEvent_Registered")
+        .exclusiveGateway("Gateway_Accepted").sequenceFlowId("Flow_Accepted").condition("Đã tiếp nhận",
+            "${receptionOutcome == 'ACCEPTED'}").callActivity("CallActivity_Resolution").calledElement("Block_Resolution")
+        .endEvent("EndEvent_Returned").done();
+    assertThat(feeStepProblems(model)).as("no procedure.fee: free").isEmpty();
+    Process process = model.getModelElementById("Procedure_Free");
+    var props = model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class);
+    var fee = model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty.class);
+    fee.setCamundaName("procedure.fee");
+    fee.setCamundaValue("100000");
+    props.getCamundaProperties().add(fee);
+    var ext = model.newInstance(org.camunda.bpm.model.bpmn.instance.ExtensionElements.class);
+    ext.addChildElement(props);
+    process.setExtensionElements(ext);
+    assertThat(feeStepProblems(model)).singleElement().satisfies(p -> assertThat(p).contains("CallActivity_Resolution"));
+  }
+
+  /**
+   * Where a procedure with a fee can go past the reception check without block {@code Block_FeePayment}: every path
+   * from the gateway's accepted flow meets the block before any other call activity or an end.
+   */
+  static List<String> feeStepProblems(BpmnModelInstance model) {
+    List<String> problems = new ArrayList<>();
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      List<String> fee = ModelProperties.of(process).getOrDefault("procedure.fee", List.of("0"));
+      if (Long.parseLong(fee.get(0).trim()) <= 0) {
+        continue;
+      }
+      List<SequenceFlow> accepted = process.getFlowElements().stream().filter(SequenceFlow.class::isInstance)
+          .map(SequenceFlow.class::cast)
+          .filter(f -> f.getSource().getId().equals("Gateway_Accepted") && f.getConditionExpression() != null
+              && f.getConditionExpression().getTextContent().contains("'ACCEPTED'"))
+          .toList();
+      if (accepted.isEmpty()) {
+        problems.add(process.getId() + ": procedure.fee = " + fee.get(0) + " but no accepted flow out of Gateway_Accepted");
+      }
+      java.util.Deque<FlowNode> next = new java.util.ArrayDeque<>();
+      accepted.forEach(f -> next.add(f.getTarget()));
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      while (!next.isEmpty()) {
+        FlowNode node = next.poll();
+        if (!seen.add(node.getId())) {
+          continue;
+        }
+        if (node instanceof CallActivity call && "Block_FeePayment".equals(call.getCalledElement())) {
+          continue;
+        }
+        if (node instanceof CallActivity || node instanceof EndEvent) {
+          problems.add(process.getId() + ": procedure.fee = " + fee.get(0) + " but the accepted path reaches "
+              + node.getId() + " without Block_FeePayment");
+          continue;
+        }
+        node.getOutgoing().forEach(f -> next.add(f.getTarget()));
+      }
+    }
+    return problems;
   }
 
   @org.junit.jupiter.api.Test

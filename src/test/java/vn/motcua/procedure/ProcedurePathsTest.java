@@ -52,7 +52,7 @@ class ProcedurePathsTest extends DossierTestSupport {
       "Procedure_ConstructionPermit", "Procedure_LandUseCertificate");
 
   /** The procedures whose model declares a fee ({@code procedure.fee} > 0). */
-  static final List<String> WITH_FEE = List.of("Procedure_JudicialRecord", "Procedure_ConstructionPermit",
+  static final List<String> WITH_FEE = List.of("Procedure_HouseholdBusinessRegistration", "Procedure_JudicialRecord", "Procedure_ConstructionPermit",
       "Procedure_LandUseCertificate");
 
   static Stream<String> procedures() {

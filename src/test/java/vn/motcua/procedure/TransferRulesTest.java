@@ -68,6 +68,7 @@ class TransferRulesTest extends DossierTestSupport {
         .isEqualTo(at("2026-03-03T07:30"));
     clockAt("2026-03-02T15:40");
     driver.work(d, driver.openTasks(d, "Task_CheckDossier").get(0));
+    driver.work(d, driver.openTasks(d, "Task_CollectFee").get(0)); // the fee, paid at the counter at once
     ControlLogEntry transfer = dossiers.controlLog(d.id()).stream().filter(e -> e.stepKey().equals("Transfer"))
         .findFirst().orElseThrow();
     assertThat(transfer.stageDueAt()).isEqualTo(at("2026-03-03T07:30"));

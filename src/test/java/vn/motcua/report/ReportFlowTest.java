@@ -33,6 +33,7 @@ class ReportFlowTest extends DossierTestSupport {
     clockAt("2025-10-06T09:00"); // Monday
     Dossier resolved = register();
     completeOk("mc.hung", openTask(resolved), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(resolved);
     clockAt("2025-10-07T10:00");
     completeOk("cv.minh", openTask(resolved), vars(var(APPRAISAL_CONCLUSION, PROPOSE_APPROVAL),
         var(APPRAISAL_OPINION, "Hồ sơ đủ điều kiện đăng ký hộ kinh doanh."),

@@ -24,6 +24,7 @@ class TaskDossierViewTest extends DossierTestSupport {
 
     clockAt("2026-03-09T09:10");
     completeOk("mc.hung", check, var(DossierVariables.RECEPTION_DECISION, DossierVariables.COMPLETE));
+    payFeeAtCounter(d);
     Task appraise = openTask(d);
     String view = (String) taskService.getVariableLocal(appraise.getId(), TaskDossierView.VARIABLE);
     assertThat(view).contains("Đang giải quyết", "hẹn trả kết quả 09:10 ngày 12/03/2026",

@@ -39,6 +39,7 @@ class TasklistListEntryTest extends DossierTestSupport {
     clockAt("2026-03-09T09:00");
     Dossier d = register();
     completeOk("mc.hung", openTask(d), var(DossierVariables.RECEPTION_DECISION, DossierVariables.COMPLETE));
+    payFeeAtCounter(d);
     // a second dossier waits for the reception check, not yet claimed by anyone
     clockAt("2026-03-09T09:20");
     Dossier waiting = register();

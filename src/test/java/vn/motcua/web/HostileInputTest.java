@@ -130,6 +130,7 @@ class HostileInputTest extends DossierTestSupport {
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     Dossier d = dossiers.getByCode((String) JSON.readValue(created.bytes(), Map.class).get("code"));
     completeOk("mc.hung", openTask(d), var(RECEPTION_DECISION, COMPLETE));
+    payFeeAtCounter(d);
     clockAt("2026-09-22T09:00");
     completeOk("cv.minh", openTask(d), vars(var(APPRAISAL_CONCLUSION, SUPPLEMENT),
         var(APPRAISAL_OPINION, "Giấy đề nghị chưa ghi ngành nghề."),
