@@ -46,7 +46,8 @@ import org.springframework.web.servlet.ModelAndView;
  * shutting down or starting), also wrapped in Camunda's {@code ProcessEngineException} or MyBatis'. When Spring's
  * rollback fails after the statement did (the pool closed the broken connection meanwhile: "Connection is closed",
  * no SQLState), the {@link TransactionSystemException} thrown holds the statement's failure as its application
- * exception, and that one is looked at.
+ * exception, and that one is looked at; when a commit failed so, the rollback's failure is thrown alone, and Hikari's
+ * "Connection is closed" under a {@link TransactionSystemException} counts ({@link #evictedConnection}).
  *
  * <p>Three places answer: a {@link HandlerExceptionResolver} ordered before the controller advices (the
  * project API, {@code /api/**}); a servlet filter in front of every other filter (the authentication filters
@@ -80,8 +81,23 @@ public class DatabaseUnavailable {
           && isOutage(rollback.getApplicationException())) {
         return true;
       }
+      if (t instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException sql
+          && evictedConnection(sql)) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /**
+   * Hikari's answer on a connection it has evicted as broken (a connection-class SQLState seen on it, e.g.
+   * PostgreSQL's 57P01 when the server restarts): every later call, the transaction manager's rollback included,
+   * fails with "Connection is closed" and no SQLState. When a commit fails on such a connection, Spring throws the
+   * rollback's failure and only logs the commit's ("Commit exception overridden by rollback exception"), so that
+   * message is all there is to recognise.
+   */
+  static boolean evictedConnection(SQLException sql) {
+    return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage());
   }
 
   static boolean connectionState(String state) {
