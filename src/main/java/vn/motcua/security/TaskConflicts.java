@@ -19,7 +19,7 @@ import org.springframework.dao.ConcurrencyFailureException;
  * run), in the engine's flush or in a delegate's own SQL (Spring's {@link ConcurrencyFailureException}). On
  * PostgreSQL a completion that ends a scope while a timer of the same dossier has just started a child execution
  * in it fails its DELETE on a foreign key ({@code 23503}, {@code act_fk_exe_parent}; the cluster run saw ~20 in
- * 2,000 dossiers): a race as well. A foreign key refusing an INSERT or UPDATE stays an error (a bug, not a race).
+ * 2,000 dossiers): a race as well. A foreign key refusing a new or changed row stays an error (a bug, not a race).
  * Camunda's REST API reports each as 500; the officer gets 409 and a Vietnamese message saying what
  * happened, and nothing was saved. Used by {@link TaskValidationExceptionMapper}.
  */
