@@ -17,6 +17,7 @@ import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.EngineApiCaller;
 import vn.motcua.security.Officer;
 import vn.motcua.security.SystemAccess;
+import vn.motcua.web.DatabaseUnavailable;
 
 /**
  * What the access-log filters on Camunda's REST APIs share ({@link TaskReadLogFilter},
@@ -25,7 +26,7 @@ import vn.motcua.security.SystemAccess;
  * engine's to refuse), the answer is held back; if it succeeded (2xx), the subclass says which dossiers it
  * showed (looked up without the officer's engine authorization: the engine has already let them read it), one
  * entry per dossier is written, and only then the answer goes out. A read whose entries cannot be written fails
- * (500, a Vietnamese message) and shows nothing. A read that showed no dossier writes nothing.
+ * (500, a Vietnamese message; 503 with {@code Retry-After} when the database is away) and shows nothing. A read that showed no dossier writes nothing.
  */
 abstract class EngineReadLogFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(EngineReadLogFilter.class);
@@ -77,6 +78,9 @@ abstract class EngineReadLogFilter extends OncePerRequestFilter {
         log.error("Access log entry NOT written, read refused: officer {} read {} through {} ({})",
             officer.get().userId(), read == null ? path : read.dossierIds(), read == null ? null : read.screen(),
             read == null ? request.getMethod() + " " + path : read.detail(), e);
+        if (DatabaseUnavailable.answerIfOutage(request, response, e)) {
+          return; // the database is away: 503 with Retry-After, as every API answers then
+        }
         response.reset();
         response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
         response.setContentType("application/json");

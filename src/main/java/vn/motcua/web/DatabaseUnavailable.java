@@ -113,6 +113,21 @@ public class DatabaseUnavailable {
     }
   }
 
+  /**
+   * For a filter that answers on its own when a write it needs fails (the access log of Camunda's REST APIs): the
+   * 503 answer, with {@code Retry-After}, when the failure is an outage ({@link #isOutage}); false otherwise.
+   */
+  public static boolean answerIfOutage(HttpServletRequest request, HttpServletResponse response, Throwable failure)
+      throws IOException {
+    if (!isOutage(failure)) {
+      return false;
+    }
+    logOutage(request, failure);
+    response.reset();
+    write(response, RETRY_AFTER_SECONDS);
+    return true;
+  }
+
   static void write(HttpServletResponse response, int retryAfterSeconds) throws IOException {
     response.resetBuffer();
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import vn.motcua.organisation.OrganisationDirectory;
@@ -68,12 +69,24 @@ class EngineReadRefusalTest {
     verify(accessLog).recordDossiers(any(Officer.class), eq(Set.of(7L)), eq(Screen.ENGINE_VARIABLES),
         eq("Cockpit / engine-rest: biến quy trình (POST /variable-instance)"));
 
-    doThrow(new DataAccessResourceFailureException("access_log unavailable")).when(accessLog)
+    doThrow(new DataIntegrityViolationException("access_log: value too long")).when(accessLog)
         .recordDossiers(any(), any(), any(), any());
     MockHttpServletResponse refused = query("/engine-rest/engine/default/variable-instance");
     assertThat(refused.getStatus()).isEqualTo(500);
     String body = refused.getContentAsString(StandardCharsets.UTF_8);
     assertThat(body).contains("Không ghi được nhật ký truy cập dữ liệu cá nhân; dữ liệu không được hiển thị.");
+    assertThat(body).doesNotContain("Lê Thị Bình");
+  }
+
+  @Test
+  void a_variable_query_whose_entry_meets_a_database_outage_answers_503_and_shows_nothing() throws Exception {
+    doThrow(new DataAccessResourceFailureException("access_log unavailable")).when(accessLog)
+        .recordDossiers(any(), any(), any(), any());
+    MockHttpServletResponse refused = query("/engine-rest/variable-instance");
+    assertThat(refused.getStatus()).isEqualTo(503);
+    assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+    String body = refused.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(body).contains("không kết nối được cơ sở dữ liệu");
     assertThat(body).doesNotContain("Lê Thị Bình");
   }
 }
