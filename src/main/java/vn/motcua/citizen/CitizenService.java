@@ -227,8 +227,12 @@ public class CitizenService {
 
   /** How long a request waits for another one registering under the same key before answering 409. */
   static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
-  /** A claim without dossier older than this was left by a node that died while registering. */
-  static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+  /**
+   * A claim without dossier older than this was left by a node that died while registering (a registration
+   * takes seconds; one that fails releases its claim, after the database is back if it was the failure). Two
+   * registrations under one key never both complete: the key names one dossier ({@link SubmissionKeys#complete}).
+   */
+  static final Duration STALE_CLAIM = Duration.ofMinutes(2);
 
   /**
    * Submits a dossier online. With an idempotency key, a request that repeats a used key is recognised
@@ -362,15 +366,30 @@ public class CitizenService {
         return Optional.empty();
       }
       if (System.nanoTime() > deadline) {
-        throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+        throw stillRecording();
       }
       try {
         Thread.sleep(50);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw ApiException.conflict("Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng thử lại sau giây lát.");
+        throw stillRecording();
       }
     }
+  }
+
+  /** Seconds a client waits before sending again a submission whose key is still being recorded. */
+  static final int STILL_RECORDING_RETRY_AFTER = 10;
+
+  /** 409 with Retry-After: another request is registering under this key; the same request again will do. */
+  static ApiException stillRecording() {
+    return new ApiException(HttpStatus.CONFLICT, "submission_in_progress",
+        "Hồ sơ gửi với khóa này đang được ghi nhận. Vui lòng gửi lại sau " + STILL_RECORDING_RETRY_AFTER + " giây.",
+        null) {
+      @Override
+      public Map<String, String> headers() {
+        return Map.of("Retry-After", String.valueOf(STILL_RECORDING_RETRY_AFTER));
+      }
+    };
   }
 
   /** The dossier a used key made, empty while it is still being registered or when the key is free. */

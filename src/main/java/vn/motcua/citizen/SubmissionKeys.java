@@ -2,8 +2,16 @@ package vn.motcua.citizen;
 
 import static vn.motcua.db.SqlTime.ts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,17 +26,37 @@ import vn.motcua.db.SqlTime;
  * transaction of its own before the dossier is made, so that concurrent requests with one key meet at its
  * primary key at once (never holding a lock while the winner registers: H2 would answer the others with a
  * lock timeout); the claim is completed with the dossier in the registration's transaction, or released
- * when that fails.
+ * when that fails. A registration that failed because the database went away usually cannot release its
+ * claim either (the same outage): the release is then retried in the background until the database is back,
+ * so that the citizen's retry with the same key registers within seconds of the restart instead of waiting
+ * for the claim to go stale (issue 20: a claim left by the PostgreSQL restart held one dossier back for ten
+ * minutes).
  */
 @Repository
 public class SubmissionKeys {
+  private static final Logger log = LoggerFactory.getLogger(SubmissionKeys.class);
+  /** How often a failed release is tried again, and for how long (a claim older than that goes stale anyway). */
+  static final Duration RELEASE_RETRY_EVERY = Duration.ofSeconds(2);
+  static final Duration RELEASE_RETRY_FOR = Duration.ofMinutes(2);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
+  private final ScheduledExecutorService retries;
 
+  @Autowired
   public SubmissionKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    this(jdbc, transactions, Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "submission-key-release");
+      t.setDaemon(true);
+      return t;
+    }));
+  }
+
+  SubmissionKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, ScheduledExecutorService retries) {
     this.jdbc = jdbc;
     this.own = new TransactionTemplate(transactions);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.retries = retries;
   }
 
   /** What an earlier submission under a key produced (no dossier yet: it is being registered). */
@@ -69,8 +97,37 @@ public class SubmissionKeys {
         dossierId, key) == 1;
   }
 
-  /** The registration failed: the key is free again (a claim that has its dossier stays). */
+  /**
+   * The registration failed: the key is free again (a claim that has its dossier stays). Never throws: when
+   * the database cannot be reached, the release is tried again every {@link #RELEASE_RETRY_EVERY} for
+   * {@link #RELEASE_RETRY_FOR}, and the caller answers with the registration's own failure.
+   */
   public void release(String key) {
+    try {
+      deleteClaim(key);
+    } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+      log.warn("Idempotency key {}: the failed registration's claim could not be released ({}); trying again every {} s",
+          key, e.getMostSpecificCause().getMessage(), RELEASE_RETRY_EVERY.toSeconds());
+      retryRelease(key, System.nanoTime() + RELEASE_RETRY_FOR.toNanos());
+    }
+  }
+
+  private void retryRelease(String key, long until) {
+    retries.schedule(() -> {
+      try {
+        deleteClaim(key);
+        log.info("Idempotency key {}: claim released after the database came back", key);
+      } catch (RuntimeException e) {
+        if (System.nanoTime() < until) {
+          retryRelease(key, until);
+        } else {
+          log.warn("Idempotency key {}: claim still not released; it goes stale and the next retry takes it over", key);
+        }
+      }
+    }, RELEASE_RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void deleteClaim(String key) {
     own.executeWithoutResult(s -> jdbc.update(
         "DELETE FROM public_submission WHERE idempotency_key = ? AND dossier_id IS NULL", key));
   }

@@ -104,6 +104,8 @@ final class ClusterRun {
   final AtomicInteger completed = new AtomicInteger();
   final AtomicInteger nextIndex = new AtomicInteger();
   final DelayQueue<Story> queue = new DelayQueue<>();
+  /** The story the current worker thread is stepping (its errors are noted on it). */
+  final ThreadLocal<Story> working = new ThreadLocal<>();
   /** The stories a worker holds right now (between its poll and its put back), by worker. */
   final Map<Story, String> busy = new ConcurrentHashMap<>();
   /** Stories found neither queued, nor held, nor ended by the watchdog, and put back in the queue. */
@@ -206,7 +208,8 @@ final class ClusterRun {
         pool.add(t);
       }
       Thread progress = new Thread(() -> {
-        while (completed.get() < total && !budgetSpent) {
+        // while the load runs: past the dossiers asked for too, as long as a fault still waits for load
+        while ((completed.get() < total || feeding || completed.get() < nextIndex.get()) && !budgetSpent && !stalled) {
           sleep(30_000);
           System.out.printf(Locale.ROOT, "%s progress: %d of %d dossiers ended, %d started, %d client errors, nodes up %d%n",
               OffsetDateTime.now(ZoneId.of("UTC")).toLocalTime().withNano(0), completed.get(), total, nextIndex.get(),
@@ -333,6 +336,8 @@ final class ClusterRun {
     int steps;
     int idleSteps;
     String failure;
+    /** The story's last answer that was not a success (what, status, body): printed when the story fails. */
+    volatile String lastError;
 
     Story(int n) {
       this.n = n;
@@ -417,12 +422,14 @@ final class ClusterRun {
       busy.put(s, me);
       try {
         boolean finished;
+        working.set(s);
         try {
           finished = step(s);
         } catch (Throwable e) { // an Error too: a worker that dies with its story in hand loses the story
           s.failure = "step " + s.steps + ": " + e;
           finished = true;
         }
+        working.remove();
         if (Thread.interrupted()) {
           // a sleep swallowed an interrupt: the next poll would throw and the worker would die
           System.out.println(me + ": an interrupt was pending after story " + s.n + "'s step; cleared");
@@ -675,10 +682,12 @@ final class ClusterRun {
       }
       return;
     }
-    if (a.status() >= 400 && a.status() < 500 && a.status() != 429) {
+    boolean stillRecording = a.status() == 409 && a.body() != null && a.body().contains("submission_in_progress");
+    if (a.status() >= 400 && a.status() < 500 && a.status() != 429 && !stillRecording) {
       throw new IllegalStateException("online submission refused: " + a);
     }
-    s.later(a.retryAfter() != null ? Math.min(5000, 1000L * Long.parseLong(a.retryAfter())) : 500); // same key next time
+    // 503 / 429 / 409 "still being recorded" (another request holds the key): the same key again, after Retry-After
+    s.later(a.retryAfter() != null ? Math.min(10_000, 1000L * Long.parseLong(a.retryAfter())) : 500);
   }
 
   void complete(Story s, JsonNode task) {
@@ -831,6 +840,11 @@ final class ClusterRun {
       conflicts.incrementAndGet();
     } else if (a.status() == -1 || a.status() >= 500 || a.status() == 429) {
       errors.add(new ErrorEvent(now, a.status(), what + ": " + ClusterHttp.abbreviate(a.body()), a.retryAfter()));
+      Story s = working.get();
+      if (s != null) {
+        s.lastError = OffsetDateTime.now(ZoneId.of("UTC")).toLocalTime().withNano(0) + " " + what + ": HTTP "
+            + a.status() + " " + ClusterHttp.abbreviate(a.body());
+      }
     } else {
       successes.add(now);
     }
@@ -1276,7 +1290,7 @@ final class ClusterRun {
     }
     long unfinished = stories.stream().filter(s -> s.failure != null).count();
     stories.stream().filter(s -> s.failure != null).limit(10).forEach(s -> System.out.println(
-        "story " + s.n + " (" + s.code + "): " + s.failure));
+        "story " + s.n + " (" + s.code + "): " + s.failure + (s.lastError == null ? "" : "; its last error: " + s.lastError)));
     result("load", "the " + total + " dossiers asked for were driven within the time budget (--max-minutes "
         + o.getOrDefault("max-minutes", "12") + ")", !budgetSpent, "only " + nextIndex.get() + " of " + total
             + " started before the budget ran out: the machine is too slow or too busy for this size");
