@@ -230,8 +230,10 @@ public class CatalogueImport {
   private static String generatorFingerprint() {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      // OverdueVariables: the generator passes the stage-alert block its list of inputs
       for (Class<?> c : List.of(ProcedureModelGenerator.class, DiagramLayout.class, ProcedureShape.class,
-          CatalogueRow.class, CatalogueRow.Document.class, CatalogueRow.Partner.class)) {
+          CatalogueRow.class, CatalogueRow.Document.class, CatalogueRow.Partner.class,
+          vn.motcua.overdue.OverdueVariables.class)) {
         for (String name : List.of(c.getSimpleName(), c.getSimpleName() + "$1", c.getSimpleName() + "$2")) {
           String resource = (c.getEnclosingClass() == null ? "" : c.getEnclosingClass().getSimpleName() + "$") + name
               + ".class";

@@ -28,6 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import vn.motcua.overdue.OverdueVariables;
 import vn.motcua.procedure.Procedure;
 
 /**
@@ -42,6 +43,7 @@ public class ProcedureModelGenerator {
   public static final String ROW_HASH = "catalogue.rowHash";
   /** The extension property naming the shape the model was generated in. */
   public static final String SHAPE = "catalogue.shape";
+  private static final String STAGE_ALERT = "Block_StageAlert";
 
   /** {@code Procedure_TTHC_1_001193} for code 1.001193. */
   public static String processKey(String code) {
@@ -168,8 +170,8 @@ public class ProcedureModelGenerator {
     done.getEventDefinitions().add(terminate);
     String[][] timers = {
         {"Warning", "Sắp đến hạn kiểm tra thực địa", "${overdue.warningAt(execution, inspectionDueAt)}",
-            "Block_StageAlert", "Nhắc hạn kiểm tra thực địa", "WARNING", "EndEvent_InspectionWarned", "Đã nhắc hạn"},
-        {"Overdue", "Hết hạn kiểm tra thực địa", "${inspectionDueAt}", "Block_StageAlert",
+            STAGE_ALERT, "Nhắc hạn kiểm tra thực địa", "WARNING", "EndEvent_InspectionWarned", "Đã nhắc hạn"},
+        {"Overdue", "Hết hạn kiểm tra thực địa", "${inspectionDueAt}", STAGE_ALERT,
             "Báo cáo quá hạn kiểm tra thực địa", "OVERDUE", "EndEvent_InspectionOverdueReported", "Đã báo cáo quá hạn"},
         {"ApologyDue", "Có nguy cơ trễ hẹn", "${overdue.apologyAt(execution, inspectionDueAt)}", "Block_Apology",
             "Xin lỗi và hẹn lại ngày trả kết quả", "APOLOGY", "EndEvent_InspectionApologyHandled", "Đã xử lý xin lỗi"}};
@@ -309,18 +311,35 @@ public class ProcedureModelGenerator {
   }
 
   /** Every call activity passes the business key and all variables in, first, as in the hand-made models. */
+  /**
+   * The business key and the dossier's variables, in front of the call's own inputs: all of them, except for
+   * the stage-alert block, which gets only what it reads ({@link OverdueVariables#STAGE_ALERT_INPUTS}).
+   */
   private static void passAll(BpmnModelInstance model, CallActivity call) {
     ExtensionElements ext = call.getExtensionElements();
     if (ext == null) {
       ext = model.newInstance(ExtensionElements.class);
       call.setExtensionElements(ext);
     }
+    List<CamundaIn> ins = new ArrayList<>();
     CamundaIn businessKey = model.newInstance(CamundaIn.class);
     businessKey.setCamundaBusinessKey("#{execution.processBusinessKey}");
-    CamundaIn all = model.newInstance(CamundaIn.class);
-    all.setCamundaVariables("all");
-    ext.getDomElement().insertChildElementAfter(all.getDomElement(), null);
-    ext.getDomElement().insertChildElementAfter(businessKey.getDomElement(), null);
+    ins.add(businessKey);
+    if (STAGE_ALERT.equals(call.getCalledElement())) {
+      for (String variable : OverdueVariables.STAGE_ALERT_INPUTS) {
+        CamundaIn in = model.newInstance(CamundaIn.class);
+        in.setCamundaSource(variable);
+        in.setCamundaTarget(variable);
+        ins.add(in);
+      }
+    } else {
+      CamundaIn all = model.newInstance(CamundaIn.class);
+      all.setCamundaVariables("all");
+      ins.add(all);
+    }
+    for (int i = ins.size() - 1; i >= 0; i--) {
+      ext.getDomElement().insertChildElementAfter(ins.get(i).getDomElement(), null);
+    }
   }
 
   private static void in(BpmnModelInstance m, CallActivity call, String source, String variables, String target,

@@ -1,5 +1,8 @@
 package vn.motcua.overdue;
 
+import java.util.List;
+import vn.motcua.dossier.DossierVariables;
+
 /** Process variables of the shared overdue blocks (Block_StageAlert, Block_Apology, Block_ApologyDelivery). */
 public final class OverdueVariables {
   private OverdueVariables() {}
@@ -9,6 +12,18 @@ public final class OverdueVariables {
   /** Optional inputs for a stage that is not a user task: the unit that holds it and its deadline. */
   public static final String STAGE_UNIT = "stageUnit";
   public static final String STAGE_DUE_AT = "stageDueAt";
+  /**
+   * What a call of Block_StageAlert passes in, each as itself, besides the business key, {@code alertKind}
+   * and the optional {@code stageUnit} / {@code stageDueAt}: what the block and the engine listeners on its
+   * tasks read, and no copy of the dossier's other variables (a warning storm is thousands of blocks at
+   * once, docs/performance.md). {@code dossierId}: the raise delegate, and every listener of the reminder
+   * tasks (control log, Tasklist summary and list facts, access log); {@code competentUnit}: the stage's
+   * unit when its task's candidate group names none ({@code StageLocator}), and with {@code receivingUnit}
+   * the units that may watch the reminder tasks ({@code UnitWorkGrants}); {@code applicantPhone}: the form
+   * {@code form-stage-alert} (its other dossier facts are the Tasklist summary's task variables).
+   */
+  public static final List<String> STAGE_ALERT_INPUTS = List.of(DossierVariables.DOSSIER_ID,
+      DossierVariables.RECEIVING_UNIT, DossierVariables.COMPETENT_UNIT, DossierVariables.APPLICANT_PHONE);
 
   // set by the raise delegate, local to the block instance
   public static final String ALERT_ID = "alertId";

@@ -169,6 +169,18 @@ class OverduePathsTest extends DossierTestSupport {
     assertThat(taskService.getVariable(officer.getId(), ALERT_MESSAGE).toString())
         .contains(d.code(), "Thẩm định hồ sơ", "17:00 ngày 03/03/2026");
     assertThat(task(d, "Task_Appraise").getPriority()).isEqualTo(75);
+    // the block holds what it reads and its own alert variables, no copy of the dossier's other variables
+    // (issue 25: a warning storm starts thousands of these blocks at once)
+    java.util.Set<String> blockVariables = runtimeService.getVariables(officer.getProcessInstanceId()).keySet();
+    assertThat(blockVariables).filteredOn(name -> !name.startsWith("alert"))
+        .containsExactlyInAnyOrderElementsOf(STAGE_ALERT_INPUTS);
+    assertThat(blockVariables).contains(ALERT_KIND, ALERT_ID, ALERT_MESSAGE, ALERT_STAGE_NAME, ALERT_DUE_TEXT);
+    assertThat(runtimeService.getVariables(d.processInstanceId()).keySet())
+        .as("the dossier's variables the block does without").contains(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_KEY);
+    // the reminder's form and Tasklist entry still show the dossier: the summary's task variables and the phone
+    assertThat(taskService.getVariables(officer.getId(), List.of(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_NAME,
+        APPLICANT_PHONE, "appointmentText", "dossierView"))).allSatisfy((name, value) -> assertThat(value).as(name).isNotNull())
+        .containsEntry(DOSSIER_CODE, d.code()).hasSize(6);
     // what Tasklist shows each of them
     assertThat(tasklist("cv.minh")).extracting(t -> t.get("name"))
         .contains("Nhắc hạn: hồ sơ sắp đến hạn giải quyết", "Thẩm định hồ sơ");

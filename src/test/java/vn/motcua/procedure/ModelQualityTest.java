@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (no generated {@code Activity_0x1y2z}), a Vietnamese name in NFC on every element, a diagram shape for
  * every node, history time to live and a version tag, and no inline scripts. A procedure whose model declares a
  * fee ({@code procedure.fee} > 0) waits for it on the accepted path (block {@code Block_FeePayment}, issue 24), in the
- * models of {@code processes/} and in those generated from the province's catalogue alike.
+ * models of {@code processes/} and in those generated from the province's catalogue alike; and a call of the
+ * stage-alert block passes it only what it reads, in those models and in the element templates (issue 25).
  */
 class ModelQualityTest {
   private static final Pattern GENERATED = Pattern.compile(".*_[0-9a-z]{7}$");
@@ -177,6 +178,146 @@ class ModelQualityTest {
           continue;
         }
         node.getOutgoing().forEach(f -> next.add(f.getTarget()));
+      }
+    }
+    return problems;
+  }
+
+  @ParameterizedTest
+  @MethodSource("models")
+  void the_stage_alert_block_is_passed_only_what_it_reads(Path file) {
+    assertThat(stageAlertInputProblems(Bpmn.readModelFromFile(file.toFile()))).as(file.toString()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_generated_procedure_passes_the_stage_alert_block_only_what_it_reads() throws IOException {
+    vn.motcua.catalogue.CatalogueFile catalogue;
+    try (var in = getClass().getResourceAsStream("/catalogue/thu-tuc.json")) {
+      catalogue = vn.motcua.catalogue.CatalogueFile.read(in);
+    }
+    var generator = new vn.motcua.catalogue.ProcedureModelGenerator();
+    int calls = 0;
+    for (var row : catalogue.procedures()) {
+      BpmnModelInstance model = generator.generate(row);
+      assertThat(stageAlertInputProblems(model)).as(row.code()).isEmpty();
+      calls += stageAlertCalls(model).size();
+    }
+    assertThat(calls).as("the catalogue has procedures with a field inspection (stage timers)").isPositive();
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_stage_alert_call_passing_all_variables_is_reported() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("Procedure_Alert").name("Thủ tục thử")
+        .startEvent("StartEvent_Started").callActivity("CallActivity_Warning").calledElement(STAGE_ALERT)
+        .camundaIn("dossierId", "dossierId").endEvent("EndEvent_Done").done();
+    CallActivity call = model.getModelElementById("CallActivity_Warning");
+    var all = model.newInstance(org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class);
+    all.setCamundaVariables("all");
+    call.getExtensionElements().addChildElement(all);
+    assertThat(stageAlertInputProblems(model)).anySatisfy(p -> assertThat(p).contains("variables=\"all\""))
+        .anySatisfy(p -> assertThat(p).contains("no business key"))
+        .anySatisfy(p -> assertThat(p).contains("competentUnit"));
+  }
+
+  /** The element templates of the stage-alert block give a process admin the same mapping as the models. */
+  @org.junit.jupiter.api.Test
+  void the_stage_alert_templates_pass_only_what_the_block_reads() throws IOException {
+    List<String> problems = new ArrayList<>();
+    int templates = 0;
+    try (Stream<Path> files = Files.list(Path.of("processes", ".camunda", "element-templates"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        for (var template : new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile())) {
+          var properties = template.path("properties");
+          boolean stageAlert = false;
+          for (var property : properties) {
+            stageAlert |= "calledElement".equals(property.path("binding").path("name").asText())
+                && STAGE_ALERT.equals(property.path("value").asText());
+          }
+          if (!stageAlert) {
+            continue;
+          }
+          templates++;
+          String id = template.path("id").asText();
+          java.util.Set<String> passed = new java.util.HashSet<>();
+          for (var property : properties) {
+            var binding = property.path("binding");
+            if (!"camunda:in".equals(binding.path("type").asText())) {
+              continue;
+            }
+            if (binding.has("variables")) {
+              problems.add(id + ": camunda:in variables=" + binding.path("variables").asText());
+            }
+            String target = binding.path("target").asText();
+            if ("Hidden".equals(property.path("type").asText()) && !binding.path("expression").asBoolean()
+                && target.equals(property.path("value").asText())) {
+              passed.add(target);
+            }
+          }
+          vn.motcua.overdue.OverdueVariables.STAGE_ALERT_INPUTS.stream().filter(v -> !passed.contains(v))
+              .forEach(v -> problems.add(id + ": does not pass '" + v + "'"));
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+    assertThat(templates).as("templates \"Nhắc hạn giai đoạn\" and \"Báo cáo quá hạn giai đoạn\"").isEqualTo(2);
+  }
+
+  static final String STAGE_ALERT = "Block_StageAlert";
+  /** Targets a call of the stage-alert block may set besides its inputs: the kind and the inputs of a non-task stage. */
+  static final java.util.Set<String> STAGE_ALERT_EXTRA_TARGETS = java.util.Set.of(
+      vn.motcua.overdue.OverdueVariables.ALERT_KIND, vn.motcua.overdue.OverdueVariables.STAGE_UNIT,
+      vn.motcua.overdue.OverdueVariables.STAGE_DUE_AT);
+
+  static List<CallActivity> stageAlertCalls(BpmnModelInstance model) {
+    return model.getModelElementsByType(CallActivity.class).stream()
+        .filter(c -> STAGE_ALERT.equals(c.getCalledElement())).toList();
+  }
+
+  /**
+   * Where a call of {@code Block_StageAlert} copies the dossier's variables in ({@code variables="all"}, issue 25:
+   * a warning storm is thousands of these blocks at once) or misses one the block reads
+   * ({@link vn.motcua.overdue.OverdueVariables#STAGE_ALERT_INPUTS}, each as itself), the business key or
+   * {@code alertKind}.
+   */
+  static List<String> stageAlertInputProblems(BpmnModelInstance model) {
+    List<String> problems = new ArrayList<>();
+    for (CallActivity call : stageAlertCalls(model)) {
+      List<org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn> ins = call.getExtensionElements() == null ? List.of()
+          : List.copyOf(call.getExtensionElements().getChildElementsByType(
+              org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn.class));
+      java.util.Set<String> passed = new java.util.HashSet<>();
+      java.util.Set<String> targets = new java.util.HashSet<>();
+      boolean businessKey = false;
+      for (var in : ins) {
+        if (in.getCamundaVariables() != null) {
+          problems.add(call.getId() + ": <camunda:in variables=\"" + in.getCamundaVariables()
+              + "\"/> copies the dossier's variables into Block_StageAlert; pass OverdueVariables.STAGE_ALERT_INPUTS");
+        }
+        if (in.getCamundaBusinessKey() != null) {
+          businessKey = true;
+        }
+        if (in.getCamundaTarget() != null) {
+          targets.add(in.getCamundaTarget());
+          if (in.getCamundaTarget().equals(in.getCamundaSource())) {
+            passed.add(in.getCamundaTarget());
+          }
+          if (!vn.motcua.overdue.OverdueVariables.STAGE_ALERT_INPUTS.contains(in.getCamundaTarget())
+              && !STAGE_ALERT_EXTRA_TARGETS.contains(in.getCamundaTarget())) {
+            problems.add(call.getId() + ": Block_StageAlert does not read '" + in.getCamundaTarget() + "'");
+          }
+        }
+      }
+      if (!businessKey) {
+        problems.add(call.getId() + ": no business key passed to Block_StageAlert");
+      }
+      if (!targets.contains(vn.motcua.overdue.OverdueVariables.ALERT_KIND)) {
+        problems.add(call.getId() + ": no alertKind passed to Block_StageAlert");
+      }
+      for (String input : vn.motcua.overdue.OverdueVariables.STAGE_ALERT_INPUTS) {
+        if (!passed.contains(input)) {
+          problems.add(call.getId() + ": Block_StageAlert reads '" + input + "': <camunda:in source=\"" + input
+              + "\" target=\"" + input + "\"/>");
+        }
       }
     }
     return problems;
