@@ -33,6 +33,8 @@ final class Population {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long t0 = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
+    // the statistics follow the growth, as autovacuum's analyze would (after each fifth more rows)
+    AtomicInteger nextAnalyze = new AtomicInteger(200);
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < threads; w++) {
       futures.add(pool.submit(() -> {
@@ -42,6 +44,10 @@ final class Population {
           officers.driveUntil(d.code(), "Task_Appraise");
           ids.add(d.id());
           int k = done.incrementAndGet();
+          int at = nextAnalyze.get();
+          if (k >= at && nextAnalyze.compareAndSet(at, k + Math.max(200, k / 5))) {
+            sys.analyzeAsAutovacuumWould();
+          }
           if (k % 5000 == 0) {
             System.out.printf("  %s: %d open dossiers in %d s (%s)%n", label, k, (System.nanoTime() - t0) / 1_000_000_000L,
                 BenchSystem.load());
@@ -58,6 +64,7 @@ final class Population {
       pool.shutdownNow();
     }
     pool.shutdown();
+    sys.analyzeAsAutovacuumWould();
     return new ArrayList<>(ids);
   }
 }
