@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  * officer: with Camunda's per-task grants of a candidate group, the stock join grew with the square of a
  * role's open tasks (950 × 950 rows compared at 100,000 open dossiers, docs/performance.md, "Tasklist").
  *
+ * <p>Tasklist's list also asks the variable instance query for the variables each entry shows, with the same
+ * join over the task, its process instance and definition: it gets the same change.
+ *
  * <p>The statements are Camunda 7.24.0's own ({@code postgres-task-query.xml}, a copy with the one change
  * marked), registered in the engine's MyBatis configuration and used through the engine's database-specific
  * statement mapping — the mechanism Camunda itself uses for its per-database statements. The answers are the
@@ -33,7 +36,9 @@ public class PostgresTaskQuery extends AbstractProcessEnginePlugin {
   /** The engine's statement → this project's. */
   static final Map<String, String> STATEMENTS = Map.of(
       "selectTaskByQueryCriteria", NAMESPACE + "selectTaskByQueryCriteria_motcuaPostgres",
-      "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteria_motcuaPostgres");
+      "selectTaskCountByQueryCriteria", NAMESPACE + "selectTaskCountByQueryCriteria_motcuaPostgres",
+      "selectVariableInstanceByQueryCriteria", NAMESPACE + "selectVariableInstanceByQueryCriteria_motcuaPostgres",
+      "selectVariableInstanceCountByQueryCriteria", NAMESPACE + "selectVariableInstanceCountByQueryCriteria_motcuaPostgres");
 
   private final boolean enabled;
 

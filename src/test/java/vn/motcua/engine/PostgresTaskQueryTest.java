@@ -20,8 +20,8 @@ import vn.motcua.dossier.DossierTestSupport;
 /**
  * The PostgreSQL mapping of the engine's task query ({@link PostgresTaskQuery}) answers exactly what Camunda's
  * own query answers, for every officer of three units and the province, through {@code /engine-rest} (lists with
- * the filters' criteria, sorted and paged, and counts): the authorization test is written differently, the
- * result must not be. On H2 the mapping is not installed, and the test says so.
+ * the filters' criteria, sorted and paged, and counts; the variable instance query; Tasklist's own HAL lists of the
+ * filters): the authorization test is written differently, the result must not be. On H2 the mapping is not installed, and the test says so.
  */
 @MotCuaSpringTest
 class PostgresTaskQueryTest extends DossierTestSupport {
@@ -84,6 +84,15 @@ class PostgresTaskQueryTest extends DossierTestSupport {
     paths.add("/engine-rest/task?firstResult=1&maxResults=2&sortBy=id&sortOrder=asc");
     for (Dossier d : List.of(minhXuan, nongTien, province)) {
       paths.add("/engine-rest/task?processInstanceBusinessKey=" + d.code());
+      paths.add("/engine-rest/variable-instance?processInstanceIdIn=" + instance(d).getId() + "&sortBy=variableName&sortOrder=asc");
+    }
+    // the variable instance query: what Tasklist's list shows under each task
+    paths.add("/engine-rest/variable-instance?variableName=dossierCode&sortBy=variableName&sortOrder=asc");
+    paths.add("/engine-rest/variable-instance/count");
+    paths.add("/engine-rest/variable-instance?variableNameLike=applicant%25&sortBy=variableName&sortOrder=asc&firstResult=0&maxResults=20");
+    for (org.camunda.bpm.engine.filter.Filter f : engine.getFilterService().createFilterQuery().list()) {
+      paths.add("HAL /engine-rest/filter/" + f.getId() + "/list?firstResult=0&maxResults=15");
+      paths.add("/engine-rest/filter/" + f.getId() + "/count");
     }
     Map<String, String> ours = new HashMap<>(sessions().getStatementMappings());
     Map<String, String> stock = new HashMap<>(ours);
@@ -112,9 +121,13 @@ class PostgresTaskQueryTest extends DossierTestSupport {
   }
 
   private String get(String user, String path) {
-    // a URI as it is: the date's "+" is already encoded
-    ResponseEntity<String> r = rest.withBasicAuth(user, "demo")
-        .getForEntity(java.net.URI.create(rest.getRootUri() + path), String.class);
+    // a URI as it is: the date's "+" is already encoded; "HAL " asks as Tasklist does
+    boolean hal = path.startsWith("HAL ");
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.set("Accept", hal ? "application/hal+json" : "application/json");
+    ResponseEntity<String> r = rest.withBasicAuth(user, "demo").exchange(
+        java.net.URI.create(rest.getRootUri() + (hal ? path.substring(4) : path)), org.springframework.http.HttpMethod.GET,
+        new HttpEntity<>(headers), String.class);
     assertThat(r.getStatusCode().value()).as(user + " " + path + ": " + r.getBody()).isIn(200, 403);
     return r.getStatusCode().value() + " " + r.getBody();
   }
