@@ -5,13 +5,13 @@ import static vn.motcua.db.SqlTime.ts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,22 +41,28 @@ public class SubmissionKeys {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate own;
-  private final ScheduledExecutorService retries;
+  /** Runs a task after a delay, on a thread of its own. */
+  private final BiConsumer<Duration, Runnable> later;
 
   @Autowired
   public SubmissionKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-    this(jdbc, transactions, Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "submission-key-release");
-      t.setDaemon(true);
-      return t;
-    }));
+    this(jdbc, transactions, daemonScheduler());
   }
 
-  SubmissionKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, ScheduledExecutorService retries) {
+  SubmissionKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions, BiConsumer<Duration, Runnable> later) {
     this.jdbc = jdbc;
     this.own = new TransactionTemplate(transactions);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.retries = retries;
+    this.later = later;
+  }
+
+  private static BiConsumer<Duration, Runnable> daemonScheduler() {
+    ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "submission-key-release");
+      t.setDaemon(true);
+      return t;
+    });
+    return (delay, task) -> retries.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** What an earlier submission under a key produced (no dossier yet: it is being registered). */
@@ -105,15 +111,15 @@ public class SubmissionKeys {
   public void release(String key) {
     try {
       deleteClaim(key);
-    } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+    } catch (RuntimeException e) {
       log.warn("Idempotency key {}: the failed registration's claim could not be released ({}); trying again every {} s",
-          key, e.getMostSpecificCause().getMessage(), RELEASE_RETRY_EVERY.toSeconds());
+          key, e.getMessage(), RELEASE_RETRY_EVERY.toSeconds());
       retryRelease(key, System.nanoTime() + RELEASE_RETRY_FOR.toNanos());
     }
   }
 
   private void retryRelease(String key, long until) {
-    retries.schedule(() -> {
+    later.accept(RELEASE_RETRY_EVERY, () -> {
       try {
         deleteClaim(key);
         log.info("Idempotency key {}: claim released after the database came back", key);
@@ -124,7 +130,7 @@ public class SubmissionKeys {
           log.warn("Idempotency key {}: claim still not released; it goes stale and the next retry takes it over", key);
         }
       }
-    }, RELEASE_RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    });
   }
 
   private void deleteClaim(String key) {

@@ -9,11 +9,6 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,68 +41,20 @@ class SubmissionKeysTest {
     }
   }
 
-  /** A scheduler whose tasks run when the test says so (no sleep, no background thread). */
-  static final class ManualScheduler extends ScheduledThreadPoolExecutor {
+  /** The release's retries, run when the test says so (no sleep, no background thread). */
+  static final class ManualScheduler {
     final List<Runnable> due = new ArrayList<>();
     final List<Long> delaysMs = new ArrayList<>();
 
-    ManualScheduler() {
-      super(1);
-    }
-
-    @Override
-    public ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+    void schedule(java.time.Duration delay, Runnable task) {
+      delaysMs.add(delay.toMillis());
       due.add(task);
-      delaysMs.add(unit.toMillis(delay));
-      return new Done();
-    }
-
-    @Override
-    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-      throw new UnsupportedOperationException();
     }
 
     void runDue() {
       List<Runnable> now = new ArrayList<>(due);
       due.clear();
       now.forEach(Runnable::run);
-    }
-  }
-
-  static final class Done implements ScheduledFuture<Object> {
-    @Override
-    public long getDelay(TimeUnit unit) {
-      return 0;
-    }
-
-    @Override
-    public int compareTo(Delayed o) {
-      return 0;
-    }
-
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      return false;
-    }
-
-    @Override
-    public boolean isCancelled() {
-      return false;
-    }
-
-    @Override
-    public boolean isDone() {
-      return true;
-    }
-
-    @Override
-    public Object get() {
-      return null;
-    }
-
-    @Override
-    public Object get(long timeout, TimeUnit unit) {
-      return null;
     }
   }
 
@@ -123,7 +70,7 @@ class SubmissionKeysTest {
     new JdbcTemplate(db).execute("CREATE TABLE public_submission (idempotency_key VARCHAR(100) PRIMARY KEY, "
         + "request_hash VARCHAR(64) NOT NULL, dossier_id BIGINT, created_at TIMESTAMP WITH TIME ZONE NOT NULL)");
     scheduler = new ManualScheduler();
-    keys = new SubmissionKeys(new JdbcTemplate(db), new DataSourceTransactionManager(db), scheduler);
+    keys = new SubmissionKeys(new JdbcTemplate(db), new DataSourceTransactionManager(db), scheduler::schedule);
   }
 
   @Test
