@@ -78,8 +78,13 @@ public abstract class DossierTestSupport {
 
   /** Registers a household business dossier at the Minh Xuân counter as mc.hung; returns its code. */
   protected Dossier register() {
-    ResponseEntity<Map> response = rest.withBasicAuth("mc.hung", "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(registration("001203004567", "0912345678"), json()), Map.class);
+    return registerAtCounter("mc.hung", registration("001203004567", "0912345678"));
+  }
+
+  /** Registers a dossier at the counter as this officer ({@code POST /api/dossiers} with this body): 201. */
+  protected Dossier registerAtCounter(String user, String body) {
+    ResponseEntity<Map> response = rest.withBasicAuth(user, "demo")
+        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
     return dossiers.getByCode((String) response.getBody().get("code"));
   }

@@ -35,18 +35,11 @@ class PostgresTaskQueryTest extends DossierTestSupport {
 
   @BeforeEach
   void dossiersInThreeUnits() {
-    minhXuan = registerAs("mc.hung", registration("001203104567", "0912345670"));
-    nongTien = registerAs("mc.tuan", registration("001203107654", "0987654320")
+    minhXuan = registerAtCounter("mc.hung", registration("001203104567", "0912345670"));
+    nongTien = registerAtCounter("mc.tuan", registration("001203107654", "0987654320")
         .replace("phường Minh Xuân", "phường Nông Tiến"));
-    province = registerAs("mc.lan", registration("001203101111", "0977111330")
+    province = registerAtCounter("mc.lan", registration("001203101111", "0977111330")
         .replace(PROCEDURE, "Procedure_JudicialRecord"));
-  }
-
-  private Dossier registerAs(String user, String body) {
-    ResponseEntity<Map> response = rest.withBasicAuth(user, "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    return dossiers.getByCode((String) response.getBody().get("code"));
   }
 
   private DbSqlSessionFactory sessions() {

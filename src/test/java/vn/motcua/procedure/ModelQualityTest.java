@@ -112,10 +112,7 @@ class ModelQualityTest {
 
   @org.junit.jupiter.api.Test
   void a_generated_procedure_with_a_fee_waits_for_it_after_the_reception_check() throws IOException {
-    vn.motcua.catalogue.CatalogueFile catalogue;
-    try (var in = getClass().getResourceAsStream("/catalogue/thu-tuc.json")) {
-      catalogue = vn.motcua.catalogue.CatalogueFile.read(in);
-    }
+    vn.motcua.catalogue.CatalogueFile catalogue = provinceCatalogue();
     var generator = new vn.motcua.catalogue.ProcedureModelGenerator();
     assertThat(catalogue.procedures()).anyMatch(r -> r.fee() != null && r.fee() > 0);
     for (var row : catalogue.procedures()) {
@@ -191,10 +188,7 @@ class ModelQualityTest {
 
   @org.junit.jupiter.api.Test
   void a_generated_procedure_passes_the_stage_alert_block_only_what_it_reads() throws IOException {
-    vn.motcua.catalogue.CatalogueFile catalogue;
-    try (var in = getClass().getResourceAsStream("/catalogue/thu-tuc.json")) {
-      catalogue = vn.motcua.catalogue.CatalogueFile.read(in);
-    }
+    vn.motcua.catalogue.CatalogueFile catalogue = provinceCatalogue();
     var generator = new vn.motcua.catalogue.ProcedureModelGenerator();
     int calls = 0;
     for (var row : catalogue.procedures()) {
@@ -340,5 +334,12 @@ class ModelQualityTest {
         java.util.Map.of(), null, null);
     assertThat(undeclared.problems()).anySatisfy(m -> assertThat(m).contains("stage verification has no share"))
         .anySatisfy(m -> assertThat(m).contains("stage.inspectionHours is not in procedure.stages"));
+  }
+
+  /** The province's catalogue of procedures the generator makes models from. */
+  private static vn.motcua.catalogue.CatalogueFile provinceCatalogue() throws IOException {
+    try (var in = ModelQualityTest.class.getResourceAsStream("/catalogue/thu-tuc.json")) {
+      return vn.motcua.catalogue.CatalogueFile.read(in);
+    }
   }
 }

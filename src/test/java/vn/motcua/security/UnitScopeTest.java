@@ -43,18 +43,11 @@ class UnitScopeTest extends DossierTestSupport {
 
   @BeforeEach
   void threeUnitsWithOneDossierEach() {
-    minhXuan = registerAs("mc.hung", registration("001203004567", PHONE_MX));
-    nongTien = registerAs("mc.tuan", registration("001203007654", PHONE_NT)
+    minhXuan = registerAtCounter("mc.hung", registration("001203004567", PHONE_MX));
+    nongTien = registerAtCounter("mc.tuan", registration("001203007654", PHONE_NT)
         .replace("phường Minh Xuân", "phường Nông Tiến"));
-    province = registerAs("mc.lan", registration("001203001111", PHONE_TT)
+    province = registerAtCounter("mc.lan", registration("001203001111", PHONE_TT)
         .replace(PROCEDURE, "Procedure_JudicialRecord"));
-  }
-
-  private Dossier registerAs(String user, String body) {
-    ResponseEntity<Map> response = rest.withBasicAuth(user, "demo")
-        .postForEntity("/api/dossiers", new HttpEntity<>(body, json()), Map.class);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-    return dossiers.getByCode((String) response.getBody().get("code"));
   }
 
   // ---- helpers ----
