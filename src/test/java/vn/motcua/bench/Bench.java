@@ -13,7 +13,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code reports}: a fresh PostgreSQL database with generated dossiers and control-log rows, then the
  *       roll-up of the sealed dossiers and the month and year reports timed ({@link ReportsBench}).
- *   <li>{@code lifecycle}, {@code tasklist}, {@code timers}, {@code history}, {@code footprint}, {@code all}:
+ *   <li>{@code lifecycle}, {@code tasklist}, {@code timers}, {@code history}, {@code footprint}, {@code growth}, {@code all}:
  *       the application started in-process on a fresh H2 or PostgreSQL database ({@link BenchSystem}),
  *       measured against the bare engine, at province scale, under a timer storm (issue 8).
  * </ul>
@@ -45,6 +45,7 @@ public final class Bench {
       case "timers" -> TimersBench.run(options);
       case "history" -> HistoryBench.run(options);
       case "footprint" -> FootprintBench.run(options);
+      case "growth" -> GrowthBench.run(options);
       case "cluster" -> ClusterRun.run(options); // the load driver of .ci/cluster-run (issue 20)
       case "all" -> {
         if (Boolean.parseBoolean(options.getOrDefault("shared", "false"))) {
@@ -124,6 +125,9 @@ public final class Bench {
                    --reuse true (postgres: keep the database of a previous run and its data; give each
                    command its own --url when reusing)
           footprint start-up time and heap after a run (after GC); run with -Xmx512m (the bench profile)
+          growth   the slope: tasklist at each --open N,N (10000,100000) open dossiers and history at each
+                   --closed N,N (100000,1000000) closed ones, each on a fresh database (--url + _growth_open,
+                   _growth_closed); a table of each p95 by size and its factor; none leaves a kind out
           cluster  the load driver of .ci/cluster-run (two nodes behind HAProxy; run the script, not this)
           all      the five above, each on a fresh database; --shared true: all in one application and
                    database, no docs (the test suite's smoke run)""");

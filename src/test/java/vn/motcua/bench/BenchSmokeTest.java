@@ -21,19 +21,8 @@ class BenchSmokeTest {
 
   @Test
   void every_bench_command_produces_its_figures_and_its_checks_hold() throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-Xmx512m",
-        "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
-        "-cp", System.getProperty("java.class.path"), Bench.class.getName(), "all", "--shared", "true",
-        "--db", "h2", "--docs", "none", "--units", "12", "--dossiers", "6", "--warmup", "2", "--runs", "3",
-        "--threads", "2"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output;
-    try (var in = process.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
+    String output = bench("all", "--shared", "true", "--db", "h2", "--docs", "none", "--units", "12", "--dossiers", "6",
+        "--warmup", "2", "--runs", "3", "--threads", "2");
     assertThat(output)
         .contains("footprint: start-up to ready")
         .containsPattern("lifecycle, 1 worker : system +[0-9.]+ dossiers/s, bare engine +[0-9.]+ dossiers/s, ratio")
@@ -41,6 +30,7 @@ class BenchSmokeTest {
         .contains("checks: dossiers not returned 0, dossiers with fewer than 4 closed control-log rows 0,"
             + " bare instances still running 0")
         .containsPattern("timer storm: 6 warnings handled by the job executor in [0-9.]+ s")
+        .containsPattern("of which: [0-9.]+ s until the first warning was handled .*, [0-9.]+ s handling them")
         .contains("checks: dossiers without a warning 0, with more than one 0, failed jobs 0")
         .containsPattern("task, my unit's tasks, first page by due date +p50 +[0-9.]+ ms +p95")
         .containsPattern("filter list \\(HAL, as Tasklist\\), overdue +p50")
@@ -50,5 +40,35 @@ class BenchSmokeTest {
         .containsPattern("search, applicant ID \\(commune specialist\\) +p50 .*result 1 rows")
         .containsPattern("search, one unit, one day \\(provincial supervisor\\) +p50")
         .contains("footprint: heap after the run (after GC)");
+  }
+
+  @Test
+  void the_growth_command_prints_each_figure_by_size() throws Exception {
+    String output = bench("growth", "--db", "h2", "--docs", "none", "--units", "12", "--open", "4,8", "--closed", "6,12",
+        "--runs", "3", "--threads", "2");
+    assertThat(output)
+        .contains("-- open dossiers (bench tasklist): 4", "-- open dossiers (bench tasklist): 8")
+        .contains("-- closed dossiers (bench history): 6", "-- closed dossiers (bench history): 12")
+        .containsPattern("p95 by open dossiers \\(bench tasklist\\) +4 +8 +factor")
+        .containsPattern("\\n  task/count, overdue +[0-9.]+ ms +[0-9.]+ ms +× [0-9.]+")
+        .containsPattern("p95 by closed dossiers \\(bench history\\) +6 +12 +factor")
+        .containsPattern("\\n  lookup by code, DossierService.getByCode +[0-9.]+ ms +[0-9.]+ ms +× [0-9.]+");
+  }
+
+  /** Runs the bench entry point in a JVM of its own, as the {@code bench} profile does; its output. */
+  private static String bench(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-Xmx512m",
+        "-Duser.timezone=Asia/Ho_Chi_Minh", "-Dfile.encoding=UTF-8",
+        "-cp", System.getProperty("java.class.path"), Bench.class.getName()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output;
+    try (var in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
   }
 }
