@@ -130,6 +130,42 @@ class PrintFormsTest {
   }
 
   @Test
+  void one_renderer_serves_renders_at_once_each_with_its_own_embedded_subset_fonts() throws Exception {
+    // the renderer keeps its parsed fonts and lends each set to one render at a time: many renders at once,
+    // and again after them, give every page its text and its own subsets of the two fonts
+    PdfRenderer renderer = new PdfRenderer();
+    Map<String, Object> model = FormModels.slip(PrintForm.RECEIPT, printable(dossier(DossierStatus.IN_PROGRESS,
+        at("2026-03-05T09:10")), List.of(), List.of()), LocalDate.of(2026, 3, 9));
+    String xhtml = TEMPLATES.fill(PrintForm.RECEIPT.template(), model);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<byte[]>> pdfs = new java.util.ArrayList<>();
+      for (int i = 0; i < 24; i++) {
+        pdfs.add(pool.submit(() -> renderer.render(xhtml)));
+      }
+      for (var f : pdfs) {
+        byte[] pdf = f.get();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+          assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains(NAME, CODE,
+              "Bản sao căn cước của chủ hộ");
+          List<String> fonts = new java.util.ArrayList<>();
+          for (var name : doc.getPage(0).getResources().getFontNames()) {
+            PDFont font = doc.getPage(0).getResources().getFont(name);
+            assertThat(font.isEmbedded()).isTrue();
+            fonts.add(font.getName());
+          }
+          // a subset's name is a six-letter tag, "+", the font's name
+          assertThat(fonts).anyMatch(n -> n.matches("[A-Z]{6}\\+DejaVuSerif"))
+              .anyMatch(n -> n.matches("[A-Z]{6}\\+DejaVuSerif-Bold"));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(text(renderer.render(xhtml), PDRectangle.A5.getWidth(), PDRectangle.A5.getHeight())).contains(NAME);
+  }
+
+  @Test
   void receipt_01_is_refused_before_the_dossier_is_accepted() {
     assertThatThrownBy(() -> FormModels.slip(PrintForm.RECEIPT,
         printable(dossier(DossierStatus.NEW, null), List.of(), List.of()), LocalDate.of(2026, 3, 2)))
