@@ -119,7 +119,8 @@ public final class Bench {
                    --seed N (postgres, 2000: registered through the services, then their runtime rows copied
                    at the SQL level up to --dossiers)  --reuse true (queries only, on a previous run's data)
           timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
-                   warning is handled by the job executor, exactly one warning per dossier
+                   warning is handled by the job executor, exactly one warning per dossier   --nodes N (1:
+                   more nodes on the same PostgreSQL database, each with its job executor, in this JVM)
           history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by
                    COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
                    --reuse true (postgres: keep the database of a previous run and its data; give each

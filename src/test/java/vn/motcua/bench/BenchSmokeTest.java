@@ -34,6 +34,8 @@ class BenchSmokeTest {
         .contains("checks: dossiers without a warning 0, with more than one 0, failed jobs 0")
         .containsPattern("task, my unit's tasks, first page by due date +p50 +[0-9.]+ ms +p95")
         .containsPattern("filter list \\(HAL, as Tasklist\\), overdue +p50")
+        .containsPattern("filter list \\(HAL, as Tasklist\\), my tasks \\(held by me\\) +p50")
+        .containsPattern("task/count, my tasks \\(held by me\\) +p50 .*result [1-9]")
         .containsPattern("task/count, overdue +p50")
         .contains("data: 6 returned dossiers")
         .containsPattern("lookup by code, DossierService.getByCode +p50")

@@ -102,6 +102,9 @@ final class TasklistBench {
     String unit = sys.units.get(0);
     String user = BenchSystem.officer(unit, "specialist");
     String group = unit + ".specialist";
+    // the officer has taken some of the unit's tasks ("Nhận xử lý", a claim as Tasklist does it), so that the filter
+    // of the tasks he holds has a page to show
+    int held = claim(sys, user, group, 20);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     String base = "http://localhost:" + sys.port() + "/engine-rest";
     String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
@@ -113,6 +116,8 @@ final class TasklistBench {
     queries.put("task, my unit's tasks, first page by due date",
         () -> get(base + "/task?" + unitCriteria + page, auth));
     queries.put("task/count, my unit's tasks", () -> get(base + "/task/count?" + unitCriteria, auth));
+    queries.put("task, my tasks (held by me), first page", () -> get(base + "/task?assignee=" + enc(user) + page, auth));
+    queries.put("task/count, my tasks (held by me)", () -> get(base + "/task/count?assignee=" + enc(user), auth));
     queries.put("task, due soon, first page",
         () -> get(base + "/task?" + unitCriteria + "&dueAfter=" + nowText.get() + "&dueBefore=" + soonText.get() + page, auth));
     queries.put("task/count, due soon",
@@ -121,7 +126,8 @@ final class TasklistBench {
         () -> get(base + "/task?" + unitCriteria + "&dueBefore=" + nowText.get() + page, auth));
     queries.put("task/count, overdue", () -> get(base + "/task/count?" + unitCriteria + "&dueBefore=" + nowText.get(), auth));
     FilterService filters = sys.bean(FilterService.class);
-    for (String[] f : new String[][] {{TasklistFilters.UNIT_TASKS, "my unit's tasks"}, {TasklistFilters.DUE_SOON, "due soon"},
+    for (String[] f : new String[][] {{TasklistFilters.UNIT_TASKS, "my unit's tasks"},
+        {TasklistFilters.MY_TASKS, "my tasks (held by me)"}, {TasklistFilters.DUE_SOON, "due soon"},
         {TasklistFilters.OVERDUE, "overdue"}}) {
       String id = filters.createTaskFilterQuery().filterName(f[0]).singleResult().getId();
       queries.put("filter list (HAL, as Tasklist), " + f[1], () -> HttpRequest.newBuilder(
@@ -154,7 +160,8 @@ final class TasklistBench {
     lines.add(BenchSystem.load());
     long unitTasks = sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_IDENTITYLINK l ON"
         + " l.TASK_ID_ = t.ID_ WHERE l.GROUP_ID_ = ? AND l.TYPE_ = 'candidate'", Long.class, group);
-    lines.add("checks: the officer (" + user + ", " + group + ") sees the unit's " + unitTasks + " tasks in the count");
+    lines.add("checks: the officer (" + user + ", " + group + ") sees the unit's " + unitTasks + " tasks in the count, and the " + held
+        + " he holds");
     return lines;
   }
 
@@ -166,6 +173,28 @@ final class TasklistBench {
    * triggers are off during the copy (the copies are consistent by construction), then {@code VACUUM ANALYZE}.
    * Returns the number of copies.
    */
+  /**
+   * The officer claims unassigned tasks of his group until he holds {@code count} (fewer if the group has fewer), as
+   * Tasklist's claim does (his authentication, the task's listeners); returns how many he holds.
+   */
+  static int claim(BenchSystem sys, String user, String group, int count) {
+    org.camunda.bpm.engine.TaskService tasks = sys.bean(org.camunda.bpm.engine.TaskService.class);
+    org.camunda.bpm.engine.IdentityService identity = sys.bean(org.camunda.bpm.engine.IdentityService.class);
+    identity.setAuthentication(user, List.of(group));
+    try {
+      long held = tasks.createTaskQuery().taskAssignee(user).count();
+      if (held < count) {
+        for (var t : tasks.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc()
+            .listPage(0, (int) (count - held))) {
+          tasks.claim(t.getId(), user);
+        }
+      }
+      return (int) tasks.createTaskQuery().taskAssignee(user).count();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
   static int clone(BenchSystem sys, int seed, int n) throws Exception {
     int copies;
     int task = org.camunda.bpm.engine.authorization.Resources.TASK.resourceType();

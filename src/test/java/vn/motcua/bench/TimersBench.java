@@ -20,7 +20,8 @@ import org.camunda.bpm.engine.runtime.Job;
  * then set just past that instant (before any apology or escalation timer) and the application's own job
  * executor, on this one node, handles them. Prints the time until every warning is handled (no warning
  * timer job left, one WARNING alert per dossier in {@code dossier_alert}) and checks exactly one warning
- * per dossier and no failed job.
+ * per dossier and no failed job. {@code --nodes N} starts N - 1 more nodes on the same PostgreSQL database before the
+ * storm (application contexts in this JVM, each with its own job executor), for the storm on a cluster.
  */
 final class TimersBench {
   static void run(Map<String, String> o) throws Exception {
@@ -36,6 +37,11 @@ final class TimersBench {
     int n = Integer.parseInt(o.getOrDefault("dossiers", "20000"));
     int threads = Integer.parseInt(o.getOrDefault("threads", "4"));
     long timeoutSeconds = Long.parseLong(o.getOrDefault("timeout", "1800"));
+    int nodes = Integer.parseInt(o.getOrDefault("nodes", "1"));
+    if (nodes > 1 && !sys.db.equals("postgres")) {
+      throw new IllegalArgumentException("--nodes: several nodes share a PostgreSQL database, not an in-memory H2");
+    }
+    List<BenchSystem> others = new ArrayList<>();
     sys.databaseLabel = sys.databaseName();
     Officers officers = new Officers(sys);
     ManagementService management = sys.bean(ManagementService.class);
@@ -66,6 +72,17 @@ final class TimersBench {
       long step = Math.min(30_000, (nextOther.getTime() - last.getTime()) / 2);
       if (step <= 0) {
         throw new IllegalStateException("an apology or escalation timer falls due with the warnings");
+      }
+      // --nodes N: N - 1 more nodes on the same database, as a cluster's nodes (their own application context and
+      // job executor, in this JVM: the engine's clock is the JVM's, so the storm comes to every node at once)
+      for (int i = 2; i <= nodes; i++) {
+        Map<String, String> node = new java.util.HashMap<>(o);
+        node.put("reuse", "true");
+        node.put("url", sys.url);
+        others.add(new BenchSystem(node).start());
+      }
+      if (nodes > 1) {
+        lines.add("nodes: " + nodes + " application contexts on the one database, each with its job executor");
       }
       lines.add(BenchSystem.load());
       // the storm: the clock moves just past the warnings, the job executor does the rest
@@ -109,6 +126,7 @@ final class TimersBench {
         throw new IllegalStateException("timer checks failed: " + lines.get(lines.size() - 1));
       }
     } finally {
+      others.forEach(BenchSystem::close);
       ClockUtil.reset();
     }
     return lines;
