@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * <p>The two font files are read and parsed once and kept, a few parsed sets at most: parsing them was two
  * thirds of a render, and a render comes with every dossier's signed result (docs/performance.md,
  * "Lifecycle"). A parsed font reads its tables on demand, so one render at a time uses a set: a render takes a
- * set from {@link #idle} (or parses a new one when every set is in use) and gives it back.
+ * set from {@link #idle} (or parses a new one when every set is in use) and gives it back when it succeeded (a
+ * render that failed drops its set). At most as many sets are kept as the machine has cores (two at least).
  */
 @Component
 public class PdfRenderer {
@@ -58,14 +59,11 @@ public class PdfRenderer {
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();
+        idle.offer(fonts); // back for the next render; dropped when enough sets are kept
         return out.toByteArray();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      if (fonts != null) {
-        idle.offer(fonts); // dropped when enough sets are kept
-      }
     }
   }
 

@@ -173,28 +173,6 @@ final class TasklistBench {
    * triggers are off during the copy (the copies are consistent by construction), then {@code VACUUM ANALYZE}.
    * Returns the number of copies.
    */
-  /**
-   * The officer claims unassigned tasks of his group until he holds {@code count} (fewer if the group has fewer), as
-   * Tasklist's claim does (his authentication, the task's listeners); returns how many he holds.
-   */
-  static int claim(BenchSystem sys, String user, String group, int count) {
-    org.camunda.bpm.engine.TaskService tasks = sys.bean(org.camunda.bpm.engine.TaskService.class);
-    org.camunda.bpm.engine.IdentityService identity = sys.bean(org.camunda.bpm.engine.IdentityService.class);
-    identity.setAuthentication(user, List.of(group));
-    try {
-      long held = tasks.createTaskQuery().taskAssignee(user).count();
-      if (held < count) {
-        for (var t : tasks.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc()
-            .listPage(0, (int) (count - held))) {
-          tasks.claim(t.getId(), user);
-        }
-      }
-      return (int) tasks.createTaskQuery().taskAssignee(user).count();
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
   static int clone(BenchSystem sys, int seed, int n) throws Exception {
     int copies;
     int task = org.camunda.bpm.engine.authorization.Resources.TASK.resourceType();
@@ -266,6 +244,28 @@ final class TasklistBench {
       }
     }
     return copies;
+  }
+
+  /**
+   * The officer claims unassigned tasks of his group until he holds {@code count} (fewer if the group has fewer), as
+   * Tasklist's claim does (his authentication, the task's listeners); returns how many he holds.
+   */
+  static int claim(BenchSystem sys, String user, String group, int count) {
+    org.camunda.bpm.engine.TaskService tasks = sys.bean(org.camunda.bpm.engine.TaskService.class);
+    org.camunda.bpm.engine.IdentityService identity = sys.bean(org.camunda.bpm.engine.IdentityService.class);
+    identity.setAuthentication(user, List.of(group));
+    try {
+      long held = tasks.createTaskQuery().taskAssignee(user).count();
+      if (held < count) {
+        for (var t : tasks.createTaskQuery().taskCandidateGroup(group).orderByDueDate().asc()
+            .listPage(0, (int) (count - held))) {
+          tasks.claim(t.getId(), user);
+        }
+      }
+      return (int) tasks.createTaskQuery().taskAssignee(user).count();
+    } finally {
+      identity.clearAuthentication();
+    }
   }
 
   /** INSERT … SELECT of the seed's rows kept in {@code from}, the {@code ids} columns suffixed. */

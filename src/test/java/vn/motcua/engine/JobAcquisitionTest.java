@@ -12,10 +12,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,17 +34,18 @@ class JobAcquisitionTest {
   @Autowired
   JdbcTemplate jdbc;
 
-  private Deployment deployment;
+  private static final String DEPLOYMENT = "JobAcquisitionTest";
 
   private ProcessEngineConfigurationImpl configuration() {
     return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
   }
 
+  @BeforeEach
   @AfterEach
   void undeploy() {
-    if (deployment != null) {
-      engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
-    }
+    // this test's model only; also what a run that died before its clean-up left in a kept test database
+    engine.getRepositoryService().createDeploymentQuery().deploymentName(DEPLOYMENT).list()
+        .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true));
   }
 
   @Test
@@ -55,8 +56,9 @@ class JobAcquisitionTest {
         .intermediateCatchEvent("Timer_Due").timerWithDate("${due}")
         .endEvent()
         .done();
-    deployment = engine.getRepositoryService().createDeployment().addModelInstance("acquisition-order.bpmn", model)
-        .deploy();
+    assertThat(configuration().isJobExecutorAcquireByDueDate()).as("job-executor-acquire-by-due-date").isTrue();
+    engine.getRepositoryService().createDeployment().name(DEPLOYMENT)
+        .addModelInstance("acquisition-order.bpmn", model).deploy();
     // created in this order, so that the table's own order is not the due order; all long past due
     List<String> years = List.of("2003", "2001", "2002");
     List<String> instances = new ArrayList<>();
