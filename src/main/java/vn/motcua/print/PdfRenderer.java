@@ -47,6 +47,7 @@ public class PdfRenderer {
       if (fonts == null) {
         fonts = new Fonts(parse(regular), parse(bold));
       }
+      byte[] pdf;
       try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
@@ -59,9 +60,11 @@ public class PdfRenderer {
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();
-        idle.offer(fonts); // back for the next render; dropped when enough sets are kept
-        return out.toByteArray();
+        pdf = out.toByteArray();
       }
+      // back for the next render once its document is closed; dropped when enough sets are kept
+      idle.offer(fonts);
+      return pdf;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
