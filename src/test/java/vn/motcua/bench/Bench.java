@@ -121,6 +121,8 @@ public final class Bench {
           timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
                    warning is handled by the job executor, exactly one warning per dossier   --nodes N (1:
                    more nodes on the same PostgreSQL database, each with its job executor, in this JVM)
+                   --keep-seed NAME (postgres, for trying changes: the registered dossiers kept in database
+                   NAME and copied from it by the next runs instead of registering; not for recorded figures)
           history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by
                    COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
                    --reuse true (postgres: keep the database of a previous run and its data; give each

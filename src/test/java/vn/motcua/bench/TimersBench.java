@@ -24,7 +24,18 @@ import org.camunda.bpm.engine.runtime.Job;
  * storm (application contexts in this JVM, each with its own job executor), for the storm on a cluster.
  */
 final class TimersBench {
-  static void run(Map<String, String> o) throws Exception {
+  static void run(Map<String, String> options) throws Exception {
+    Map<String, String> o = new java.util.HashMap<>(options);
+    String keep = o.get("keep-seed");
+    if (keep != null) {
+      if (!o.getOrDefault("db", "postgres").equals("postgres") || !keep.matches("[a-z0-9_]+")) {
+        throw new IllegalArgumentException("--keep-seed <name>: a PostgreSQL database name, [a-z0-9_]+");
+      }
+      if (copyOfSeed(o, keep)) {
+        o.put("reuse", "true");
+        o.put("seeded-from", keep);
+      }
+    }
     try (BenchSystem sys = new BenchSystem(o).start()) {
       List<String> lines = measure(sys, o);
       lines.forEach(System.out::println);
@@ -50,11 +61,35 @@ final class TimersBench {
     Date t0 = Date.from(monday.atTime(LocalTime.of(9, 0)).atZone(BenchSystem.ZONE).toInstant());
     try {
       ClockUtil.setCurrentTime(t0);
-      long g0 = System.nanoTime();
-      List<Long> ids = Population.open(sys, officers, n, threads, i -> sys.units.get(i % sys.units.size()), "timers");
-      long genSeconds = (System.nanoTime() - g0) / 1_000_000_000L;
-      lines.add(String.format(Locale.ROOT, "generation: %d dossiers registered and checked through the services,"
-          + " %d threads: %d s (%.1f dossiers/s)", ids.size(), threads, genSeconds, ids.size() / Math.max(1.0, genSeconds)));
+      List<Long> ids;
+      String seededFrom = o.get("seeded-from");
+      if (seededFrom != null) {
+        ids = sys.jdbc().queryForList("SELECT id FROM dossier ORDER BY id", Long.class);
+        if (ids.size() != n) {
+          throw new IllegalStateException("--keep-seed " + seededFrom + " holds " + ids.size() + " dossiers, not " + n
+              + ": drop it (DROP DATABASE " + seededFrom + ") to register anew");
+        }
+        lines.add("generation: " + ids.size() + " dossiers copied from database " + seededFrom + " (registered and"
+            + " checked through the services by an earlier run; the models and code are this run's)");
+      } else {
+        long g0 = System.nanoTime();
+        ids = Population.open(sys, officers, n, threads, i -> sys.units.get(i % sys.units.size()), "timers");
+        long genSeconds = (System.nanoTime() - g0) / 1_000_000_000L;
+        lines.add(String.format(Locale.ROOT, "generation: %d dossiers registered and checked through the services,"
+            + " %d threads: %d s (%.1f dossiers/s)", ids.size(), threads, genSeconds, ids.size() / Math.max(1.0, genSeconds)));
+        String keep = o.get("keep-seed");
+        if (keep != null) {
+          // a copy of the registered dossiers for the next runs: the database is copied while no one is connected
+          sys.analyzeAsAutovacuumWould();
+          sys.close();
+          copyDatabase(sys.url, sys.user, sys.password, databaseOf(sys.url), keep);
+          o.put("reuse", "true");
+          sys.start();
+          officers = new Officers(sys);
+          management = sys.bean(ManagementService.class);
+          lines.add("seed kept in database " + keep + " for the next runs with --keep-seed " + keep);
+        }
+      }
 
       List<String> warningDefs = definitions(management, "Event_AppraisalWarning");
       List<String> otherDefs = new ArrayList<>(definitions(management, "Event_AppraisalApologyDue"));
@@ -136,6 +171,54 @@ final class TimersBench {
       }
     }
     return lines;
+  }
+
+  /**
+   * {@code --keep-seed <name>} (PostgreSQL; for trying a change to the storm's handling again and again without
+   * registering the dossiers each time): when database {@code name} exists, the run's database is made a copy of it
+   * and the registration is skipped; otherwise the run registers as usual and keeps a copy of its database under
+   * {@code name} before the storm. The copy holds the earlier run's deployments: the dossiers stay on the process
+   * versions they started with, and the blocks they call, the delegates and the settings are this run's. Recorded
+   * figures come from runs without it.
+   */
+  static boolean copyOfSeed(Map<String, String> o, String keep) throws java.sql.SQLException {
+    String url = o.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/motcua_bench8");
+    String user = o.getOrDefault("user", "postgres");
+    String password = o.getOrDefault("password", "");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin(url), user, password);
+        var st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      st.setString(1, keep);
+      try (var rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+      }
+    }
+    copyDatabase(url, user, password, keep, databaseOf(url));
+    return true;
+  }
+
+  static String databaseOf(String url) {
+    return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+  }
+
+  private static String admin(String url) {
+    return url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+  }
+
+  /** {@code to} becomes a copy of {@code from} (no connection may be open to {@code from}). */
+  static void copyDatabase(String url, String user, String password, String from, String to) throws java.sql.SQLException {
+    if (!from.matches("[a-z0-9_]+") || !to.matches("[a-z0-9_]+")) {
+      throw new IllegalArgumentException("database names must be [a-z0-9_]+: " + from + ", " + to);
+    }
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(admin(url), user, password);
+        java.sql.Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + to + " WITH (FORCE)");
+      // FILE_COPY: the files copied as they are, not written again through the WAL (PostgreSQL 15's default
+      // WAL_LOG would write gigabytes of WAL, whose checkpoints would then fall into the storm)
+      s.execute("CREATE DATABASE " + to + " TEMPLATE " + from + " STRATEGY = FILE_COPY");
+      s.execute("CHECKPOINT");
+    }
   }
 
   static List<String> definitions(ManagementService management, String activityId) {
