@@ -81,6 +81,11 @@ final class BenchSystem implements AutoCloseable {
     props.put("spring.datasource.url", url);
     props.put("spring.datasource.username", user);
     props.put("spring.datasource.password", password);
+    if (db.equals("postgres")) {
+      // as the application's postgres profile (application-postgres.yml): the engine's batched inserts as
+      // multi-row statements
+      props.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+    }
     props.put("server.port", "0");
     props.put("motcua.data-dir", dir.resolve("data").toAbsolutePath().toString());
     props.put("motcua.organisation.file", org.toUri().toString());
