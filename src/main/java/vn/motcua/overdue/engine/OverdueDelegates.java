@@ -67,12 +67,14 @@ public class OverdueDelegates {
         }
       }
       Raised raised = overdue.raise(kind, dossierId(execution), stage, execution.getProcessInstanceId());
-      execution.setVariableLocal(ALERT_OUTCOME, raised.outcome().name());
+      // a warning's or an overdue report's routing is read only while the block starts, in this transaction
+      boolean routingOnly = kind != AlertKind.APOLOGY;
+      execution.setVariableLocal(ALERT_OUTCOME, Variables.stringValue(raised.outcome().name(), routingOnly));
       execution.setVariableLocal(ALERT_MESSAGE, raised.message());
       if (kind == AlertKind.APOLOGY && raised.outcome() == Outcome.DUPLICATE) {
         // another partner in parallel is late too: it gives its reason for the one letter
         overdue.askPartnerReason(dossierId(execution), stage, execution.getProcessInstanceId()).ifPresent(a -> {
-          stageVariables(execution, stage, dossiers);
+          stageVariables(execution, stage, dossiers, false);
           apologyVariables(execution, stage, overdue, dossiers);
           execution.setVariableLocal(APOLOGY_REASON_ONLY, true);
         });
@@ -82,10 +84,10 @@ public class OverdueDelegates {
         return;
       }
       execution.setVariableLocal(ALERT_ID, raised.alert().id());
-      stageVariables(execution, stage, dossiers);
-      execution.setVariableLocal(ALERT_FIRST_USERS, String.join(",", raised.firstUsers()));
-      execution.setVariableLocal(ALERT_FIRST_GROUPS, String.join(",", raised.firstGroups()));
-      execution.setVariableLocal(ALERT_SECOND_GROUPS, String.join(",", raised.secondGroups()));
+      stageVariables(execution, stage, dossiers, routingOnly);
+      execution.setVariableLocal(ALERT_FIRST_USERS, Variables.stringValue(String.join(",", raised.firstUsers()), routingOnly));
+      execution.setVariableLocal(ALERT_FIRST_GROUPS, Variables.stringValue(String.join(",", raised.firstGroups()), routingOnly));
+      execution.setVariableLocal(ALERT_SECOND_GROUPS, Variables.stringValue(String.join(",", raised.secondGroups()), routingOnly));
       if (kind == AlertKind.APOLOGY) {
         apologyVariables(execution, stage, overdue, dossiers);
       } else if (stage.taskId() != null) {
@@ -95,12 +97,19 @@ public class OverdueDelegates {
     };
   }
 
-  private static void stageVariables(DelegateExecution execution, Stage stage, DossierService dossiers) {
+  /**
+   * The stage's facts on the block. {@code routingOnly} (Block_StageAlert's warning and overdue report): the
+   * unit and the due date, read only by the reminder tasks' definitions as the block starts, are transient
+   * variables, kept in this transaction and never written (docs/performance.md, "Timer storm"); what the
+   * task form shows and the close delegate reads is stored. The apology block reads them again later.
+   */
+  private static void stageVariables(DelegateExecution execution, Stage stage, DossierService dossiers,
+      boolean routingOnly) {
     execution.setVariableLocal(ALERT_STAGE_NAME, stage.name());
-    execution.setVariableLocal(ALERT_UNIT, stage.unit());
+    execution.setVariableLocal(ALERT_UNIT, Variables.stringValue(stage.unit(), routingOnly));
     execution.setVariableLocal(ALERT_UNIT_NAME, dossiers.unitName(stage.unit()));
     execution.setVariableLocal(ALERT_DUE_TEXT, Format.dateTime(stage.dueAt()));
-    execution.setVariableLocal(ALERT_DUE_AT, Date.from(stage.dueAt()));
+    execution.setVariableLocal(ALERT_DUE_AT, Variables.dateValue(Date.from(stage.dueAt()), routingOnly));
   }
 
   /** The apology's agency (the resolving one), the late partner if any, and the letter's deadlines. */
