@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import vn.motcua.engine.TaskFormReads;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -31,7 +34,8 @@ import vn.motcua.print.PrintService;
  * {@value #VARIABLE} with Markdown text (status, deadlines, documents, the control log so far, the
  * printable slips), written when a dossier task is created or assigned, and shown by a text view
  * {@code {{dossierView}}} in every task form. A display variable only: no form field writes it, no
- * delegate reads it.
+ * delegate reads it. A task gets the display variables its form mentions ({@link TaskFormReads}) and those
+ * Tasklist's list shows; a task whose form is not known gets them all.
  */
 @Component
 public class TaskDossierView {
@@ -46,9 +50,15 @@ public class TaskDossierView {
   private final OverdueService overdue;
   private final PrintService print;
   private final DossierFiles files;
+  private final TaskFormReads formReads;
+  /** Tasklist's list entry shows these of every task ({@link TasklistFilters#LIST_VARIABLES}). */
+  static final Set<String> LIST_NAMES = TasklistFilters.LIST_VARIABLES.stream().map(v -> v.get("name"))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-  public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print, DossierFiles files) {
+  public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print, DossierFiles files,
+      TaskFormReads formReads) {
     this.files = files;
+    this.formReads = formReads;
     this.dossiers = dossiers;
     this.overdue = overdue;
     this.print = print;
@@ -66,9 +76,16 @@ public class TaskDossierView {
       return;
     }
     Dossier d = dossiers.get(id.longValue());
-    task.setVariablesLocal(displayVariables(d));
-    task.setVariableLocal(VARIABLE, markdown(d, task.getId(), task.getName(),
-        task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+    // what the task's form shows, besides what Tasklist's list shows of every task (issue 25: a warning storm
+    // writes two reminder tasks per dossier, and each variable is a row written and deleted)
+    Optional<Set<String>> formNames = formReads.namesIn(task);
+    Map<String, Object> vars = displayVariables(d);
+    formNames.ifPresent(names -> vars.keySet().removeIf(name -> !LIST_NAMES.contains(name) && !names.contains(name)));
+    task.setVariablesLocal(vars);
+    if (formNames.isEmpty() || formNames.get().contains(VARIABLE)) {
+      task.setVariableLocal(VARIABLE, markdown(d, task.getId(), task.getName(),
+          task.getDueDate() == null ? null : task.getDueDate().toInstant()));
+    }
   }
 
   /**
