@@ -197,6 +197,15 @@ public class EngineGrants {
    */
   public void grantUnitWork(String taskId, Collection<String> candidateGroups, Collection<String> processInstanceIds,
       Collection<String> units) {
+    grantUnitWork(taskId, candidateGroups, processInstanceIds, Set.of(), units);
+  }
+
+  /**
+   * As above; {@code startedNow}: those of the process instances that started in the current transaction, which
+   * can hold no grant yet (written without asking first: a storm of warnings starts thousands of blocks).
+   */
+  public void grantUnitWork(String taskId, Collection<String> candidateGroups, Collection<String> processInstanceIds,
+      Collection<String> startedNow, Collection<String> units) {
     List<String> groups = new ArrayList<>();
     for (String unit : new LinkedHashSet<>(units)) {
       directory.find(unit).ifPresent(agency -> agency.roles().stream()
@@ -215,7 +224,13 @@ public class EngineGrants {
           create(group, Resources.TASK, taskId, TaskPermissions.READ);
         }
         for (String instance : new LinkedHashSet<>(processInstanceIds)) {
-          grantRead(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+          if (startedNow.contains(instance)) {
+            if (pending().add(group + "|" + Resources.PROCESS_INSTANCE.resourceType() + "|" + instance)) {
+              create(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+            }
+          } else {
+            grantRead(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+          }
         }
       }
     });

@@ -47,6 +47,10 @@ import vn.motcua.dossier.OutcomeClass;
 class OverduePathsTest extends DossierTestSupport {
   @Autowired OverdueService overdue;
 
+  /** The stage-alert block's variables read only while it starts (issue 25: a storm of warnings writes none). */
+  private static final List<String> ROUTING = List.of(ALERT_OUTCOME, ALERT_FIRST_USERS, ALERT_FIRST_GROUPS,
+      ALERT_SECOND_GROUPS, ALERT_UNIT, ALERT_DUE_AT);
+
   // ---------- helpers ----------
 
   private Dossier acceptedMonday() {
@@ -175,12 +179,24 @@ class OverduePathsTest extends DossierTestSupport {
     assertThat(blockVariables).filteredOn(name -> !name.startsWith("alert"))
         .containsExactlyInAnyOrderElementsOf(STAGE_ALERT_INPUTS);
     assertThat(blockVariables).contains(ALERT_KIND, ALERT_ID, ALERT_MESSAGE, ALERT_STAGE_NAME, ALERT_DUE_TEXT);
+    // the routing (outcome, candidates, the stage's unit and due date) is read only as the block starts: transient
+    // variables, never written (issue 25)
+    assertThat(blockVariables).doesNotContainAnyElementsOf(ROUTING);
+    // the block started with the warning: its unit's supervisors may watch it (granted without a query first)
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE)
+        .resourceId(officer.getProcessInstanceId()).list())
+        .extracting(org.camunda.bpm.engine.authorization.Authorization::getGroupId).contains("tq-minhxuan.supervisor")
+        .doesNotHaveDuplicates();
     assertThat(runtimeService.getVariables(d.processInstanceId()).keySet())
         .as("the dossier's variables the block does without").contains(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_KEY);
     // the reminder's form and Tasklist entry still show the dossier: the summary's task variables and the phone
     assertThat(taskService.getVariables(officer.getId(), List.of(DOSSIER_CODE, APPLICANT_NAME, PROCEDURE_NAME,
         APPLICANT_PHONE, "appointmentText", "dossierView"))).allSatisfy((name, value) -> assertThat(value).as(name).isNotNull())
         .containsEntry(DOSSIER_CODE, d.code()).hasSize(6);
+    // and only what the reminder's form and Tasklist's list show: not the units by name, which its form does not
+    assertThat(taskService.getVariablesLocal(officer.getId()).keySet())
+        .doesNotContain("receivingUnitName", "competentUnitName", "receivedAtText");
     // what Tasklist shows each of them
     assertThat(tasklist("cv.minh")).extracting(t -> t.get("name"))
         .contains("Nhắc hạn: hồ sơ sắp đến hạn giải quyết", "Thẩm định hồ sơ");
@@ -300,6 +316,9 @@ class OverduePathsTest extends DossierTestSupport {
     Task supervise = task(d, "Task_SuperviseOverdue");
     assertThat(candidates(direct, true)).containsExactly("tq-minhxuan.leader");
     assertThat(candidates(supervise, true)).containsExactlyInAnyOrder("tq-minhxuan.supervisor", "tq-ttpvhcc.supervisor");
+    assertThat(direct.getDueDate()).isNotNull();
+    assertThat(runtimeService.getVariables(direct.getProcessInstanceId()).keySet())
+        .contains(ALERT_ID, ALERT_MESSAGE).doesNotContainAnyElementsOf(ROUTING);
     assertThat(tasklist("gs.ha")).extracting(t -> t.get("name")).contains("Giám sát hồ sơ quá hạn");
     assertThat(tasklist("gs.nam")).extracting(t -> t.get("name")).contains("Giám sát hồ sơ quá hạn");
     assertThat(task(d, "Task_Appraise").getPriority()).isEqualTo(100);

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.motcua.engine.EngineLookups;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.security.EngineGrants;
 
@@ -54,7 +55,14 @@ public class UnitWorkGrants {
     if (units.isEmpty()) {
       return;
     }
-    grants.grantUnitWork(task.getId(), candidateGroups, instancesOf(task.getExecution()), units);
+    List<String> instances = instancesOf(task.getExecution());
+    // a process instance started in this transaction (the block that made the task) has no grant yet: no query
+    Set<String> started = new LinkedHashSet<>();
+    DelegateExecution instance = task.getExecution().getProcessInstance();
+    if (instance != null && EngineLookups.createdInThisCommand(instance)) {
+      started.add(instance.getProcessInstanceId());
+    }
+    grants.grantUnitWork(task.getId(), candidateGroups, instances, started, units);
   }
 
   /** The task's process instance and every instance above it (call activities), up to the dossier's. */

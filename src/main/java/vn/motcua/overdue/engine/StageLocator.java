@@ -2,13 +2,7 @@ package vn.motcua.overdue.engine;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -16,10 +10,11 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.DossierVariables;
+import vn.motcua.engine.EngineLookups;
+import vn.motcua.engine.EngineLookups.OpenTask;
 import vn.motcua.organisation.OrganisationDirectory;
 import vn.motcua.overdue.OverdueVariables;
 import vn.motcua.overdue.Stage;
-import vn.motcua.security.SystemAccess;
 
 /**
  * Finds the stage a timer belongs to, from the model: the activity the timer boundary event is attached
@@ -30,13 +25,9 @@ import vn.motcua.security.SystemAccess;
  */
 @Component
 public class StageLocator {
-  private final TaskService taskService;
-  private final IdentityService identityService;
   private final OrganisationDirectory directory;
 
-  public StageLocator(TaskService taskService, IdentityService identityService, OrganisationDirectory directory) {
-    this.taskService = taskService;
-    this.identityService = identityService;
+  public StageLocator(OrganisationDirectory directory) {
     this.directory = directory;
   }
 
@@ -53,13 +44,10 @@ public class StageLocator {
           + " activity that calls its block (see docs/overdue.md)");
     }
     Activity attached = boundary.getAttachedTo();
-    String processInstanceId = caller.getProcessInstanceId();
-    Task task = SystemAccess.run(identityService, () -> {
-      List<Task> tasks = taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .taskDefinitionKey(attached.getId()).list();
-      return tasks.isEmpty() ? null : tasks.get(0);
-    });
-    String group = task == null ? null : candidateGroup(task.getId());
+    // the stage's open task, read by the engine's own command (no authorization applies inside it)
+    OpenTask task = EngineLookups.openTask(caller.getProcessInstanceId(), attached.getId()).orElse(null);
+    String group = task == null ? null : task.candidateGroups().stream()
+        .filter(g -> directory.parseGroup(g).isPresent()).findFirst().orElse(null);
     String unit = string(execution, OverdueVariables.STAGE_UNIT);
     if (unit == null && group != null) {
       unit = directory.parseGroup(group).map(ur -> ur.agency().key()).orElse(null);
@@ -67,7 +55,7 @@ public class StageLocator {
     if (unit == null) {
       unit = string(execution, DossierVariables.COMPETENT_UNIT);
     }
-    Instant due = task != null && task.getDueDate() != null ? task.getDueDate().toInstant() : null;
+    Instant due = task != null && task.dueDate() != null ? task.dueDate().toInstant() : null;
     if (due == null && execution.getVariable(OverdueVariables.STAGE_DUE_AT) instanceof Date d) {
       due = d.toInstant();
     }
@@ -75,20 +63,8 @@ public class StageLocator {
       throw new IllegalStateException("Stage " + attached.getId() + " has no deadline: give its task a due date or"
           + " pass stageDueAt to the block");
     }
-    return new Stage(attached.getId(), attached.getName(), unit, group, task == null ? null : task.getAssignee(),
-        task == null ? null : task.getId(), due);
-  }
-
-  private String candidateGroup(String taskId) {
-    return SystemAccess.run(identityService, () -> {
-      for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-            && directory.parseGroup(link.getGroupId()).isPresent()) {
-          return link.getGroupId();
-        }
-      }
-      return null;
-    });
+    return new Stage(attached.getId(), attached.getName(), unit, group, task == null ? null : task.assignee(),
+        task == null ? null : task.id(), due);
   }
 
   private static BoundaryEvent boundaryBefore(DelegateExecution execution) {
