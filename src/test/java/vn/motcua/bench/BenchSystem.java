@@ -272,6 +272,33 @@ final class BenchSystem implements AutoCloseable {
     return "machine load average (1, 5, 15 min): " + ReportsBench.loadAverage();
   }
 
+  /**
+   * CPU time used so far, in seconds: this JVM's, and the local PostgreSQL server's processes' (Linux: the
+   * {@code postgres} processes' user and system time in {@code /proc}; -1 when not readable). Two readings around
+   * a measurement tell where a saturated machine's cores went, which varies less than the wall time on a shared
+   * host.
+   */
+  static double[] cpuSeconds() {
+    double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+    long ticks = 0;
+    boolean any = false;
+    for (ProcessHandle p : ProcessHandle.allProcesses().toList()) {
+      if (!p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)) {
+        continue;
+      }
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        any = true;
+      } catch (IOException | RuntimeException e) {
+        // the process ended, or /proc is not there
+      }
+    }
+    return new double[] {jvm, any ? ticks / 100.0 : -1};
+  }
+
   static String heap() {
     var mem = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     return String.format(Locale.ROOT, "%d MiB used of %d MiB max", mem.getUsed() >> 20, mem.getMax() >> 20);
