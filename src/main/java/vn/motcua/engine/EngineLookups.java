@@ -25,11 +25,14 @@ public final class EngineLookups {
   public record OpenTask(String id, String assignee, Date dueDate, List<String> candidateGroups) {}
 
   /**
-   * The open task of activity {@code activityId} in process instance {@code processInstanceId}, the first if
-   * there are several (a multi-instance stage), as the delegate's own command sees it.
+   * The open task of activity {@code activityId} in process instance {@code processInstanceId}, the one with the
+   * smallest id if there are several (a multi-instance stage), as the delegate's own command sees it.
    */
   public static Optional<OpenTask> openTask(String processInstanceId, String activityId) {
-    for (TaskEntity task : command().getTaskManager().findTasksByProcessInstanceId(processInstanceId)) {
+    // the smallest id first, as the task query's default order had it
+    List<TaskEntity> tasks = new ArrayList<>(command().getTaskManager().findTasksByProcessInstanceId(processInstanceId));
+    tasks.sort(java.util.Comparator.comparing(TaskEntity::getId));
+    for (TaskEntity task : tasks) {
       if (activityId.equals(task.getTaskDefinitionKey())) {
         List<String> groups = new ArrayList<>();
         for (IdentityLinkEntity link : task.getIdentityLinks()) {

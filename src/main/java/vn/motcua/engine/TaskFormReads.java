@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormReads {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   /** Deployed forms seen by this node, most recent last; a deployment's forms are a few kilobytes of names. */
   private static final int KEPT = 2000;
 
@@ -76,13 +77,37 @@ public class TaskFormReads {
     return Optional.of(names);
   }
 
-  /** Every word of the form's text that could be a variable's name: a superset of what it shows, never less. */
+  /**
+   * Every word of the form's keys and texts (decoded from its JSON, so that {@code "=\\nx"} gives {@code x}) that
+   * could be a variable's name: a superset of what it shows, never less. Text that is not JSON is read as it is.
+   */
   public static Set<String> names(String formText) {
     Set<String> names = new HashSet<>();
-    Matcher m = NAME.matcher(formText);
+    try {
+      collect(JSON.readTree(formText), names);
+    } catch (java.io.IOException e) {
+      words(formText, names);
+    }
+    return Collections.unmodifiableSet(names);
+  }
+
+  private static void collect(com.fasterxml.jackson.databind.JsonNode node, Set<String> names) {
+    if (node.isTextual()) {
+      words(node.asText(), names);
+    } else if (node.isObject()) {
+      node.fields().forEachRemaining(e -> {
+        words(e.getKey(), names);
+        collect(e.getValue(), names);
+      });
+    } else if (node.isArray()) {
+      node.forEach(child -> collect(child, names));
+    }
+  }
+
+  private static void words(String text, Set<String> names) {
+    Matcher m = NAME.matcher(text);
     while (m.find()) {
       names.add(m.group());
     }
-    return Collections.unmodifiableSet(names);
   }
 }

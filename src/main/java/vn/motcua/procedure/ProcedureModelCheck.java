@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -74,6 +75,8 @@ public class ProcedureModelCheck {
   }
 
   /** The problems of every executable process of the model, in model order; empty when it can run. */
+  static final String STAGE_ALERT_BLOCK = "Block_StageAlert";
+
   public List<String> problems(BpmnModelInstance model, Surroundings around) {
     List<String> problems = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {
@@ -85,6 +88,16 @@ public class ProcedureModelCheck {
             + "camunda:historyTimeToLive); hãy đặt như các quy trình khác, ví dụ P1825D.");
       }
       facts(process, problems);
+      if (STAGE_ALERT_BLOCK.equals(process.getId())) {
+        // the raise delegate's routing lives only in the transaction that starts the block (transient variables)
+        for (FlowNode node : process.getChildElementsByType(FlowNode.class)) {
+          if (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()) {
+            problems.add(node.getId() + ": khối nhắc hạn (" + STAGE_ALERT_BLOCK + ") chạy liền trong một giao dịch từ lúc"
+                + " ghi nhận cảnh báo đến các việc nhắc hạn (các biến alertFirstGroups, alertDueAt... chỉ có trong giao"
+                + " dịch đó, xem docs/overdue.md); hãy bỏ chọn \"Asynchronous before/after\".");
+          }
+        }
+      }
     }
     // the unit variables of candidate groups are the system's in procedures and the shared blocks; other
     // processes (system, test) may name their own

@@ -36,7 +36,9 @@ final class BareEngine implements AutoCloseable {
     StandaloneProcessEngineConfiguration c = (StandaloneProcessEngineConfiguration)
         ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     c.setProcessEngineName("bare-" + System.nanoTime());
-    c.setJdbcUrl(jdbcUrl);
+    // the same driver settings as the system's (application-postgres.yml): batched inserts as multi-row statements
+    c.setJdbcUrl(jdbcUrl.startsWith("jdbc:postgresql") && !jdbcUrl.contains("reWriteBatchedInserts")
+        ? jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : jdbcUrl);
     c.setJdbcUsername(user);
     c.setJdbcPassword(password);
     c.setJdbcDriver(jdbcUrl.startsWith("jdbc:h2") ? "org.h2.Driver" : "org.postgresql.Driver");

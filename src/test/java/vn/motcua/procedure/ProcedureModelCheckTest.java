@@ -103,6 +103,17 @@ class ProcedureModelCheckTest {
   }
 
   @Test
+  void the_stage_alert_block_runs_from_its_alert_to_its_reminders_in_one_transaction() throws IOException {
+    ProcedureModelCheck check = check();
+    String block = Files.readString(Path.of("processes", "blocks", "stage-alert.bpmn"), StandardCharsets.UTF_8);
+    String async = block.replace("<bpmn:userTask id=\"Task_RemindLeader\"",
+        "<bpmn:userTask id=\"Task_RemindLeader\" camunda:asyncBefore=\"true\"");
+    assertThat(async).isNotEqualTo(block);
+    assertThat(check.problems(read(async), around()))
+        .anyMatch(p -> p.startsWith("Task_RemindLeader: khối nhắc hạn") && p.contains("Asynchronous before/after"));
+  }
+
+  @Test
   void the_catalogue_does_not_offer_a_negative_statutory_time() {
     Procedure p = new Procedure("P", "Thủ tục", "1", "COMMUNE", Procedure.RECEIVING_UNIT, -3, 0, null, null, List.of(),
         List.of(), java.util.Map.of(), Procedure.DEFAULT_STAGES, java.util.Map.of(), null, null);

@@ -92,6 +92,8 @@ class TaskDossierViewTest extends DossierTestSupport {
         + " \"conditional\": {\"hide\": \"=not(receivingUnitName)\"}}"))
         .contains("overdueInstruction", "alertMessage", "dossierView", "receivingUnitName")
         .doesNotContain("competentUnitName", "appointmentText");
+    // a JSON escape does not glue itself to the next word
+    assertThat(vn.motcua.engine.TaskFormReads.names("{\"text\": \"=\\nreceivingUnitName\"}")).contains("receivingUnitName");
   }
 
   @Test
