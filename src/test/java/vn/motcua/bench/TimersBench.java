@@ -157,7 +157,7 @@ final class TimersBench {
           handled / Math.max(0.001, seconds - idle)));
       double[] cpu1 = BenchSystem.cpuSeconds();
       double jvmMs = (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, handled);
-      lines.add(cpu0[1] < 0 ? String.format(Locale.ROOT, "CPU per warning: %.1f ms in the application's JVM", jvmMs)
+      lines.add(cpu0[1] < 0 || !sys.db.equals("postgres") ? String.format(Locale.ROOT, "CPU per warning: %.1f ms in the application's JVM", jvmMs)
           : String.format(Locale.ROOT, "CPU per warning: %.1f ms in the application's JVM (with its %d nodes), %.1f ms in"
               + " the local PostgreSQL server's processes", jvmMs, nodes, (cpu1[1] - cpu0[1]) * 1000 / Math.max(1, handled)));
       lines.add(BenchSystem.load());
