@@ -1,5 +1,8 @@
 package vn.motcua.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFormReads {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** Deployed forms seen by this node, most recent last; a deployment's forms are a few kilobytes of names. */
   private static final int KEPT = 2000;
 
@@ -85,13 +88,13 @@ public class TaskFormReads {
     Set<String> names = new HashSet<>();
     try {
       collect(JSON.readTree(formText), names);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       words(formText, names);
     }
     return Collections.unmodifiableSet(names);
   }
 
-  private static void collect(com.fasterxml.jackson.databind.JsonNode node, Set<String> names) {
+  private static void collect(JsonNode node, Set<String> names) {
     if (node.isTextual()) {
       words(node.asText(), names);
     } else if (node.isObject()) {

@@ -74,9 +74,9 @@ public class ProcedureModelCheck {
     this.directory = directory;
   }
 
-  /** The problems of every executable process of the model, in model order; empty when it can run. */
   static final String STAGE_ALERT_BLOCK = "Block_StageAlert";
 
+  /** The problems of every executable process of the model, in model order; empty when it can run. */
   public List<String> problems(BpmnModelInstance model, Surroundings around) {
     List<String> problems = new ArrayList<>();
     for (Process process : model.getModelElementsByType(Process.class)) {

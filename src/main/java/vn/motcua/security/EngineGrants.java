@@ -224,21 +224,21 @@ public class EngineGrants {
           create(group, Resources.TASK, taskId, TaskPermissions.READ);
         }
         for (String instance : new LinkedHashSet<>(processInstanceIds)) {
-          if (startedNow.contains(instance)) {
-            if (pending().add(group + "|" + Resources.PROCESS_INSTANCE.resourceType() + "|" + instance)) {
-              create(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
-            }
-          } else {
-            grantRead(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
-          }
+          grantRead(group, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ,
+              startedNow.contains(instance));
         }
       }
     });
   }
 
-  private void grantRead(String group, Resource resource, String id, Permission read) {
+  /** {@code startedNow}: the resource was created in this transaction, so it holds no grant yet (no query). */
+  private void grantRead(String group, Resource resource, String id, Permission read, boolean startedNow) {
     if (id == null || !pending().add(group + "|" + resource.resourceType() + "|" + id)) {
       return; // granted earlier in this transaction: not yet visible to a query
+    }
+    if (startedNow) {
+      create(group, resource, id, read);
+      return;
     }
     Authorization a = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
         .resourceId(id).authorizationType(AUTH_TYPE_GRANT).singleResult();

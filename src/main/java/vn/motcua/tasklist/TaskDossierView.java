@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.motcua.engine.TaskFormReads;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -22,6 +22,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierVariables;
 import vn.motcua.dossier.Format;
+import vn.motcua.engine.TaskFormReads;
 import vn.motcua.files.DossierFile;
 import vn.motcua.files.DossierFileController;
 import vn.motcua.files.DossierFiles;
@@ -53,7 +54,7 @@ public class TaskDossierView {
   private final TaskFormReads formReads;
   /** Tasklist's list entry shows these of every task ({@link TasklistFilters#LIST_VARIABLES}). */
   static final Set<String> LIST_NAMES = TasklistFilters.LIST_VARIABLES.stream().map(v -> v.get("name"))
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+      .collect(Collectors.toUnmodifiableSet());
 
   public TaskDossierView(DossierService dossiers, OverdueService overdue, PrintService print, DossierFiles files,
       TaskFormReads formReads) {
