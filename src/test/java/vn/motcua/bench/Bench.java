@@ -110,14 +110,15 @@ public final class Bench {
                    --batch-size N (20000, roll-up batch)  --live false (skip the "before (live)" figures)
         issue 8 (the application in-process on a fresh database; each writes its section per database):
           common   --db postgres|h2 (postgres)  --url jdbc:postgresql://127.0.0.1:5432/motcua_bench8 (dropped and
-                   created anew)  --units 200  --prop key=value,key=value (Spring properties, for tuning)
+                   created anew; h2: in memory, or jdbc:h2:file:/path/name, emptied)  --units 200  --prop key=value,key=value (Spring properties, for tuning)
                    --docs docs/performance.md (none: do not write)
           lifecycle  household business dossiers registered and worked through every user task, 1 and 4
                    workers, against the same shape on the bare engine   --dossiers N (200)  --warmup N (20)
           tasklist open dossiers over --units units, then the Tasklist queries of an officer through
                    /engine-rest as HTTP Basic   --dossiers N (100000)  --threads N (4)  --runs N (50)
-                   --seed N (postgres, 2000: registered through the services, then their runtime rows copied
-                   at the SQL level up to --dossiers)  --reuse true (queries only, on a previous run's data)
+                   --seed N (2000: registered through the services, then their runtime rows copied at the
+                   SQL level up to --dossiers)  --reuse true (queries only, on a previous run's data: postgres,
+                   or h2 in a file)
           timers   --dossiers N (20000) whose warning timers fall due in the same minute; time until every
                    warning is handled by the job executor, exactly one warning per dossier   --nodes N (1:
                    more nodes on the same PostgreSQL database, each with its job executor, in this JVM)

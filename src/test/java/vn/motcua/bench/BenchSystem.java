@@ -34,7 +34,8 @@ import vn.motcua.MotCuaApplication;
  * a specialist and a leader ({@code <unit>.mc}, {@code .cv}, {@code .ld}, password {@code demo}).
  *
  * <p>Options shared by the commands: {@code --db postgres|h2} (postgres), {@code --url} (for postgres:
- * jdbc:postgresql://127.0.0.1:5432/motcua_bench8), {@code --user postgres}, {@code --password ''},
+ * jdbc:postgresql://127.0.0.1:5432/motcua_bench8; for h2 an in-memory database of the run, or a file,
+ * {@code jdbc:h2:file:/path/name}, emptied unless {@code --reuse true}), {@code --user postgres}, {@code --password ''},
  * {@code --units 200}, {@code --prop key=value,key=value} (extra Spring properties, for tuning runs),
  * {@code --docs docs/performance.md} ({@code none}: do not write).
  */
@@ -58,8 +59,12 @@ final class BenchSystem implements AutoCloseable {
       throw new IllegalArgumentException("--db postgres|h2");
     }
     this.url = db.equals("h2")
-        ? "jdbc:h2:mem:bench8-" + ProcessHandle.current().pid() + "-" + H2_RUNS.incrementAndGet() + ";DB_CLOSE_DELAY=-1"
+        ? options.getOrDefault("url", "jdbc:h2:mem:bench8-" + ProcessHandle.current().pid() + "-" + H2_RUNS.incrementAndGet()
+            + ";DB_CLOSE_DELAY=-1")
         : options.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/motcua_bench8");
+    if (!url.startsWith(db.equals("h2") ? "jdbc:h2:" : "jdbc:postgresql:")) {
+      throw new IllegalArgumentException("--url " + url + " is not a URL of --db " + db);
+    }
     this.user = db.equals("h2") ? "sa" : options.getOrDefault("user", "postgres");
     this.password = db.equals("h2") ? "" : options.getOrDefault("password", "");
   }
@@ -68,6 +73,11 @@ final class BenchSystem implements AutoCloseable {
   BenchSystem start() throws Exception {
     if (db.equals("postgres") && !reuse()) {
       recreatePostgres();
+    }
+    if (h2File() != null && !reuse()) {
+      // a fresh H2 database in a file: the files of a previous run go
+      Files.deleteIfExists(Path.of(h2File() + ".mv.db"));
+      Files.deleteIfExists(Path.of(h2File() + ".trace.db"));
     }
     // one directory per run: several benches (and the suite's smoke run) may run at the same time
     Path dir = Files.createDirectories(Path.of("target", "bench8",
@@ -111,7 +121,23 @@ final class BenchSystem implements AutoCloseable {
     return this;
   }
 
-  /** {@code --reuse true}: keep the PostgreSQL database of a previous run (and its data). */
+  /**
+   * The path (without {@code .mv.db}) of an H2 database in a file ({@code --db h2 --url jdbc:h2:file:/path/name}, as
+   * the application's own default database is), or null.
+   */
+  String h2File() {
+    if (!url.startsWith("jdbc:h2:file:")) {
+      return null;
+    }
+    String path = url.substring("jdbc:h2:file:".length());
+    int semicolon = path.indexOf(';');
+    return semicolon < 0 ? path : path.substring(0, semicolon);
+  }
+
+  /**
+   * {@code --reuse true}: keep the database of a previous run (and its data): a PostgreSQL database, or an H2 database
+   * in a file.
+   */
   boolean reuse() {
     return Boolean.parseBoolean(options.getOrDefault("reuse", "false"));
   }
@@ -130,7 +156,8 @@ final class BenchSystem implements AutoCloseable {
 
   String databaseName() {
     if (db.equals("h2")) {
-      return "H2 " + org.h2.engine.Constants.VERSION + " (in memory)";
+      return "H2 " + org.h2.engine.Constants.VERSION + (h2File() != null ? " (in a file, as the application's default)"
+          : " (in memory)");
     }
     return "PostgreSQL " + jdbc().queryForObject("SHOW server_version", String.class) + " (local, default settings"
         + (standInForAutovacuum() ? "; autovacuum is off on this server, the bench runs ANALYZE as it would)" : ")");

@@ -46,8 +46,8 @@ final class TasklistBench {
 
   static List<String> measure(BenchSystem sys, Map<String, String> o) throws Exception {
     int n = Integer.parseInt(o.getOrDefault("dossiers", "100000"));
-    // PostgreSQL: register a seed through the services, then copy its runtime rows up to n (see clone)
-    int seed = sys.db.equals("postgres") ? Math.min(n, Integer.parseInt(o.getOrDefault("seed", "2000"))) : n;
+    // register a seed through the services, then copy its runtime rows up to n (see clone)
+    int seed = Math.min(n, Integer.parseInt(o.getOrDefault("seed", "2000")));
     int threads = Integer.parseInt(o.getOrDefault("threads", "4"));
     int runs = Integer.parseInt(o.getOrDefault("runs", "50"));
     sys.databaseLabel = sys.databaseName();
@@ -170,7 +170,8 @@ final class TasklistBench {
    * blocks) until there are {@code n}: the same units, tasks, due dates and timers as the seed, every id and
    * every reference to one suffixed {@code -cK}. Registering 100,000 dossiers through the services takes
    * hours on this machine; the Tasklist queries read only these tables. History is not copied. Foreign-key
-   * triggers are off during the copy (the copies are consistent by construction), then {@code VACUUM ANALYZE}.
+   * checks are off during the copy (the copies are consistent by construction), then the tables are analyzed
+   * ({@code VACUUM ANALYZE} on PostgreSQL, {@code ANALYZE} on H2).
    * Returns the number of copies.
    */
   static int clone(BenchSystem sys, int seed, int n) throws Exception {
@@ -178,11 +179,12 @@ final class TasklistBench {
     int task = org.camunda.bpm.engine.authorization.Resources.TASK.resourceType();
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(sys.url, sys.user, sys.password);
         java.sql.Statement st = c.createStatement()) {
-      st.execute("SET session_replication_role = replica");
-      st.execute("CREATE TEMP TABLE seed_pi AS SELECT ID_ FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
+      boolean h2 = sys.db.equals("h2");
+      st.execute(h2 ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET session_replication_role = replica");
+      st.execute("CREATE LOCAL TEMPORARY TABLE seed_pi AS SELECT ID_ FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
           + " AND SUPER_EXEC_ IS NULL AND PROC_DEF_KEY_ LIKE 'Procedure_%'");
       // the procedures' instances and their blocks' (a block's ROOT_PROC_INST_ID_ is its procedure's instance)
-      st.execute("CREATE TEMP TABLE seed_all_pi AS SELECT ID_, COALESCE(ROOT_PROC_INST_ID_, ID_) AS ROOT_ FROM"
+      st.execute("CREATE LOCAL TEMPORARY TABLE seed_all_pi AS SELECT ID_, COALESCE(ROOT_PROC_INST_ID_, ID_) AS ROOT_ FROM"
           + " ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL AND COALESCE(ROOT_PROC_INST_ID_, ID_) IN (SELECT ID_ FROM seed_pi)");
       int seeds;
       try (var rs = st.executeQuery("SELECT COUNT(*) FROM seed_pi")) {
@@ -192,19 +194,19 @@ final class TasklistBench {
       // the seed's rows, once, each with the process instance it belongs to (PI__)
       String pis = "SELECT ID_ FROM seed_all_pi";
       String tasks = "SELECT ID_, PROC_INST_ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")";
-      st.execute("CREATE TEMP TABLE s_exec AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE TEMP TABLE s_task AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE TEMP TABLE s_link AS SELECT L.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_IDENTITYLINK L JOIN ("
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_exec AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_task AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_link AS SELECT L.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_IDENTITYLINK L JOIN ("
           + tasks + ") T ON T.ID_ = L.TASK_ID_");
-      st.execute("CREATE TEMP TABLE s_auth AS SELECT A.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_AUTHORIZATION A JOIN ("
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_auth AS SELECT A.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_AUTHORIZATION A JOIN ("
           + tasks + ") T ON T.ID_ = A.RESOURCE_ID_ WHERE A.RESOURCE_TYPE_ = " + task);
-      st.execute("CREATE TEMP TABLE s_var AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE TEMP TABLE s_bytes AS SELECT B.*, V.PI__ FROM ACT_GE_BYTEARRAY B JOIN s_var V ON V.BYTEARRAY_ID_ = B.ID_");
-      st.execute("CREATE TEMP TABLE s_job AS SELECT *, PROCESS_INSTANCE_ID_ AS PI__ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NULL"
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_var AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_bytes AS SELECT B.*, V.PI__ FROM ACT_GE_BYTEARRAY B JOIN s_var V ON V.BYTEARRAY_ID_ = B.ID_");
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_job AS SELECT *, PROCESS_INSTANCE_ID_ AS PI__ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NULL"
           + " AND PROCESS_INSTANCE_ID_ IN (" + pis + ")");
-      st.execute("CREATE TEMP TABLE s_event AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EVENT_SUBSCR WHERE PROC_INST_ID_ IN (" + pis + ")");
+      st.execute("CREATE LOCAL TEMPORARY TABLE s_event AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EVENT_SUBSCR WHERE PROC_INST_ID_ IN (" + pis + ")");
       copies = Math.max(0, (n - seeds + seeds - 1) / seeds);
-      st.execute("CREATE TEMP TABLE last_pi AS SELECT ID_ FROM seed_all_pi WHERE ROOT_ IN (SELECT ID_ FROM seed_pi ORDER BY ID_"
+      st.execute("CREATE LOCAL TEMPORARY TABLE last_pi AS SELECT ID_ FROM seed_all_pi WHERE ROOT_ IN (SELECT ID_ FROM seed_pi ORDER BY ID_"
           + " LIMIT " + (n - seeds - (long) (copies - 1) * seeds) + ")");
       for (int k = 1; k <= copies; k++) {
         // the last copy takes only what is missing to n
@@ -237,10 +239,10 @@ final class TasklistBench {
           System.out.printf("  tasklist: copy %d of %d done (%s)%n", k, copies, BenchSystem.load());
         }
       }
-      st.execute("SET session_replication_role = DEFAULT");
+      st.execute(h2 ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET session_replication_role = DEFAULT");
       for (String t : new String[] {"ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION",
           "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_EVENT_SUBSCR", "ACT_GE_BYTEARRAY"}) {
-        st.execute("VACUUM ANALYZE " + t);
+        st.execute((h2 ? "ANALYZE TABLE " : "VACUUM ANALYZE ") + t);
       }
     }
     return copies;
