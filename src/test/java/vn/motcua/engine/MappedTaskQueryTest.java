@@ -53,6 +53,24 @@ class MappedTaskQueryTest extends DossierTestSupport {
   }
 
   @Test
+  void theFiltersByDueDateHaveAnIndex() throws Exception {
+    // V36: Tasklist's "due soon" and "overdue" read the tasks of a range of due dates, not every open task
+    List<String> columns = new ArrayList<>();
+    try (java.sql.Connection c = jdbc.getDataSource().getConnection()) {
+      java.sql.DatabaseMetaData meta = c.getMetaData();
+      String table = meta.storesLowerCaseIdentifiers() ? "act_ru_task" : "ACT_RU_TASK";
+      try (java.sql.ResultSet r = meta.getIndexInfo(null, null, table, false, false)) {
+        while (r.next()) {
+          if ("ix_act_ru_task_duedate".equalsIgnoreCase(r.getString("INDEX_NAME"))) {
+            columns.add(r.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+    }
+    assertThat(columns).containsExactly("DUE_DATE_");
+  }
+
+  @Test
   void everyOfficerGetsWhatTheStockQueryGives() throws Exception {
     List<String> paths = new ArrayList<>();
     for (String group : List.of("tq-minhxuan.reception", "tq-nongtien.reception", "tq-minhxuan.specialist",
