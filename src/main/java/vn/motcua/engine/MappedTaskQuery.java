@@ -75,8 +75,15 @@ public class MappedTaskQuery extends AbstractProcessEnginePlugin {
   }
 
   static void install(Configuration mybatis, DbSqlSessionFactory sessions) {
+    Properties loaded = mybatis.getVariables();
+    if (mybatis.isResourceLoaded(MAPPING) && loaded != null
+        && !sessions.getDatabaseType().equals(loaded.getProperty(DATABASE_VARIABLE))) {
+      // a MyBatis configuration shared by engines on two databases: the statements were parsed for the other one
+      throw new IllegalStateException(MAPPING + " is loaded for " + loaded.getProperty(DATABASE_VARIABLE)
+          + ", not for this engine's " + sessions.getDatabaseType());
+    }
     if (!mybatis.isResourceLoaded(MAPPING)) {
-      Properties variables = mybatis.getVariables() == null ? new Properties() : mybatis.getVariables();
+      Properties variables = loaded == null ? new Properties() : loaded;
       // read as the file is parsed: the fragments of this database ("postgres" or "h2")
       variables.setProperty(DATABASE_VARIABLE, sessions.getDatabaseType());
       mybatis.setVariables(variables);

@@ -65,6 +65,9 @@ final class BenchSystem implements AutoCloseable {
     if (!url.startsWith(db.equals("h2") ? "jdbc:h2:" : "jdbc:postgresql:")) {
       throw new IllegalArgumentException("--url " + url + " is not a URL of --db " + db);
     }
+    if (db.equals("h2") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:file:")) {
+      throw new IllegalArgumentException("--url " + url + ": for H2 give jdbc:h2:file:<path> (or leave --url out, in memory)");
+    }
     this.user = db.equals("h2") ? "sa" : options.getOrDefault("user", "postgres");
     this.password = db.equals("h2") ? "" : options.getOrDefault("password", "");
   }
@@ -75,9 +78,15 @@ final class BenchSystem implements AutoCloseable {
       recreatePostgres();
     }
     if (h2File() != null && !reuse()) {
-      // a fresh H2 database in a file: the files of a previous run go
-      Files.deleteIfExists(Path.of(h2File() + ".mv.db"));
-      Files.deleteIfExists(Path.of(h2File() + ".trace.db"));
+      // a fresh H2 database in a file: the files of a previous run go, and only under target/ (never, say, the
+      // application's own database in data/)
+      Path file = Path.of(h2File()).toAbsolutePath().normalize();
+      if (h2File().startsWith("~") || !file.startsWith(Path.of("target").toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException("--url " + url + ": a fresh H2 database in a file must be under target/ (it is"
+            + " emptied); --reuse true reads one anywhere");
+      }
+      Files.deleteIfExists(Path.of(file + ".mv.db"));
+      Files.deleteIfExists(Path.of(file + ".trace.db"));
     }
     // one directory per run: several benches (and the suite's smoke run) may run at the same time
     Path dir = Files.createDirectories(Path.of("target", "bench8",

@@ -42,7 +42,11 @@ final class LifecycleBench {
     sys.databaseLabel = sys.databaseName();
     Officers officers = new Officers(sys);
     List<String> lines = new ArrayList<>();
-    String bareUrl = sys.db.equals("h2") ? sys.url.replace("bench8-", "bench8bare-") : sys.url + "_bare";
+    // the bare engine's own database: beside the system's on PostgreSQL, in memory on H2 (also when the system's is
+    // an H2 file)
+    String bareUrl = sys.db.equals("h2")
+        ? "jdbc:h2:mem:bench8bare-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"
+        : sys.url + "_bare";
     if (sys.db.equals("postgres")) {
       BenchSystem.recreatePostgres(bareUrl, sys.user, sys.password);
     }

@@ -180,66 +180,70 @@ final class TasklistBench {
     try (java.sql.Connection c = java.sql.DriverManager.getConnection(sys.url, sys.user, sys.password);
         java.sql.Statement st = c.createStatement()) {
       boolean h2 = sys.db.equals("h2");
+      // H2's setting is the database's, not the session's: set back whatever happens
       st.execute(h2 ? "SET REFERENTIAL_INTEGRITY FALSE" : "SET session_replication_role = replica");
-      st.execute("CREATE LOCAL TEMPORARY TABLE seed_pi AS SELECT ID_ FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
-          + " AND SUPER_EXEC_ IS NULL AND PROC_DEF_KEY_ LIKE 'Procedure_%'");
-      // the procedures' instances and their blocks' (a block's ROOT_PROC_INST_ID_ is its procedure's instance)
-      st.execute("CREATE LOCAL TEMPORARY TABLE seed_all_pi AS SELECT ID_, COALESCE(ROOT_PROC_INST_ID_, ID_) AS ROOT_ FROM"
-          + " ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL AND COALESCE(ROOT_PROC_INST_ID_, ID_) IN (SELECT ID_ FROM seed_pi)");
-      int seeds;
-      try (var rs = st.executeQuery("SELECT COUNT(*) FROM seed_pi")) {
-        rs.next();
-        seeds = rs.getInt(1);
-      }
-      // the seed's rows, once, each with the process instance it belongs to (PI__)
-      String pis = "SELECT ID_ FROM seed_all_pi";
-      String tasks = "SELECT ID_, PROC_INST_ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")";
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_exec AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_task AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_link AS SELECT L.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_IDENTITYLINK L JOIN ("
-          + tasks + ") T ON T.ID_ = L.TASK_ID_");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_auth AS SELECT A.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_AUTHORIZATION A JOIN ("
-          + tasks + ") T ON T.ID_ = A.RESOURCE_ID_ WHERE A.RESOURCE_TYPE_ = " + task);
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_var AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (" + pis + ")");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_bytes AS SELECT B.*, V.PI__ FROM ACT_GE_BYTEARRAY B JOIN s_var V ON V.BYTEARRAY_ID_ = B.ID_");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_job AS SELECT *, PROCESS_INSTANCE_ID_ AS PI__ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NULL"
-          + " AND PROCESS_INSTANCE_ID_ IN (" + pis + ")");
-      st.execute("CREATE LOCAL TEMPORARY TABLE s_event AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EVENT_SUBSCR WHERE PROC_INST_ID_ IN (" + pis + ")");
-      copies = Math.max(0, (n - seeds + seeds - 1) / seeds);
-      st.execute("CREATE LOCAL TEMPORARY TABLE last_pi AS SELECT ID_ FROM seed_all_pi WHERE ROOT_ IN (SELECT ID_ FROM seed_pi ORDER BY ID_"
-          + " LIMIT " + (n - seeds - (long) (copies - 1) * seeds) + ")");
-      for (int k = 1; k <= copies; k++) {
-        // the last copy takes only what is missing to n
-        String only = k < copies ? "" : " WHERE PI__ IN (SELECT ID_ FROM last_pi)";
-        String sfx = "-c" + k;
-        copy(st, sfx, "ACT_RU_EXECUTION", "s_exec", "ID_,REV_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,PROC_DEF_ID_,"
-            + "SUPER_EXEC_,SUPER_CASE_EXEC_,CASE_INST_ID_,ACT_ID_,ACT_INST_ID_,IS_ACTIVE_,IS_CONCURRENT_,IS_SCOPE_,"
-            + "IS_EVENT_SCOPE_,SUSPENSION_STATE_,CACHED_ENT_STATE_,SEQUENCE_COUNTER_,TENANT_ID_,PROC_DEF_KEY_",
-            "ID_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,SUPER_EXEC_", only);
-        copy(st, sfx, "ACT_RU_TASK", "s_task", "ID_,REV_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,CASE_INST_ID_,"
-            + "CASE_DEF_ID_,NAME_,PARENT_TASK_ID_,DESCRIPTION_,TASK_DEF_KEY_,OWNER_,ASSIGNEE_,DELEGATION_,PRIORITY_,"
-            + "CREATE_TIME_,LAST_UPDATED_,DUE_DATE_,FOLLOW_UP_DATE_,SUSPENSION_STATE_,TENANT_ID_,TASK_STATE_",
-            "ID_,EXECUTION_ID_,PROC_INST_ID_,PARENT_TASK_ID_", only);
-        copy(st, sfx, "ACT_RU_IDENTITYLINK", "s_link", "ID_,REV_,GROUP_ID_,TYPE_,USER_ID_,TASK_ID_,PROC_DEF_ID_,TENANT_ID_",
-            "ID_,TASK_ID_", only);
-        copy(st, sfx, "ACT_RU_AUTHORIZATION", "s_auth", "ID_,REV_,TYPE_,GROUP_ID_,USER_ID_,RESOURCE_TYPE_,RESOURCE_ID_,PERMS_,"
-            + "REMOVAL_TIME_,ROOT_PROC_INST_ID_", "ID_,RESOURCE_ID_,ROOT_PROC_INST_ID_", only);
-        copy(st, sfx, "ACT_GE_BYTEARRAY", "s_bytes", "ID_,REV_,NAME_,DEPLOYMENT_ID_,BYTES_,GENERATED_,TENANT_ID_,TYPE_,CREATE_TIME_,"
-            + "ROOT_PROC_INST_ID_,REMOVAL_TIME_", "ID_,ROOT_PROC_INST_ID_", only);
-        copy(st, sfx, "ACT_RU_VARIABLE", "s_var", "ID_,REV_,TYPE_,NAME_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,"
-            + "CASE_INST_ID_,TASK_ID_,BATCH_ID_,BYTEARRAY_ID_,DOUBLE_,LONG_,TEXT_,TEXT2_,VAR_SCOPE_,SEQUENCE_COUNTER_,"
-            + "IS_CONCURRENT_LOCAL_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_,TASK_ID_,BYTEARRAY_ID_,VAR_SCOPE_", only);
-        copy(st, sfx, "ACT_RU_JOB", "s_job", "ID_,REV_,TYPE_,EXCLUSIVE_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_,"
-            + "PROCESS_DEF_ID_,PROCESS_DEF_KEY_,RETRIES_,EXCEPTION_MSG_,FAILED_ACT_ID_,DUEDATE_,REPEAT_,REPEAT_OFFSET_,"
-            + "HANDLER_TYPE_,HANDLER_CFG_,DEPLOYMENT_ID_,SUSPENSION_STATE_,JOB_DEF_ID_,PRIORITY_,SEQUENCE_COUNTER_,"
-            + "TENANT_ID_,CREATE_TIME_,BATCH_ID_", "ID_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_", only);
-        copy(st, sfx, "ACT_RU_EVENT_SUBSCR", "s_event", "ID_,REV_,EVENT_TYPE_,EVENT_NAME_,EXECUTION_ID_,PROC_INST_ID_,ACTIVITY_ID_,"
-            + "CONFIGURATION_,CREATED_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_", only);
-        if (k % 10 == 0 || k == copies) {
-          System.out.printf("  tasklist: copy %d of %d done (%s)%n", k, copies, BenchSystem.load());
+      try {
+        st.execute("CREATE LOCAL TEMPORARY TABLE seed_pi AS SELECT ID_ FROM ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL"
+            + " AND SUPER_EXEC_ IS NULL AND PROC_DEF_KEY_ LIKE 'Procedure_%'");
+        // the procedures' instances and their blocks' (a block's ROOT_PROC_INST_ID_ is its procedure's instance)
+        st.execute("CREATE LOCAL TEMPORARY TABLE seed_all_pi AS SELECT ID_, COALESCE(ROOT_PROC_INST_ID_, ID_) AS ROOT_ FROM"
+            + " ACT_RU_EXECUTION WHERE PARENT_ID_ IS NULL AND COALESCE(ROOT_PROC_INST_ID_, ID_) IN (SELECT ID_ FROM seed_pi)");
+        int seeds;
+        try (var rs = st.executeQuery("SELECT COUNT(*) FROM seed_pi")) {
+          rs.next();
+          seeds = rs.getInt(1);
         }
+        // the seed's rows, once, each with the process instance it belongs to (PI__)
+        String pis = "SELECT ID_ FROM seed_all_pi";
+        String tasks = "SELECT ID_, PROC_INST_ID_ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")";
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_exec AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EXECUTION WHERE PROC_INST_ID_ IN (" + pis + ")");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_task AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_TASK WHERE PROC_INST_ID_ IN (" + pis + ")");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_link AS SELECT L.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_IDENTITYLINK L JOIN ("
+            + tasks + ") T ON T.ID_ = L.TASK_ID_");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_auth AS SELECT A.*, T.PROC_INST_ID_ AS PI__ FROM ACT_RU_AUTHORIZATION A JOIN ("
+            + tasks + ") T ON T.ID_ = A.RESOURCE_ID_ WHERE A.RESOURCE_TYPE_ = " + task);
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_var AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_VARIABLE WHERE PROC_INST_ID_ IN (" + pis + ")");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_bytes AS SELECT B.*, V.PI__ FROM ACT_GE_BYTEARRAY B JOIN s_var V ON V.BYTEARRAY_ID_ = B.ID_");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_job AS SELECT *, PROCESS_INSTANCE_ID_ AS PI__ FROM ACT_RU_JOB WHERE LOCK_OWNER_ IS NULL"
+            + " AND PROCESS_INSTANCE_ID_ IN (" + pis + ")");
+        st.execute("CREATE LOCAL TEMPORARY TABLE s_event AS SELECT *, PROC_INST_ID_ AS PI__ FROM ACT_RU_EVENT_SUBSCR WHERE PROC_INST_ID_ IN (" + pis + ")");
+        copies = Math.max(0, (n - seeds + seeds - 1) / seeds);
+        st.execute("CREATE LOCAL TEMPORARY TABLE last_pi AS SELECT ID_ FROM seed_all_pi WHERE ROOT_ IN (SELECT ID_ FROM seed_pi ORDER BY ID_"
+            + " LIMIT " + (n - seeds - (long) (copies - 1) * seeds) + ")");
+        for (int k = 1; k <= copies; k++) {
+          // the last copy takes only what is missing to n
+          String only = k < copies ? "" : " WHERE PI__ IN (SELECT ID_ FROM last_pi)";
+          String sfx = "-c" + k;
+          copy(st, sfx, "ACT_RU_EXECUTION", "s_exec", "ID_,REV_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,PROC_DEF_ID_,"
+              + "SUPER_EXEC_,SUPER_CASE_EXEC_,CASE_INST_ID_,ACT_ID_,ACT_INST_ID_,IS_ACTIVE_,IS_CONCURRENT_,IS_SCOPE_,"
+              + "IS_EVENT_SCOPE_,SUSPENSION_STATE_,CACHED_ENT_STATE_,SEQUENCE_COUNTER_,TENANT_ID_,PROC_DEF_KEY_",
+              "ID_,ROOT_PROC_INST_ID_,PROC_INST_ID_,BUSINESS_KEY_,PARENT_ID_,SUPER_EXEC_", only);
+          copy(st, sfx, "ACT_RU_TASK", "s_task", "ID_,REV_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,CASE_INST_ID_,"
+              + "CASE_DEF_ID_,NAME_,PARENT_TASK_ID_,DESCRIPTION_,TASK_DEF_KEY_,OWNER_,ASSIGNEE_,DELEGATION_,PRIORITY_,"
+              + "CREATE_TIME_,LAST_UPDATED_,DUE_DATE_,FOLLOW_UP_DATE_,SUSPENSION_STATE_,TENANT_ID_,TASK_STATE_",
+              "ID_,EXECUTION_ID_,PROC_INST_ID_,PARENT_TASK_ID_", only);
+          copy(st, sfx, "ACT_RU_IDENTITYLINK", "s_link", "ID_,REV_,GROUP_ID_,TYPE_,USER_ID_,TASK_ID_,PROC_DEF_ID_,TENANT_ID_",
+              "ID_,TASK_ID_", only);
+          copy(st, sfx, "ACT_RU_AUTHORIZATION", "s_auth", "ID_,REV_,TYPE_,GROUP_ID_,USER_ID_,RESOURCE_TYPE_,RESOURCE_ID_,PERMS_,"
+              + "REMOVAL_TIME_,ROOT_PROC_INST_ID_", "ID_,RESOURCE_ID_,ROOT_PROC_INST_ID_", only);
+          copy(st, sfx, "ACT_GE_BYTEARRAY", "s_bytes", "ID_,REV_,NAME_,DEPLOYMENT_ID_,BYTES_,GENERATED_,TENANT_ID_,TYPE_,CREATE_TIME_,"
+              + "ROOT_PROC_INST_ID_,REMOVAL_TIME_", "ID_,ROOT_PROC_INST_ID_", only);
+          copy(st, sfx, "ACT_RU_VARIABLE", "s_var", "ID_,REV_,TYPE_,NAME_,EXECUTION_ID_,PROC_INST_ID_,PROC_DEF_ID_,CASE_EXECUTION_ID_,"
+              + "CASE_INST_ID_,TASK_ID_,BATCH_ID_,BYTEARRAY_ID_,DOUBLE_,LONG_,TEXT_,TEXT2_,VAR_SCOPE_,SEQUENCE_COUNTER_,"
+              + "IS_CONCURRENT_LOCAL_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_,TASK_ID_,BYTEARRAY_ID_,VAR_SCOPE_", only);
+          copy(st, sfx, "ACT_RU_JOB", "s_job", "ID_,REV_,TYPE_,EXCLUSIVE_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_,"
+              + "PROCESS_DEF_ID_,PROCESS_DEF_KEY_,RETRIES_,EXCEPTION_MSG_,FAILED_ACT_ID_,DUEDATE_,REPEAT_,REPEAT_OFFSET_,"
+              + "HANDLER_TYPE_,HANDLER_CFG_,DEPLOYMENT_ID_,SUSPENSION_STATE_,JOB_DEF_ID_,PRIORITY_,SEQUENCE_COUNTER_,"
+              + "TENANT_ID_,CREATE_TIME_,BATCH_ID_", "ID_,EXECUTION_ID_,ROOT_PROC_INST_ID_,PROCESS_INSTANCE_ID_", only);
+          copy(st, sfx, "ACT_RU_EVENT_SUBSCR", "s_event", "ID_,REV_,EVENT_TYPE_,EVENT_NAME_,EXECUTION_ID_,PROC_INST_ID_,ACTIVITY_ID_,"
+              + "CONFIGURATION_,CREATED_,TENANT_ID_", "ID_,EXECUTION_ID_,PROC_INST_ID_", only);
+          if (k % 10 == 0 || k == copies) {
+            System.out.printf("  tasklist: copy %d of %d done (%s)%n", k, copies, BenchSystem.load());
+          }
+        }
+      } finally {
+        st.execute(h2 ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET session_replication_role = DEFAULT");
       }
-      st.execute(h2 ? "SET REFERENTIAL_INTEGRITY TRUE" : "SET session_replication_role = DEFAULT");
       for (String t : new String[] {"ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION",
           "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_EVENT_SUBSCR", "ACT_GE_BYTEARRAY"}) {
         st.execute((h2 ? "ANALYZE TABLE " : "VACUUM ANALYZE ") + t);
