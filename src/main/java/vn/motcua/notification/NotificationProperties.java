@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sms the SMS gateway's HTTP endpoint
  * @param claimLease how long a node holds a message it is handing to the channel: longer than the slowest
  *     channel call (SMS connect + read timeout, SMTP timeouts), shorter than the job executor's lock time;
- *     a message claimed by a node that died is sent again, under the same reference, after this lease
+ *     a message claimed by a node that died is sent again, under the same reference, after this lease. The
+ *     retries must last longer than the lease, or a send cut off by a node's death or the database's restart
+ *     becomes an incident before the lease runs out: such a configuration is refused at start-up
  */
 @ConfigurationProperties("motcua.notification")
 public record NotificationProperties(
@@ -25,6 +27,40 @@ public record NotificationProperties(
     @DefaultValue Mail mail,
     @DefaultValue Sms sms,
     @DefaultValue("PT1M") Duration claimLease) {
+
+  public NotificationProperties {
+    Duration retries = retrySpan(retryCycle);
+    if (retries != null && claimLease != null && retries.compareTo(claimLease) <= 0) {
+      throw new IllegalArgumentException("motcua.notification.retry-cycle " + retryCycle + " retries for " + retries
+          + " in all, not longer than motcua.notification.claim-lease " + claimLease + ": a message whose send was cut"
+          + " off (a node's death, the database's restart) would become an incident while this node still holds it;"
+          + " give the retries a longer interval or more of them (docs/notifications.md)");
+    }
+  }
+
+  /**
+   * How long the retries of a cycle last in all: {@code R5/PT10M} 50 minutes, {@code PT1M,PT5M} 6 minutes; null
+   * when the cycle is not one of these forms (the engine reads it when a job fails).
+   */
+  static Duration retrySpan(String cycle) {
+    if (cycle == null || cycle.isBlank()) {
+      return null;
+    }
+    try {
+      String c = cycle.trim();
+      if (c.startsWith("R") && c.contains("/")) {
+        int slash = c.indexOf('/');
+        return Duration.parse(c.substring(slash + 1)).multipliedBy(Long.parseLong(c.substring(1, slash)));
+      }
+      Duration total = Duration.ZERO;
+      for (String part : c.split(",")) {
+        total = total.plus(Duration.parse(part.trim()));
+      }
+      return total;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
 
   /**
    * @param from the sender address
