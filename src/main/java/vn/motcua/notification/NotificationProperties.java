@@ -39,8 +39,9 @@ public record NotificationProperties(
   }
 
   /**
-   * How long the retries of a cycle last in all: {@code R5/PT10M} 50 minutes, {@code PT1M,PT5M} 6 minutes; null
-   * when the cycle is not one of these forms (the engine reads it when a job fails).
+   * How long the retries of a cycle wait in all, from the first failure to the last attempt, as Camunda runs them:
+   * {@code R5/PT10M} is five attempts, so four waits, 40 minutes; {@code PT1M,PT5M} is three attempts after the
+   * two waits, 6 minutes. Null when the cycle is not one of these forms (the engine reads it when a job fails).
    */
   static Duration retrySpan(String cycle) {
     if (cycle == null || cycle.isBlank()) {
@@ -50,7 +51,8 @@ public record NotificationProperties(
       String c = cycle.trim();
       if (c.startsWith("R") && c.contains("/")) {
         int slash = c.indexOf('/');
-        return Duration.parse(c.substring(slash + 1)).multipliedBy(Long.parseLong(c.substring(1, slash)));
+        long attempts = Long.parseLong(c.substring(1, slash));
+        return Duration.parse(c.substring(slash + 1)).multipliedBy(Math.max(0, attempts - 1));
       }
       Duration total = Duration.ZERO;
       for (String part : c.split(",")) {
