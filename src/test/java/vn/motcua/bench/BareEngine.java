@@ -30,15 +30,52 @@ final class BareEngine implements AutoCloseable {
   static final String PROCEDURE = "Bare_HouseholdBusinessRegistration";
   private static final String FAR = "2099-01-01T00:00:00";
 
+  /** The {@code options} of application-postgres.yml's connection. */
+  static final String PG_OPTIONS = "-c random_page_cost=1.1";
+
+  /**
+   * The connection's {@code options}: application-postgres.yml's, or the bench's {@code --pg-settings k=v,k=v}
+   * (each a {@code -c k=v}; for measuring a setting against another on the same data).
+   */
+  static String pgOptions(java.util.Map<String, String> benchOptions) {
+    String settings = benchOptions.get("pg-settings");
+    if (settings == null) {
+      return PG_OPTIONS;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String kv : settings.split(",")) {
+      if (!kv.matches("[a-z_]+=[A-Za-z0-9._]+")) {
+        throw new IllegalArgumentException("--pg-settings " + settings + ": name=value,name=value");
+      }
+      b.append(b.isEmpty() ? "" : " ").append("-c ").append(kv);
+    }
+    return b.toString();
+  }
+
   final ProcessEngine engine;
 
-  BareEngine(String jdbcUrl, String user, String password) {
+  /** The URL with the postgres profile's driver settings, those it does not set itself. */
+  static String postgresSettings(String jdbcUrl, String pgOptions) {
+    if (!jdbcUrl.startsWith("jdbc:postgresql")) {
+      return jdbcUrl;
+    }
+    String url = jdbcUrl;
+    if (!url.contains("reWriteBatchedInserts=")) {
+      url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+    if (!url.contains("options=")) {
+      url += "&options=" + pgOptions.replace(" ", "%20");
+    }
+    return url;
+  }
+
+  BareEngine(String jdbcUrl, String user, String password, String pgOptions) {
     StandaloneProcessEngineConfiguration c = (StandaloneProcessEngineConfiguration)
         ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
     c.setProcessEngineName("bare-" + System.nanoTime());
-    // the same driver settings as the system's (application-postgres.yml): batched inserts as multi-row statements
-    c.setJdbcUrl(jdbcUrl.startsWith("jdbc:postgresql") && !jdbcUrl.contains("reWriteBatchedInserts")
-        ? jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true" : jdbcUrl);
+    // the same driver settings as the system's (application-postgres.yml): batched inserts as multi-row statements,
+    // the planner's random page cost
+    c.setJdbcUrl(postgresSettings(jdbcUrl, pgOptions));
     c.setJdbcUsername(user);
     c.setJdbcPassword(password);
     c.setJdbcDriver(jdbcUrl.startsWith("jdbc:h2") ? "org.h2.Driver" : "org.postgresql.Driver");

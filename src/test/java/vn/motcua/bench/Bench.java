@@ -112,6 +112,8 @@ public final class Bench {
           common   --db postgres|h2 (postgres)  --url jdbc:postgresql://127.0.0.1:5432/motcua_bench8 (dropped and
                    created anew; h2: in memory, or jdbc:h2:file:/path/name, emptied)  --units 200  --prop key=value,key=value (Spring properties, for tuning)
                    --docs docs/performance.md (none: do not write)
+                   --pg-settings name=value,name=value (postgres: the connection's settings instead of the
+                   postgres profile's random_page_cost=1.1, e.g. random_page_cost=4 for PostgreSQL's default)
           lifecycle  household business dossiers registered and worked through every user task, 1 and 4
                    workers, against the same shape on the bare engine   --dossiers N (200)  --warmup N (20)
           tasklist open dossiers over --units units, then the Tasklist queries of an officer through

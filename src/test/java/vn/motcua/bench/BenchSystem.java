@@ -102,8 +102,9 @@ final class BenchSystem implements AutoCloseable {
     props.put("spring.datasource.password", password);
     if (db.equals("postgres")) {
       // as the application's postgres profile (application-postgres.yml): the engine's batched inserts as
-      // multi-row statements
+      // multi-row statements, and the planner's random page cost (a connection string that sets either wins)
       props.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+      props.put("spring.datasource.hikari.data-source-properties.options", BareEngine.pgOptions(options));
     }
     props.put("server.port", "0");
     props.put("motcua.data-dir", dir.resolve("data").toAbsolutePath().toString());
@@ -168,7 +169,8 @@ final class BenchSystem implements AutoCloseable {
       return "H2 " + org.h2.engine.Constants.VERSION + (h2File() != null ? " (in a file, as the application's default)"
           : " (in memory)");
     }
-    return "PostgreSQL " + jdbc().queryForObject("SHOW server_version", String.class) + " (local, default settings"
+    return "PostgreSQL " + jdbc().queryForObject("SHOW server_version", String.class) + " (local, the server's default"
+        + " settings; the connection's random_page_cost " + jdbc().queryForObject("SHOW random_page_cost", String.class)
         + (standInForAutovacuum() ? "; autovacuum is off on this server, the bench runs ANALYZE as it would)" : ")");
   }
 

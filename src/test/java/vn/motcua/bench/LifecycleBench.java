@@ -50,7 +50,7 @@ final class LifecycleBench {
     if (sys.db.equals("postgres")) {
       BenchSystem.recreatePostgres(bareUrl, sys.user, sys.password);
     }
-    try (BareEngine bare = new BareEngine(bareUrl, sys.user, sys.password)) {
+    try (BareEngine bare = new BareEngine(bareUrl, sys.user, sys.password, BareEngine.pgOptions(sys.options))) {
       // warm-up of both (JIT, caches, connection pools): not counted
       drive(sys, officers, bare, false, warmup, 1);
       drive(sys, officers, bare, true, warmup, 1);

@@ -106,10 +106,13 @@ final class ReportsBench {
     ds.setUsername(user);
     ds.setPassword(password);
     ds.setMaximumPoolSize(4);
+    // the postgres profile's connection settings (application-postgres.yml), or --pg-settings
+    ds.addDataSourceProperty("options", BareEngine.pgOptions(o));
     JdbcTemplate jdbc = new JdbcTemplate(ds);
     long n = jdbc.queryForObject("SELECT COUNT(*) FROM dossier", Long.class);
     long m = jdbc.queryForObject("SELECT COUNT(*) FROM dossier_control_log", Long.class);
-    String pg = jdbc.queryForObject("SHOW server_version", String.class);
+    String pg = jdbc.queryForObject("SHOW server_version", String.class) + " (local, the server's default settings; the"
+        + " connection's random_page_cost " + jdbc.queryForObject("SHOW random_page_cost", String.class) + ")";
     OrganisationDirectory directory = new OrganisationDirectory(new DefaultResourceLoader(), new ObjectMapper(),
         "classpath:organisation/tuyen-quang.json");
     ReportRepository repository = new ReportRepository(jdbc);
@@ -410,7 +413,7 @@ final class ReportsBench {
         .append(" cores").append(mem).append('\n')
         .append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append('\n')
-        .append("- database: PostgreSQL ").append(pg).append(" (local, default settings)\n")
+        .append("- database: PostgreSQL ").append(pg).append("\n")
         .append("- data: ").append(n).append(" dossiers, ").append(m).append(" control-log rows\n")
         .append("- ").append(loadLine).append("\n\n```\n");
     lines.stream().filter(BenchSystem::forDocs).forEach(l -> section.append(l).append('\n'));

@@ -37,6 +37,23 @@ class EngineTuningTest extends DossierTestSupport {
   }
 
   @Test
+  void postgresql_connections_carry_the_postgres_profiles_driver_settings() throws Exception {
+    // what production runs with (application-postgres.yml) ...
+    var yml = new org.springframework.boot.env.YamlPropertySourceLoader()
+        .load("postgres", new org.springframework.core.io.ClassPathResource("application-postgres.yml")).get(0);
+    String prefix = "spring.datasource.hikari.data-source-properties.";
+    assertThat(String.valueOf(yml.getProperty(prefix + "reWriteBatchedInserts"))).isEqualTo("true");
+    assertThat(String.valueOf(yml.getProperty(prefix + "options"))).isEqualTo("-c random_page_cost=1.1");
+    ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    if (org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory.POSTGRES.equals(cfg.getDbSqlSessionFactory().getDatabaseType())) {
+      // ... is what the PostgreSQL suite runs with (pom.xml's postgres profile passes the same settings): the
+      // planner's price of a random read, which the Tasklist query's plan depends on (docs/performance.md)
+      assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
+      assertThat(System.getProperty(prefix + "reWriteBatchedInserts")).isEqualTo("true");
+    }
+  }
+
+  @Test
   void the_dossier_process_keeps_its_variable_history_and_the_blocks_copies_and_the_summary_are_not_kept() {
     clockAt("2026-03-02T09:00");
     Dossier d = register();
