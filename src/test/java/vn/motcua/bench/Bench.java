@@ -126,6 +126,8 @@ public final class Bench {
                    more nodes on the same PostgreSQL database, each with its job executor, in this JVM)
                    --keep-seed NAME (postgres, for trying changes: the registered dossiers kept in database
                    NAME and copied from it by the next runs instead of registering; not for recorded figures)
+                   --bare true (the same shape on Camunda alone: N instances whose warning timers call a block
+                   with two reminder tasks, the application's job-executor settings; the storm's floor)
           history  --dossiers N (1000000) returned dossiers with --control-log N (4 per dossier) loaded by
                    COPY (batch insert on H2); lookup by code and the officers' search   --runs N (200)
                    --reuse true (postgres: keep the database of a previous run and its data; give each

@@ -45,6 +45,15 @@ class BenchSmokeTest {
   }
 
   @Test
+  void the_bare_engines_storm_handles_each_warning_once() throws Exception {
+    String output = bench("timers", "--bare", "true", "--db", "h2", "--docs", "none", "--dossiers", "6", "--threads", "2");
+    assertThat(output)
+        .containsPattern("timer storm, the bare engine: 6 warnings handled by the job executor in [0-9.]+ s")
+        .containsPattern("CPU per warning: [0-9.]+ ms")
+        .contains("checks: reminder tasks 12 (2 per warning), failed jobs 0");
+  }
+
+  @Test
   void the_growth_command_prints_each_figure_by_size() throws Exception {
     String output = bench("growth", "--db", "h2", "--docs", "none", "--units", "12", "--open", "4,8", "--closed", "6,12",
         "--runs", "3", "--threads", "2");

@@ -312,7 +312,8 @@ final class BenchSystem implements AutoCloseable {
 
   /**
    * CPU time used so far, in seconds: this JVM's, and the local PostgreSQL server's processes' (Linux: the
-   * {@code postgres} processes' user and system time in {@code /proc}; -1 when not readable). Two readings around
+   * {@code postgres} processes' user and system time in {@code /proc}, with that of the backends which ended; -1 when
+   * not readable). Two readings around
    * a measurement tell where a saturated machine's cores went, which varies less than the wall time on a shared
    * host.
    */
@@ -328,7 +329,9 @@ final class BenchSystem implements AutoCloseable {
       try {
         String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        // utime, stime (fields 14 and 15), and cutime, cstime (16 and 17): the postmaster's count the backends that
+        // ended (a pool closing connections would otherwise take their CPU out of the sum)
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         any = true;
       } catch (IOException | RuntimeException e) {
         // the process ended, or /proc is not there

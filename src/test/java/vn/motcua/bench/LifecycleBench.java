@@ -42,11 +42,23 @@ final class LifecycleBench {
     sys.databaseLabel = sys.databaseName();
     Officers officers = new Officers(sys);
     List<String> lines = new ArrayList<>();
-    // the bare engine's own database: beside the system's on PostgreSQL, in memory on H2 (also when the system's is
-    // an H2 file)
-    String bareUrl = sys.db.equals("h2")
-        ? "jdbc:h2:mem:bench8bare-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"
-        : sys.url + "_bare";
+    // the bare engine's own database, of the same kind as the system's: beside it on PostgreSQL; on H2 in memory, or
+    // in a file beside the system's (emptied first; in memory, the two databases of 440 dossiers each outgrow the
+    // bench's 512 MiB heap)
+    String bareUrl;
+    if (sys.db.equals("postgres")) {
+      bareUrl = sys.url.replaceAll("\\?.*", "") + "_bare";
+    } else if (sys.h2File() != null) {
+      java.nio.file.Path file = java.nio.file.Path.of(sys.h2File() + "-bare").toAbsolutePath().normalize();
+      if (!file.startsWith(java.nio.file.Path.of("target").toAbsolutePath().normalize())) {
+        throw new IllegalArgumentException("--url " + sys.url + ": the bare engine's file beside it is emptied; keep it"
+            + " under target/");
+      }
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".mv.db"));
+      bareUrl = "jdbc:h2:file:" + file;
+    } else {
+      bareUrl = "jdbc:h2:mem:bench8bare-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    }
     if (sys.db.equals("postgres")) {
       BenchSystem.recreatePostgres(bareUrl, sys.user, sys.password);
     }

@@ -25,6 +25,10 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 final class TimersBench {
   static void run(Map<String, String> options) throws Exception {
+    if (Boolean.parseBoolean(options.getOrDefault("bare", "false"))) {
+      BareStorm.run(options);
+      return;
+    }
     Map<String, String> o = new java.util.HashMap<>(options);
     String keep = o.get("keep-seed");
     if (keep != null) {
