@@ -54,6 +54,12 @@ final class BareEngine implements AutoCloseable {
 
   final ProcessEngine engine;
 
+  /** The URL of a database beside the given one's (its name with {@code suffix}), with the same query string. */
+  static String besideUrl(String jdbcUrl, String suffix) {
+    int q = jdbcUrl.indexOf('?');
+    return q < 0 ? jdbcUrl + suffix : jdbcUrl.substring(0, q) + suffix + jdbcUrl.substring(q);
+  }
+
   /** The URL with the postgres profile's driver settings, those it does not set itself. */
   static String postgresSettings(String jdbcUrl, String pgOptions) {
     if (!jdbcUrl.startsWith("jdbc:postgresql")) {

@@ -44,7 +44,7 @@ final class BareStorm {
     BenchSystem sys = new BenchSystem(o);
     boolean pg = sys.db.equals("postgres");
     // its own database: beside the system's on PostgreSQL (created anew), in memory on H2
-    String url = pg ? BareEngine.postgresSettings(sys.url.replaceAll("\\?.*", "") + "_bare_storm", BareEngine.pgOptions(o))
+    String url = pg ? BareEngine.postgresSettings(BareEngine.besideUrl(sys.url, "_bare_storm"), BareEngine.pgOptions(o))
         : "jdbc:h2:mem:bench8-bare-storm-" + ProcessHandle.current().pid() + ";DB_CLOSE_DELAY=-1";
     if (pg) {
       BenchSystem.recreatePostgres(url, sys.user, sys.password);

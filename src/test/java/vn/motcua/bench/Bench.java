@@ -116,6 +116,7 @@ public final class Bench {
                    postgres profile's random_page_cost=1.1, e.g. random_page_cost=4 for PostgreSQL's default)
           lifecycle  household business dossiers registered and worked through every user task, 1 and 4
                    workers, against the same shape on the bare engine   --dossiers N (200)  --warmup N (20)
+                   (H2: give --url jdbc:h2:file:target/…; both databases in memory outgrow 512 MiB at 400)
           tasklist open dossiers over --units units, then the Tasklist queries of an officer through
                    /engine-rest as HTTP Basic   --dossiers N (100000)  --threads N (4)  --runs N (50)
                    --seed N (2000: registered through the services, then their runtime rows copied at the

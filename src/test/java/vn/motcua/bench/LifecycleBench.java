@@ -47,7 +47,7 @@ final class LifecycleBench {
     // bench's 512 MiB heap)
     String bareUrl;
     if (sys.db.equals("postgres")) {
-      bareUrl = sys.url.replaceAll("\\?.*", "") + "_bare";
+      bareUrl = BareEngine.besideUrl(sys.url, "_bare");
     } else if (sys.h2File() != null) {
       java.nio.file.Path file = java.nio.file.Path.of(sys.h2File() + "-bare").toAbsolutePath().normalize();
       if (!file.startsWith(java.nio.file.Path.of("target").toAbsolutePath().normalize())) {
@@ -55,6 +55,7 @@ final class LifecycleBench {
             + " under target/");
       }
       java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".mv.db"));
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file + ".trace.db"));
       bareUrl = "jdbc:h2:file:" + file;
     } else {
       bareUrl = "jdbc:h2:mem:bench8bare-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";

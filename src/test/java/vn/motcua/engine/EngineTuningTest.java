@@ -50,6 +50,7 @@ class EngineTuningTest extends DossierTestSupport {
       // planner's price of a random read, which the Tasklist query's plan depends on (docs/performance.md)
       assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
       assertThat(System.getProperty(prefix + "reWriteBatchedInserts")).isEqualTo("true");
+      assertThat(System.getProperty(prefix + "options")).isEqualTo("-c random_page_cost=1.1");
     }
   }
 
