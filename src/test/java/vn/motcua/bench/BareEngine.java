@@ -75,12 +75,15 @@ final class BareEngine implements AutoCloseable {
     return url;
   }
 
-  BareEngine(String jdbcUrl, String user, String password, String pgOptions) {
+  /**
+   * The bare engine's configuration, shared by the lifecycle's and the storm's: Camunda as it ships, full history,
+   * the postgres profile's driver settings (batched inserts as multi-row statements, the planner's random page cost).
+   */
+  static StandaloneProcessEngineConfiguration configuration(String name, String jdbcUrl, String user, String password,
+      String pgOptions) {
     StandaloneProcessEngineConfiguration c = (StandaloneProcessEngineConfiguration)
         ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
-    c.setProcessEngineName("bare-" + System.nanoTime());
-    // the same driver settings as the system's (application-postgres.yml): batched inserts as multi-row statements,
-    // the planner's random page cost
+    c.setProcessEngineName(name + "-" + System.nanoTime());
     c.setJdbcUrl(postgresSettings(jdbcUrl, pgOptions));
     c.setJdbcUsername(user);
     c.setJdbcPassword(password);
@@ -91,6 +94,11 @@ final class BareEngine implements AutoCloseable {
     c.setIdGenerator(new StrongUuidGenerator());
     c.setJobExecutorActivate(true);
     c.setMetricsEnabled(false);
+    return c;
+  }
+
+  BareEngine(String jdbcUrl, String user, String password, String pgOptions) {
+    StandaloneProcessEngineConfiguration c = configuration("bare", jdbcUrl, user, password, pgOptions);
     engine = c.buildProcessEngine();
     engine.getRepositoryService().createDeployment().name("bare-bench")
         .addString("bare-procedure.bpmn", procedure())
@@ -127,7 +135,7 @@ final class BareEngine implements AutoCloseable {
     engine.close();
   }
 
-  private static String definitions(String body) {
+  static String definitions(String body) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -150,11 +158,11 @@ final class BareEngine implements AutoCloseable {
         """.formatted(id, element);
   }
 
-  private static String flow(String id, String from, String to) {
+  static String flow(String id, String from, String to) {
     return "<bpmn:sequenceFlow id=\"" + id + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\" />\n";
   }
 
-  private static String flow(String id, String from, String to, String condition) {
+  static String flow(String id, String from, String to, String condition) {
     return "<bpmn:sequenceFlow id=\"" + id + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\">"
         + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">" + condition
         + "</bpmn:conditionExpression></bpmn:sequenceFlow>\n";

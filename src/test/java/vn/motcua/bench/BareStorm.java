@@ -1,5 +1,8 @@
 package vn.motcua.bench;
 
+import static vn.motcua.bench.BareEngine.definitions;
+import static vn.motcua.bench.BareEngine.flow;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
@@ -15,10 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -53,7 +54,7 @@ final class BareStorm {
     LocalDate monday = LocalDate.now(BenchSystem.ZONE).with(TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
     Date t0 = Date.from(monday.atTime(LocalTime.of(9, 0)).atZone(BenchSystem.ZONE).toInstant());
     Date warningAt = new Date(t0.getTime() + 3_600_000L);
-    ProcessEngine engine = engine(url, sys.user, sys.password);
+    ProcessEngine engine = engine(url, sys.user, sys.password, BareEngine.pgOptions(o));
     try {
       ClockUtil.setCurrentTime(t0);
       engine.getRepositoryService().createDeployment().name("bare-storm")
@@ -140,23 +141,8 @@ final class BareStorm {
         BenchSystem.command("timers", o), lines);
   }
 
-  private static ProcessEngine engine(String url, String user, String password) {
-    if (url.startsWith("jdbc:h2")) {
-      user = "sa";
-      password = "";
-    }
-    StandaloneProcessEngineConfiguration c = (StandaloneProcessEngineConfiguration)
-        ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
-    c.setProcessEngineName("bare-storm-" + System.nanoTime());
-    c.setJdbcUrl(url);
-    c.setJdbcUsername(user);
-    c.setJdbcPassword(password);
-    c.setJdbcDriver(url.startsWith("jdbc:h2") ? "org.h2.Driver" : "org.postgresql.Driver");
-    c.setJdbcMaxActiveConnections(20);
-    c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    c.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    c.setIdGenerator(new StrongUuidGenerator());
-    c.setMetricsEnabled(false);
+  private static ProcessEngine engine(String url, String user, String password, String pgOptions) {
+    StandaloneProcessEngineConfiguration c = BareEngine.configuration("bare-storm", url, user, password, pgOptions);
     // the application's job executor (application.yml, camunda.bpm.job-execution)
     DefaultJobExecutor executor = new DefaultJobExecutor();
     executor.setCorePoolSize(4);
@@ -165,7 +151,6 @@ final class BareStorm {
     executor.setMaxJobsPerAcquisition(20);
     executor.setMaxWait(10_000);
     c.setJobExecutor(executor);
-    c.setJobExecutorActivate(true);
     return c.buildProcessEngine();
   }
 
@@ -184,21 +169,6 @@ final class BareStorm {
     vars.put("statutoryDays", 3);
     vars.put("warningAt", warningAt);
     engine.getRuntimeService().startProcessInstanceByKey("Bare_StormStage", "BARE-" + i, vars);
-  }
-
-  private static String definitions(String body) {
-    return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-            id="Definitions_BareStorm" targetNamespace="http://motcua.vn/bench">
-        %s
-        </bpmn:definitions>
-        """.formatted(body);
-  }
-
-  private static String flow(String id, String from, String to) {
-    return "<bpmn:sequenceFlow id=\"" + id + "\" sourceRef=\"" + from + "\" targetRef=\"" + to + "\" />\n";
   }
 
   /** A stage as the system's: a user task with its warning, overdue and apology timers (non-interrupting). */

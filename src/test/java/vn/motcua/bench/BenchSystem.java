@@ -313,9 +313,8 @@ final class BenchSystem implements AutoCloseable {
   /**
    * CPU time used so far, in seconds: this JVM's, and the local PostgreSQL server's processes' (Linux: the
    * {@code postgres} processes' user and system time in {@code /proc}, with that of the backends which ended; -1 when
-   * not readable). Two readings around
-   * a measurement tell where a saturated machine's cores went, which varies less than the wall time on a shared
-   * host.
+   * not readable). Two readings around a measurement tell where a saturated machine's cores went, which varies less
+   * than the wall time on a shared host.
    */
   static double[] cpuSeconds() {
     double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
