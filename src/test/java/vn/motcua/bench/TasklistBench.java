@@ -28,9 +28,11 @@ import vn.motcua.tasklist.TasklistFilters;
  * some due soon, and the timers already due have fired, as in a live system), then the queries an
  * officer's Tasklist sends for the project's filters ({@link TasklistFilters}: my unit's tasks, due soon,
  * overdue), first page of 15 sorted by due date and the count, through the REST API as the specialist of
- * one commune with HTTP Basic; authorization is on. Two forms of each: {@code /engine-rest/task} with the
- * filter's criteria, and {@code /engine-rest/filter/{id}/list} (HAL, as Tasklist itself asks) and
- * {@code /count}. Prints p50 / p95 / max per query.
+ * one commune; authorization is on. Three forms of each: {@code /engine-rest/task} with the filter's criteria and
+ * {@code /engine-rest/filter/{id}/list} (HAL, as Tasklist asks) and {@code /count}, both with HTTP Basic (as a
+ * REST client); and Tasklist's own requests to the webapp's REST ({@code /camunda/api/engine}) in the session of
+ * a login through its form, with the list of filters and their counts that Tasklist shows beside the tasks.
+ * Prints p50 / p95 / max per query.
  */
 final class TasklistBench {
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -138,6 +140,37 @@ final class TasklistBench {
           .build());
       queries.put("filter count, " + f[1], () -> get(base + "/filter/" + id + "/count", auth));
     }
+    // Tasklist itself: its own REST (/camunda/api/engine) in the session of a login through its form, which keeps the
+    // officer's authentication (HTTP Basic on /engine-rest checks the password and reads the groups and tenants on
+    // every request); the list as Tasklist asks it, each filter's count, and the filters with their counts (the list
+    // of filters beside the tasks, which Tasklist asks with itemCount=true)
+    Map<String, String> cookies = new LinkedHashMap<>();
+    String app = "http://localhost:" + sys.port() + "/camunda";
+    tasklistLogin(http, cookies, app, user);
+    Supplier<String> cookie = () -> cookieHeader(cookies);
+    String engineApi = app + "/api/engine/engine/default";
+    java.util.Set<String> inSession = new java.util.HashSet<>();
+    for (String[] f : new String[][] {{TasklistFilters.UNIT_TASKS, "my unit's tasks"},
+        {TasklistFilters.MY_TASKS, "my tasks (held by me)"}, {TasklistFilters.DUE_SOON, "due soon"},
+        {TasklistFilters.OVERDUE, "overdue"}}) {
+      String id = filters.createTaskFilterQuery().filterName(f[0]).singleResult().getId();
+      String list = "Tasklist's session: filter list (HAL), " + f[1];
+      queries.put(list, () -> HttpRequest.newBuilder(URI.create(engineApi + "/filter/" + id + "/list?firstResult=0&maxResults=15"))
+          .header("Accept", "application/hal+json").header("Content-Type", "application/json")
+          .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", "")).header("Cookie", cookie.get())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"))
+          .build());
+      String count = "Tasklist's session: filter count, " + f[1];
+      queries.put(count, () -> HttpRequest.newBuilder(URI.create(engineApi + "/filter/" + id + "/count"))
+          .header("Accept", "application/json").header("Cookie", cookie.get()).GET().build());
+      inSession.add(list);
+      inSession.add(count);
+    }
+    String sidebar = "Tasklist's session: the filters with their counts";
+    queries.put(sidebar, () -> HttpRequest.newBuilder(URI.create(engineApi
+            + "/filter?firstResult=0&maxResults=2000&itemCount=true&resourceType=Task"))
+        .header("Accept", "application/json").header("Cookie", cookie.get()).GET().build());
+    inSession.add(sidebar);
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, String> results = new LinkedHashMap<>();
     lines.add(BenchSystem.load());
@@ -147,6 +180,9 @@ final class TasklistBench {
         long t = System.nanoTime();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         double ms = (System.nanoTime() - t) / 1e6;
+        if (inSession.contains(q.getKey())) {
+          takeCookies(response, cookies);
+        }
         if (response.statusCode() != 200) {
           throw new IllegalStateException(q.getKey() + ": HTTP " + response.statusCode() + " " + response.body());
         }
@@ -286,6 +322,45 @@ final class TasklistBench {
     st.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT " + select + " FROM " + from + where);
   }
 
+  /**
+   * Logs {@code user} in to Tasklist through its login form, as the browser does (the page first, for the CSRF
+   * cookie); the session's cookies are then in {@code cookies}, kept by hand because they are {@code Secure}.
+   */
+  static void tasklistLogin(HttpClient client, Map<String, String> cookies, String app, String user) throws Exception {
+    takeCookies(client.send(HttpRequest.newBuilder(URI.create(app + "/app/tasklist/default/")).GET().build(),
+        HttpResponse.BodyHandlers.discarding()), cookies);
+    HttpResponse<String> login = client.send(HttpRequest.newBuilder(
+            URI.create(app + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", cookies.getOrDefault("XSRF-TOKEN", "")).header("Cookie", cookieHeader(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(user) + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (login.statusCode() != 200) {
+      throw new IllegalStateException("Tasklist's login of " + user + ": HTTP " + login.statusCode() + " " + login.body());
+    }
+    takeCookies(login, cookies);
+    // the login starts a new session, whose CSRF token the next request that changes nothing hands out
+    takeCookies(client.send(HttpRequest.newBuilder(URI.create(app + "/api/engine/engine/default/filter/count"))
+        .header("Accept", "application/json").header("Cookie", cookieHeader(cookies)).GET().build(),
+        HttpResponse.BodyHandlers.discarding()), cookies);
+  }
+
+  private static void takeCookies(HttpResponse<?> response, Map<String, String> cookies) {
+    for (String set : response.headers().allValues("set-cookie")) {
+      String pair = set.split(";", 2)[0];
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      }
+    }
+  }
+
+  private static String cookieHeader(Map<String, String> cookies) {
+    StringBuilder c = new StringBuilder();
+    cookies.forEach((k, v) -> c.append(c.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+    return c.toString();
+  }
+
   private static HttpRequest get(String url, String auth) {
     return HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth).header("Accept", "application/json")
         .GET().build();
@@ -295,10 +370,18 @@ final class TasklistBench {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  /** The count, or the number of tasks on the page. */
+  /** The count, the number of tasks on the page, or each filter's count. */
   private static String summary(String body) {
     if (body.startsWith("{\"count\"")) {
       return body.replaceAll("\\D", "");
+    }
+    if (body.startsWith("[") && body.contains("\"itemCount\"")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"itemCount\":(\\d+)").matcher(body);
+      List<String> counts = new ArrayList<>();
+      while (m.find()) {
+        counts.add(m.group(1));
+      }
+      return "counts " + String.join(", ", counts);
     }
     int tasks = body.split("\"taskDefinitionKey\"", -1).length - 1;
     return tasks + " on the page";
