@@ -129,10 +129,11 @@ final class BareStorm {
     }
     if (pg) {
       try (var c = java.sql.DriverManager.getConnection(url, sys.user, sys.password);
-          var r = c.createStatement().executeQuery("SELECT version(), current_setting('random_page_cost')")) {
+          var r = c.createStatement().executeQuery("SELECT version(), current_setting('random_page_cost'),"
+              + " current_setting('plan_cache_mode')")) {
         r.next();
         sys.databaseLabel = r.getString(1).replaceAll(" on .*", "") + " (local, the server's default settings; the"
-            + " connection's random_page_cost " + r.getString(2) + ")";
+            + " connection's random_page_cost " + r.getString(2) + ", plan_cache_mode " + r.getString(3) + ")";
       }
     } else {
       sys.databaseLabel = "H2 " + org.h2.engine.Constants.VERSION + " (in memory)";

@@ -171,6 +171,7 @@ final class BenchSystem implements AutoCloseable {
     }
     return "PostgreSQL " + jdbc().queryForObject("SHOW server_version", String.class) + " (local, the server's default"
         + " settings; the connection's random_page_cost " + jdbc().queryForObject("SHOW random_page_cost", String.class)
+        + ", plan_cache_mode " + jdbc().queryForObject("SHOW plan_cache_mode", String.class)
         + (standInForAutovacuum() ? "; autovacuum is off on this server, the bench runs ANALYZE as it would)" : ")");
   }
 
@@ -259,7 +260,8 @@ final class BenchSystem implements AutoCloseable {
       a.put("type", "COMMUNE_COMMITTEE");
       a.putNull("parent");
       ArrayNode roles = a.putArray("roles");
-      roles.add("reception").add("specialist").add("leader").add("supervisor");
+      // the roles of the province's own communes: the head and deputies sign the apology letters of late dossiers
+      roles.add("reception").add("specialist").add("leader").add("head").add("deputyhead").add("supervisor");
       units.add(key);
     }
     // every commune (demo ones included) gets its own bench officers, so any unit can be worked

@@ -112,7 +112,8 @@ final class ReportsBench {
     long n = jdbc.queryForObject("SELECT COUNT(*) FROM dossier", Long.class);
     long m = jdbc.queryForObject("SELECT COUNT(*) FROM dossier_control_log", Long.class);
     String pg = jdbc.queryForObject("SHOW server_version", String.class) + " (local, the server's default settings; the"
-        + " connection's random_page_cost " + jdbc.queryForObject("SHOW random_page_cost", String.class) + ")";
+        + " connection's random_page_cost " + jdbc.queryForObject("SHOW random_page_cost", String.class)
+        + ", plan_cache_mode " + jdbc.queryForObject("SHOW plan_cache_mode", String.class) + ")";
     OrganisationDirectory directory = new OrganisationDirectory(new DefaultResourceLoader(), new ObjectMapper(),
         "classpath:organisation/tuyen-quang.json");
     ReportRepository repository = new ReportRepository(jdbc);

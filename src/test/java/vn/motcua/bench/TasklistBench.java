@@ -20,11 +20,12 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.tasklist.TasklistFilters;
 
 /**
  * {@code bench tasklist}: N open dossiers spread over the units (each waiting at "Thẩm định hồ sơ" with
- * its stage timers; registered at times spread over the last two days, so that some tasks are overdue,
+ * its stage timers; registered at office times spread over the last six working days, so that some tasks are overdue,
  * some due soon, and the timers already due have fired, as in a live system), then the queries an
  * officer's Tasklist sends for the project's filters ({@link TasklistFilters}: my unit's tasks, due soon,
  * overdue), first page of 15 sorted by due date and the count, through the REST API as the specialist of
@@ -61,10 +62,13 @@ final class TasklistBench {
     boolean reused = sys.reuse() && sys.jdbc().queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK", Long.class) > 0;
     int slots = reused ? 0 : Math.max(1, Math.min(16, seed / 50));
     long now = System.currentTimeMillis();
+    WorkingCalendar calendar = sys.bean(WorkingCalendar.class);
     try {
       for (int s = 0; s < slots; s++) {
-        // registered s * 3 h ago: due dates from overdue to two working days ahead
-        ClockUtil.setCurrentTime(new Date(now - s * 3 * 3600_000L));
+        // registered s * 3 office hours ago (up to six working days), whatever the day of the week the bench runs:
+        // due dates from overdue to two working days ahead, so that every filter has tasks to show
+        ClockUtil.setCurrentTime(Date.from(calendar.subtractWorkingTime(java.time.Instant.ofEpochMilli(now),
+            Duration.ofHours(3L * s))));
         int count = seed / slots + (s < seed % slots ? 1 : 0);
         int base = s;
         Population.open(sys, officers, count, threads, i -> sys.units.get((i * slots + base) % units), "tasklist slot " + s);
