@@ -66,7 +66,8 @@ final class TasklistBench {
     try {
       for (int s = 0; s < slots; s++) {
         // registered s * 3 office hours ago (up to six working days), whatever the day of the week the bench runs:
-        // due dates from overdue to two working days ahead, so that every filter has tasks to show
+        // due dates from overdue to a few working days ahead, so that the filters have tasks to show (due soon counts
+        // two calendar days: run on a Friday evening or a Saturday, nothing falls in it)
         ClockUtil.setCurrentTime(Date.from(calendar.subtractWorkingTime(java.time.Instant.ofEpochMilli(now),
             Duration.ofHours(3L * s))));
         int count = seed / slots + (s < seed % slots ? 1 : 0);
@@ -380,10 +381,12 @@ final class TasklistBench {
       return body.replaceAll("\\D", "");
     }
     if (body.startsWith("[") && body.contains("\"itemCount\"")) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"itemCount\":(\\d+)").matcher(body);
+      // each filter's name (the first "name" of its object; its variables' names come after) and count
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"name\":\"([^\"]*)\".*?\"itemCount\":(\\d+)")
+          .matcher(body);
       List<String> counts = new ArrayList<>();
       while (m.find()) {
-        counts.add(m.group(1));
+        counts.add(m.group(1) + " " + m.group(2));
       }
       return "counts " + String.join(", ", counts);
     }

@@ -104,6 +104,12 @@ class MappedTaskQueryTest extends DossierTestSupport {
         // a due date's lower bound in an "or" query: the task without a due date comes by its assignee, not by it
         "POST /engine-rest/task?sortBy=id&sortOrder=asc {\"orQueries\":[{\"dueAfter\":"
             + "\"2000-01-01T00:00:00.000+0700\",\"assignee\":\"mc.hung\"}]}");
+    // the lower bound where the task without a due date would come by it if the bound's expression let it through
+    List<String> withoutDueDate = List.of(
+        "/engine-rest/task?assignee=mc.hung&dueAfter=2000-01-01T00:00:00.000%2B0700&sortBy=id&sortOrder=asc",
+        "POST /engine-rest/task?sortBy=id&sortOrder=asc {\"orQueries\":[{\"dueAfter\":"
+            + "\"2000-01-01T00:00:00.000+0700\",\"dueBefore\":\"2099-01-01T00:00:00.000+0700\"}]}");
+    paths.addAll(withoutDueDate);
     paths.addAll(orAndInvolved);
     paths.add("/engine-rest/task?sortBy=created&sortOrder=desc");
     paths.add("/engine-rest/task/count");
@@ -140,6 +146,9 @@ class MappedTaskQueryTest extends DossierTestSupport {
             nonEmptyPaths.add(path);
           }
         }
+      }
+      for (String path : withoutDueDate) {
+        assertThat(get("mc.hung", path)).as("no task without a due date in " + path).doesNotContain(unlinked.getId());
       }
       for (String path : List.of(orAndInvolved.get(0), orAndInvolved.get(1), orAndInvolved.get(3))) {
         assertThat(get("mc.hung", path)).as("the task without an identity link in " + path).contains(unlinked.getId());
